@@ -1,0 +1,315 @@
+//! Every derived number of a plan: pure functions from `&Plan` to a [`Summary`].
+//!
+//! Nothing here rounds: amounts are exact decimals; rounding to euros happens when shown.
+
+mod warnings;
+
+pub use warnings::{Warning, WarningPlace};
+
+use crate::model::{Amounts, BudgetBasis, Id, IncomeKind, Plan, Side, StaffGroup};
+use rust_decimal::Decimal;
+
+/// One value per plan year, aligned with [`Summary::years`].
+pub type Series = Vec<Decimal>;
+
+/// A labelled series: one row of a table or one line of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: Id,
+    pub label: String,
+    pub values: Series,
+}
+
+/// FTE and salary cost per strategic goal, with its operational goals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalFigures {
+    pub id: Id,
+    pub code: String,
+    pub fte: Series,
+    pub salary_cost: Series,
+    /// Operating cost charged to the year: the budget minus the fund-financed part.
+    pub operating: Series,
+    pub fund_financed: Series,
+    pub operational: Vec<GoalFigures>,
+}
+
+/// Totals of one chart-of-accounts section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionTotals {
+    pub id: Id,
+    pub name: String,
+    pub cost: Series,
+    pub income: Series,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub years: Vec<i32>,
+    pub goals: Vec<GoalFigures>,
+    /// Generic service lines and support roles: FTE and salary cost each.
+    pub staff_lines_fte: Vec<Row>,
+    pub staff_lines_cost: Vec<Row>,
+    pub fte_service: Series,
+    pub fte_support: Series,
+    pub fte_total: Series,
+    pub fte_available: Series,
+    pub personnel_service: Series,
+    pub personnel_support: Series,
+    pub personnel_total: Series,
+    pub operating_total: Series,
+    pub fund_financed_total: Series,
+    pub overhead: Vec<Row>,
+    pub overhead_total: Series,
+    pub income: Vec<Row>,
+    pub income_total: Series,
+    pub expenses_total: Series,
+    /// Saldo = income - expenses.
+    pub balance: Series,
+    /// Overdracht: the balance moved into the fund that receives it (minus the balance).
+    pub carryover: Series,
+    /// Result after carry-over (zero when a fund receives the balance).
+    pub result: Series,
+    /// Balance of every reserve fund at the end of each year.
+    pub reserves: Vec<Row>,
+    pub requested_subsidy: Series,
+    pub account_sections: Vec<SectionTotals>,
+    pub account_cost: Series,
+    pub account_income: Series,
+    /// Income minus costs of the chart-of-accounts budget.
+    pub account_result: Series,
+    pub warnings: Vec<Warning>,
+}
+
+fn zeros(n: usize) -> Series {
+    vec![Decimal::ZERO; n]
+}
+
+fn add_into(total: &mut Series, values: &Series) {
+    for (t, v) in total.iter_mut().zip(values) {
+        *t += *v;
+    }
+}
+
+fn sum_rows<'a>(n: usize, rows: impl IntoIterator<Item = &'a Series>) -> Series {
+    let mut total = zeros(n);
+    for row in rows {
+        add_into(&mut total, row);
+    }
+    total
+}
+
+fn sub(a: &Series, b: &Series) -> Series {
+    a.iter().zip(b).map(|(x, y)| x - y).collect()
+}
+
+impl Summary {
+    /// Index of a year in the series, if it is a plan year.
+    pub fn year_index(&self, year: i32) -> Option<usize> {
+        self.years.iter().position(|&y| y == year)
+    }
+
+    /// FTE per strategic goal (code, series), in plan order.
+    pub fn fte_by_strategic_goal(&self) -> impl Iterator<Item = (&str, &Series)> {
+        self.goals.iter().map(|g| (g.code.as_str(), &g.fte))
+    }
+
+    pub fn goal(&self, id: Id) -> Option<&GoalFigures> {
+        self.goals
+            .iter()
+            .flat_map(|sd| std::iter::once(sd).chain(sd.operational.iter()))
+            .find(|g| g.id == id)
+    }
+}
+
+/// Computes every derived figure of the plan.
+pub fn summarize(plan: &Plan) -> Summary {
+    let years: Vec<i32> = plan.years().collect();
+    let n = years.len();
+    let series = |f: &dyn Fn(i32) -> Decimal| -> Series { years.iter().map(|&y| f(y)).collect() };
+    let profile_cost = |profile: Id, year: i32| -> Decimal {
+        plan.salary_profile(profile)
+            .map(|p| p.cost_per_fte.value(year))
+            .unwrap_or_default()
+    };
+    let amounts = |a: &Amounts| series(&|y| a.value(y));
+
+    let mut goals = Vec::with_capacity(plan.strategic_goals.len());
+    for sd in &plan.strategic_goals {
+        let operational: Vec<GoalFigures> = sd
+            .operational_goals
+            .iter()
+            .map(|od| {
+                let fte = series(&|y| od.fte.get(y));
+                let salary_cost = series(&|y| od.fte.get(y) * profile_cost(od.salary_profile, y));
+                let fund_financed = series(&|y| od.fund_financed.get(y));
+                let operating = series(&|y| od.operating.get(y) - od.fund_financed.get(y));
+                GoalFigures {
+                    id: od.id,
+                    code: od.code.clone(),
+                    fte,
+                    salary_cost,
+                    operating,
+                    fund_financed,
+                    operational: Vec::new(),
+                }
+            })
+            .collect();
+        goals.push(GoalFigures {
+            id: sd.id,
+            code: sd.code.clone(),
+            fte: sum_rows(n, operational.iter().map(|g| &g.fte)),
+            salary_cost: sum_rows(n, operational.iter().map(|g| &g.salary_cost)),
+            operating: sum_rows(n, operational.iter().map(|g| &g.operating)),
+            fund_financed: sum_rows(n, operational.iter().map(|g| &g.fund_financed)),
+            operational,
+        });
+    }
+
+    let mut staff_lines_fte = Vec::new();
+    let mut staff_lines_cost = Vec::new();
+    let mut fte_service = sum_rows(n, goals.iter().map(|g| &g.fte));
+    let mut personnel_service = sum_rows(n, goals.iter().map(|g| &g.salary_cost));
+    let mut fte_support = zeros(n);
+    let mut personnel_support = zeros(n);
+    for line in &plan.staff_lines {
+        let fte = series(&|y| line.fte.get(y));
+        let cost = series(&|y| line.fte.get(y) * profile_cost(line.salary_profile, y));
+        let (fte_total, cost_total) = match line.group {
+            StaffGroup::Service => (&mut fte_service, &mut personnel_service),
+            StaffGroup::Support => (&mut fte_support, &mut personnel_support),
+        };
+        add_into(fte_total, &fte);
+        add_into(cost_total, &cost);
+        staff_lines_fte.push(Row {
+            id: line.id,
+            label: line.name.clone(),
+            values: fte,
+        });
+        staff_lines_cost.push(Row {
+            id: line.id,
+            label: line.name.clone(),
+            values: cost,
+        });
+    }
+    let fte_total = sum_rows(n, [&fte_service, &fte_support]);
+    let personnel_total = sum_rows(n, [&personnel_service, &personnel_support]);
+    let operating_total = sum_rows(n, goals.iter().map(|g| &g.operating));
+    let fund_financed_total = sum_rows(n, goals.iter().map(|g| &g.fund_financed));
+
+    let rows = |lines: &[crate::model::BudgetLine]| -> Vec<Row> {
+        lines
+            .iter()
+            .map(|l| Row {
+                id: l.id,
+                label: l.name.clone(),
+                values: amounts(&l.amounts),
+            })
+            .collect()
+    };
+    let overhead = rows(&plan.overhead);
+    let overhead_total = sum_rows(n, overhead.iter().map(|r| &r.values));
+    let income = rows(&plan.income);
+    let income_goals = sum_rows(n, income.iter().map(|r| &r.values));
+    let requested_subsidy = sum_rows(
+        n,
+        plan.income
+            .iter()
+            .zip(&income)
+            .filter(|(line, _)| line.kind == IncomeKind::Subsidy)
+            .map(|(_, row)| &row.values),
+    );
+
+    let mut account_sections = Vec::new();
+    for section in &plan.accounts {
+        let mut cost = zeros(n);
+        let mut income = zeros(n);
+        for line in &section.lines {
+            let values = amounts(&line.amounts);
+            match line.side {
+                Side::Cost => add_into(&mut cost, &values),
+                Side::Income => add_into(&mut income, &values),
+            }
+        }
+        account_sections.push(SectionTotals {
+            id: section.id,
+            name: section.name.clone(),
+            cost,
+            income,
+        });
+    }
+    let account_cost = sum_rows(n, account_sections.iter().map(|s| &s.cost));
+    let account_income = sum_rows(n, account_sections.iter().map(|s| &s.income));
+    let account_result = sub(&account_income, &account_cost);
+
+    let goal_expenses = sum_rows(n, [&personnel_total, &operating_total, &overhead_total]);
+    let (expenses_total, income_total) = match plan.meta.budget_basis {
+        BudgetBasis::Goals => (goal_expenses, income_goals),
+        BudgetBasis::Accounts => (account_cost.clone(), account_income.clone()),
+    };
+    let balance = sub(&income_total, &expenses_total);
+    let receives_balance = plan.funds.iter().any(|f| f.receives_balance);
+    let carryover: Series = if receives_balance {
+        balance.iter().map(|b| -b).collect()
+    } else {
+        zeros(n)
+    };
+    let result = sum_rows(n, [&balance, &carryover]);
+
+    let mut reserves = Vec::new();
+    for fund in &plan.funds {
+        let mut level = fund.opening_balance;
+        let mut values = Vec::with_capacity(n);
+        for (i, _) in years.iter().enumerate() {
+            for sd in &plan.strategic_goals {
+                for od in &sd.operational_goals {
+                    if od.fund == Some(fund.id) {
+                        level -= od.fund_financed.get(years[i]);
+                    }
+                }
+            }
+            if fund.receives_balance {
+                level -= carryover[i];
+            }
+            values.push(level);
+        }
+        reserves.push(Row {
+            id: fund.id,
+            label: fund.name.clone(),
+            values,
+        });
+    }
+
+    let fte_available = series(&|y| plan.available_fte.get(y));
+    let mut summary = Summary {
+        years,
+        goals,
+        staff_lines_fte,
+        staff_lines_cost,
+        fte_service,
+        fte_support,
+        fte_total,
+        fte_available,
+        personnel_service,
+        personnel_support,
+        personnel_total,
+        operating_total,
+        fund_financed_total,
+        overhead,
+        overhead_total,
+        income,
+        income_total,
+        expenses_total,
+        balance,
+        carryover,
+        result,
+        reserves,
+        requested_subsidy,
+        account_sections,
+        account_cost,
+        account_income,
+        account_result,
+        warnings: Vec::new(),
+    };
+    summary.warnings = warnings::check(plan, &summary);
+    summary
+}

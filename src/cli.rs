@@ -1,0 +1,83 @@
+//! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`.
+
+use crate::{calc, report, store};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "planbord", version, about = "Meerjarige beleidsplannen opstellen en vergelijken")]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Plan files to open in the editor.
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that a plan file loads; print its consistency warnings.
+    Check { file: PathBuf },
+    /// Print the yearly key figures of a plan.
+    Summary {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Rewrite a plan file in Planbord's own layout (after editing it by hand).
+    Fmt { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+}
+
+/// Runs a subcommand, writing to `out` and `err`; returns the process exit code.
+pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command;
+    let plan = match store::load(file) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let summary = calc::summarize(&plan);
+    let written = match command {
+        Command::Check { file } => {
+            let mut text = format!(
+                "{}: ok ({} strategische doelen, {} operationele doelen, {} jaar)\n",
+                file.display(),
+                plan.strategic_goals.len(),
+                plan.operational_goals().count(),
+                summary.years.len()
+            );
+            if summary.warnings.is_empty() {
+                text.push_str("geen waarschuwingen\n");
+            }
+            for warning in &summary.warnings {
+                text.push_str(&format!("waarschuwing: {}\n", report::describe_warning(warning)));
+            }
+            out.write_all(text.as_bytes())
+        }
+        Command::Fmt { file } => store::save(&plan, file)
+            .map(|()| {
+                let _ = writeln!(out, "{}: rewritten", file.display());
+            }),
+        Command::Summary { format, .. } => match format {
+            Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
+            Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
+        },
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

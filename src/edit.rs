@@ -1,0 +1,601 @@
+//! Every change to a plan goes through [`Document::apply`]: one door, so undo/redo, the unsaved
+//! marker and the revision that triggers recomputation come for free.
+
+use crate::model::{
+    Activity, Amounts, GoalKind, Id, Indicator, OperationalGoal, Plan, Priority, StrategicGoal,
+    Yearly, validate,
+};
+use rust_decimal::Decimal;
+
+/// A text of the plan that can be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Organisation,
+    Title,
+    Scenario,
+    ScenarioDescription,
+    Author,
+    Mission,
+    /// Code of a strategic or operational goal.
+    GoalCode(Id),
+    GoalTitle(Id),
+    /// Description of a strategic goal.
+    GoalDescription(Id),
+    Situering(Id),
+    Werking(Id),
+    GoalNote(Id),
+    IndicatorText(Id),
+    PriorityTitle(Id),
+    PriorityText(Id),
+    SectionTitle(Id),
+    SectionText(Id),
+    ActivityDescription(Id),
+}
+
+/// A per-year value of the plan that can be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearField {
+    /// FTE of an operational goal.
+    GoalFte(Id),
+    GoalOperating(Id),
+    GoalFundFinanced(Id),
+    StaffLineFte(Id),
+    AvailableFte,
+    ProfileCost(Id),
+    /// Amount of an overhead, income or account line (typed per year).
+    LineAmount(Id),
+    IndicatorActual(Id),
+}
+
+/// One completed change, as the user made it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    SetText(TextField, String),
+    /// Sets (or with `None` clears) the value of one year.
+    SetYear(YearField, i32, Option<Decimal>),
+    AddStrategicGoal { kind: GoalKind },
+    AddOperationalGoal { strategic_goal: Id },
+    RemoveGoal(Id),
+    /// Moves a goal one place up (`-1`) or down (`+1`) among its siblings.
+    MoveGoal(Id, i32),
+    /// Gives every goal the code of its position, in the plan's code style.
+    Renumber,
+    AddActivity { goal: Id },
+    RemoveActivity(Id),
+    SetActivityType(Id, Id),
+    SetActivityYears(Id, i32, i32),
+    /// Adds an indicator to a goal, or to the general indicators with `None`.
+    AddIndicator { goal: Option<Id> },
+    RemoveIndicator(Id),
+    AddPriority,
+    RemovePriority(Id),
+    /// Links or unlinks a goal and a core task.
+    SetCoreTask { goal: Id, task: Id, linked: bool },
+}
+
+impl Edit {
+    /// A short Dutch description, shown in the Edit menu ("Ongedaan maken: ...").
+    pub fn label(&self, plan: &Plan) -> String {
+        let code = |id: Id| plan.goal_code(id).unwrap_or("?").to_string();
+        match self {
+            Edit::SetText(field, _) => match field {
+                TextField::GoalCode(id) => format!("code {}", code(*id)),
+                TextField::GoalTitle(id) => format!("titel {}", code(*id)),
+                TextField::Situering(id) => format!("situering {}", code(*id)),
+                TextField::Werking(id) => format!("werking {}", code(*id)),
+                TextField::Mission => "missie".into(),
+                _ => "tekst".into(),
+            },
+            Edit::SetYear(field, year, _) => match field {
+                YearField::GoalFte(id) => format!("VTE {} {year}", code(*id)),
+                YearField::GoalOperating(id) => format!("werkingsmiddelen {} {year}", code(*id)),
+                YearField::GoalFundFinanced(id) => format!("fondsfinanciering {} {year}", code(*id)),
+                YearField::StaffLineFte(_) => format!("VTE {year}"),
+                YearField::AvailableFte => format!("beschikbare VTE {year}"),
+                YearField::ProfileCost(_) => format!("loonkost per VTE {year}"),
+                YearField::LineAmount(_) => format!("bedrag {year}"),
+                YearField::IndicatorActual(_) => format!("realisatie {year}"),
+            },
+            Edit::AddStrategicGoal { .. } => "strategisch doel toevoegen".into(),
+            Edit::AddOperationalGoal { .. } => "operationeel doel toevoegen".into(),
+            Edit::RemoveGoal(id) => format!("{} verwijderen", code(*id)),
+            Edit::MoveGoal(id, _) => format!("{} verplaatsen", code(*id)),
+            Edit::Renumber => "doelen hernummeren".into(),
+            Edit::AddActivity { .. } => "activiteit toevoegen".into(),
+            Edit::RemoveActivity(_) => "activiteit verwijderen".into(),
+            Edit::SetActivityType(..) => "type activiteit".into(),
+            Edit::SetActivityYears(..) => "timing activiteit".into(),
+            Edit::AddIndicator { .. } => "indicator toevoegen".into(),
+            Edit::RemoveIndicator(_) => "indicator verwijderen".into(),
+            Edit::AddPriority => "prioriteit toevoegen".into(),
+            Edit::RemovePriority(_) => "prioriteit verwijderen".into(),
+            Edit::SetCoreTask { .. } => "kerntaak koppelen".into(),
+        }
+    }
+}
+
+/// Why an edit was refused; the plan is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("{0} bestaat niet (meer)")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+struct Step {
+    label: String,
+    before: Plan,
+    before_revision: u64,
+    after_revision: u64,
+}
+
+/// The open plan with its history.
+pub struct Document {
+    plan: Plan,
+    undo: Vec<Step>,
+    redo: Vec<(Step, Plan)>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: u64,
+}
+
+/// How many steps undo remembers.
+const HISTORY: usize = 500;
+
+impl Document {
+    pub fn new(plan: Plan) -> Document {
+        Document {
+            plan,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            next_revision: 1,
+            saved_revision: 0,
+        }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Changes whenever the plan changes (also by undo/redo); derived numbers are recomputed
+    /// when it does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Unsaved changes: the plan differs from what was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Marks the current state as saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
+    /// Forgets the saved state, e.g. when the plan came from a template or a recovery copy.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|(s, _)| s.label.as_str())
+    }
+
+    /// Applies one edit as one undo step. An edit that would make the plan invalid is refused and
+    /// leaves the plan as it was. An edit that changes nothing adds no step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let label = edit.label(&self.plan);
+        let mut changed = self.plan.clone();
+        apply_to(&mut changed, &edit)?;
+        if changed == self.plan {
+            return Ok(());
+        }
+        if let Some(problem) = validate(&changed).into_iter().next() {
+            return Err(EditError::Invalid(problem.message));
+        }
+        let before = std::mem::replace(&mut self.plan, changed);
+        let after_revision = self.next_revision;
+        self.next_revision += 1;
+        self.undo.push(Step {
+            label,
+            before,
+            before_revision: self.revision,
+            after_revision,
+        });
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision = after_revision;
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let after = std::mem::replace(&mut self.plan, step.before.clone());
+        self.revision = step.before_revision;
+        self.redo.push((step, after));
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some((step, after)) = self.redo.pop() else {
+            return false;
+        };
+        self.plan = after;
+        self.revision = step.after_revision;
+        self.undo.push(step);
+        true
+    }
+}
+
+fn find_sd(plan: &mut Plan, id: Id) -> Option<&mut StrategicGoal> {
+    plan.strategic_goals.iter_mut().find(|sd| sd.id == id)
+}
+
+fn find_od(plan: &mut Plan, id: Id) -> Option<&mut OperationalGoal> {
+    plan.strategic_goals
+        .iter_mut()
+        .flat_map(|sd| sd.operational_goals.iter_mut())
+        .find(|od| od.id == id)
+}
+
+fn all_indicators(plan: &mut Plan) -> impl Iterator<Item = &mut Indicator> {
+    let general = plan.general_indicators.iter_mut();
+    let goals = plan.strategic_goals.iter_mut().flat_map(|sd| {
+        sd.indicators
+            .iter_mut()
+            .chain(sd.operational_goals.iter_mut().flat_map(|od| od.indicators.iter_mut()))
+    });
+    general.chain(goals)
+}
+
+fn find_activity(plan: &mut Plan, id: Id) -> Option<&mut Activity> {
+    plan.strategic_goals
+        .iter_mut()
+        .flat_map(|sd| sd.operational_goals.iter_mut())
+        .flat_map(|od| od.activities.iter_mut())
+        .find(|a| a.id == id)
+}
+
+fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String> {
+    Some(match *field {
+        TextField::Organisation => &mut plan.meta.organisation,
+        TextField::Title => &mut plan.meta.title,
+        TextField::Scenario => &mut plan.meta.scenario,
+        TextField::ScenarioDescription => &mut plan.meta.scenario_description,
+        TextField::Author => &mut plan.meta.author,
+        TextField::Mission => &mut plan.mission,
+        TextField::GoalCode(id) => {
+            if plan.strategic_goals.iter().any(|sd| sd.id == id) {
+                &mut find_sd(plan, id)?.code
+            } else {
+                &mut find_od(plan, id)?.code
+            }
+        }
+        TextField::GoalTitle(id) => {
+            if plan.strategic_goals.iter().any(|sd| sd.id == id) {
+                &mut find_sd(plan, id)?.title
+            } else {
+                &mut find_od(plan, id)?.title
+            }
+        }
+        TextField::GoalNote(id) => {
+            if plan.strategic_goals.iter().any(|sd| sd.id == id) {
+                &mut find_sd(plan, id)?.note
+            } else {
+                &mut find_od(plan, id)?.note
+            }
+        }
+        TextField::GoalDescription(id) => &mut find_sd(plan, id)?.description,
+        TextField::Situering(id) => &mut find_od(plan, id)?.situering,
+        TextField::Werking(id) => &mut find_od(plan, id)?.werking,
+        TextField::IndicatorText(id) => &mut all_indicators(plan).find(|i| i.id == id)?.text,
+        TextField::PriorityTitle(id) => &mut plan.priorities.iter_mut().find(|p| p.id == id)?.title,
+        TextField::PriorityText(id) => &mut plan.priorities.iter_mut().find(|p| p.id == id)?.text,
+        TextField::SectionTitle(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.title,
+        TextField::SectionText(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.text,
+        TextField::ActivityDescription(id) => &mut find_activity(plan, id)?.description,
+    })
+}
+
+fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearly, EditError> {
+    let missing = || EditError::NotFound(format!("{field:?}"));
+    Ok(match *field {
+        YearField::GoalFte(id) => &mut find_od(plan, id).ok_or_else(missing)?.fte,
+        YearField::GoalOperating(id) => &mut find_od(plan, id).ok_or_else(missing)?.operating,
+        YearField::GoalFundFinanced(id) => {
+            &mut find_od(plan, id).ok_or_else(missing)?.fund_financed
+        }
+        YearField::StaffLineFte(id) => {
+            &mut plan
+                .staff_lines
+                .iter_mut()
+                .find(|l| l.id == id)
+                .ok_or_else(missing)?
+                .fte
+        }
+        YearField::AvailableFte => &mut plan.available_fte,
+        YearField::ProfileCost(id) => {
+            let profile = plan
+                .salary_profiles
+                .iter_mut()
+                .find(|p| p.id == id)
+                .ok_or_else(missing)?;
+            per_year_mut(&mut profile.cost_per_fte)?
+        }
+        YearField::LineAmount(id) => {
+            let amounts = if let Some(line) = plan
+                .overhead
+                .iter_mut()
+                .chain(plan.income.iter_mut())
+                .find(|l| l.id == id)
+            {
+                &mut line.amounts
+            } else {
+                &mut plan
+                    .accounts
+                    .iter_mut()
+                    .flat_map(|s| s.lines.iter_mut())
+                    .find(|l| l.id == id)
+                    .ok_or_else(missing)?
+                    .amounts
+            };
+            per_year_mut(amounts)?
+        }
+        YearField::IndicatorActual(id) => {
+            &mut all_indicators(plan)
+                .find(|i| i.id == id)
+                .ok_or_else(missing)?
+                .actuals
+        }
+    })
+}
+
+fn per_year_mut(amounts: &mut Amounts) -> Result<&mut Yearly, EditError> {
+    match amounts {
+        Amounts::PerYear(values) => Ok(values),
+        Amounts::Rule(_) => Err(EditError::Invalid(
+            "dit bedrag volgt een groeiregel; pas de regel aan".into(),
+        )),
+    }
+}
+
+fn default_profile(plan: &Plan) -> Result<Id, EditError> {
+    plan.salary_profiles.first().map(|p| p.id).ok_or_else(|| {
+        EditError::Invalid("maak eerst een loonprofiel aan (Personeel)".into())
+    })
+}
+
+/// Carries out an edit on a plan (without history); used by [`Document::apply`].
+pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::SetText(field, value) => {
+            *text_mut(plan, field).ok_or_else(|| EditError::NotFound(format!("{field:?}")))? =
+                value.clone();
+        }
+        Edit::SetYear(field, year, value) => {
+            if !plan.years().contains(year) {
+                return Err(EditError::Invalid(format!(
+                    "{year} valt buiten de planperiode"
+                )));
+            }
+            if let (Some(v), YearField::GoalFte(_) | YearField::StaffLineFte(_) | YearField::AvailableFte) =
+                (value, field)
+                && v.is_sign_negative()
+                && !v.is_zero()
+            {
+                return Err(EditError::Invalid("VTE kan niet negatief zijn".into()));
+            }
+            yearly_mut(plan, field)?.set(*year, *value);
+        }
+        Edit::AddStrategicGoal { kind } => {
+            let id = plan.new_id();
+            plan.strategic_goals.push(StrategicGoal {
+                id,
+                code: String::new(),
+                kind: *kind,
+                title: "Nieuw strategisch doel".into(),
+                description: String::new(),
+                indicators: Vec::new(),
+                core_tasks: Vec::new(),
+                note: String::new(),
+                operational_goals: Vec::new(),
+            });
+            assign_code(plan, id);
+        }
+        Edit::AddOperationalGoal { strategic_goal } => {
+            let profile = default_profile(plan)?;
+            let id = plan.new_id();
+            let sd = find_sd(plan, *strategic_goal)
+                .ok_or_else(|| EditError::NotFound("strategisch doel".into()))?;
+            sd.operational_goals.push(OperationalGoal {
+                id,
+                code: String::new(),
+                title: "Nieuw operationeel doel".into(),
+                situering: String::new(),
+                werking: String::new(),
+                indicators: Vec::new(),
+                core_tasks: Vec::new(),
+                activities: Vec::new(),
+                salary_profile: profile,
+                fte: Yearly::default(),
+                operating: Yearly::default(),
+                fund_financed: Yearly::default(),
+                fund: None,
+                note: String::new(),
+            });
+            assign_code(plan, id);
+        }
+        Edit::RemoveGoal(id) => {
+            let before = plan.strategic_goals.len();
+            plan.strategic_goals.retain(|sd| sd.id != *id);
+            if plan.strategic_goals.len() == before {
+                let sd = plan
+                    .strategic_goals
+                    .iter_mut()
+                    .find(|sd| sd.operational_goals.iter().any(|od| od.id == *id))
+                    .ok_or_else(|| EditError::NotFound("doel".into()))?;
+                sd.operational_goals.retain(|od| od.id != *id);
+            }
+        }
+        Edit::MoveGoal(id, delta) => {
+            fn shift<T>(list: &mut [T], at: usize, delta: i32) {
+                let to = at as i64 + delta as i64;
+                if to >= 0 && (to as usize) < list.len() {
+                    list.swap(at, to as usize);
+                }
+            }
+            if let Some(at) = plan.strategic_goals.iter().position(|sd| sd.id == *id) {
+                shift(&mut plan.strategic_goals, at, *delta);
+            } else {
+                let sd = plan
+                    .strategic_goals
+                    .iter_mut()
+                    .find(|sd| sd.operational_goals.iter().any(|od| od.id == *id))
+                    .ok_or_else(|| EditError::NotFound("doel".into()))?;
+                let at = sd.operational_goals.iter().position(|od| od.id == *id).unwrap_or(0);
+                shift(&mut sd.operational_goals, at, *delta);
+            }
+        }
+        Edit::Renumber => {
+            for (id, code) in plan.positional_codes() {
+                if let Some(sd) = find_sd(plan, id) {
+                    sd.code = code;
+                } else if let Some(od) = find_od(plan, id) {
+                    od.code = code;
+                }
+            }
+        }
+        Edit::AddActivity { goal } => {
+            let activity_type = plan
+                .activity_types
+                .first()
+                .map(|t| t.id)
+                .ok_or_else(|| EditError::Invalid("er zijn geen activiteitstypes".into()))?;
+            let (first_year, last_year) = (plan.meta.first_year, plan.meta.last_year);
+            let id = plan.new_id();
+            find_od(plan, *goal)
+                .ok_or_else(|| EditError::NotFound("operationeel doel".into()))?
+                .activities
+                .push(Activity {
+                    id,
+                    activity_type,
+                    description: String::new(),
+                    first_year,
+                    last_year,
+                });
+        }
+        Edit::RemoveActivity(id) => {
+            for od in plan.strategic_goals.iter_mut().flat_map(|sd| sd.operational_goals.iter_mut()) {
+                od.activities.retain(|a| a.id != *id);
+            }
+        }
+        Edit::SetActivityType(id, activity_type) => {
+            find_activity(plan, *id)
+                .ok_or_else(|| EditError::NotFound("activiteit".into()))?
+                .activity_type = *activity_type;
+        }
+        Edit::SetActivityYears(id, first, last) => {
+            if first > last {
+                return Err(EditError::Invalid(format!(
+                    "het beginjaar {first} ligt na het eindjaar {last}"
+                )));
+            }
+            let activity =
+                find_activity(plan, *id).ok_or_else(|| EditError::NotFound("activiteit".into()))?;
+            activity.first_year = *first;
+            activity.last_year = *last;
+        }
+        Edit::AddIndicator { goal } => {
+            let id = plan.new_id();
+            let indicator = Indicator {
+                id,
+                text: String::new(),
+                target: None,
+                actuals: Yearly::default(),
+            };
+            match goal {
+                None => plan.general_indicators.push(indicator),
+                Some(goal) => {
+                    if let Some(sd) = find_sd(plan, *goal) {
+                        sd.indicators.push(indicator);
+                    } else {
+                        find_od(plan, *goal)
+                            .ok_or_else(|| EditError::NotFound("doel".into()))?
+                            .indicators
+                            .push(indicator);
+                    }
+                }
+            }
+        }
+        Edit::RemoveIndicator(id) => {
+            plan.general_indicators.retain(|i| i.id != *id);
+            for sd in &mut plan.strategic_goals {
+                sd.indicators.retain(|i| i.id != *id);
+                for od in &mut sd.operational_goals {
+                    od.indicators.retain(|i| i.id != *id);
+                }
+            }
+        }
+        Edit::AddPriority => {
+            let id = plan.new_id();
+            plan.priorities.push(Priority {
+                id,
+                title: "Nieuwe prioriteit".into(),
+                text: String::new(),
+            });
+        }
+        Edit::RemovePriority(id) => plan.priorities.retain(|p| p.id != *id),
+        Edit::SetCoreTask { goal, task, linked } => {
+            let tasks = if let Some(sd) = find_sd(plan, *goal) {
+                &mut sd.core_tasks
+            } else {
+                &mut find_od(plan, *goal)
+                    .ok_or_else(|| EditError::NotFound("doel".into()))?
+                    .core_tasks
+            };
+            tasks.retain(|t| t != task);
+            if *linked {
+                tasks.push(*task);
+                tasks.sort();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Gives a new goal the first free positional code.
+fn assign_code(plan: &mut Plan, id: Id) {
+    let taken: Vec<String> = plan
+        .strategic_goals
+        .iter()
+        .flat_map(|sd| std::iter::once(sd.code.clone()).chain(sd.operational_goals.iter().map(|od| od.code.clone())))
+        .collect();
+    let positional = plan
+        .positional_codes()
+        .into_iter()
+        .find(|(goal, _)| *goal == id)
+        .map(|(_, code)| code)
+        .unwrap_or_default();
+    let mut code = positional.clone();
+    let mut n = 2;
+    while taken.contains(&code) {
+        code = format!("{positional}-{n}");
+        n += 1;
+    }
+    if let Some(sd) = find_sd(plan, id) {
+        sd.code = code;
+    } else if let Some(od) = find_od(plan, id) {
+        od.code = code;
+    }
+}

@@ -1,0 +1,12 @@
+//! Planbord: draft and compare multi-year policy plans offline.
+//!
+//! The document ([`model`]) is apart from the UI; every derived number comes from [`calc`];
+//! files are read and written by [`store`].
+
+pub mod calc;
+pub mod cli;
+pub mod edit;
+pub mod model;
+pub mod numfmt;
+pub mod report;
+pub mod store;

@@ -1,0 +1,455 @@
+//! The plan document: everything a multi-year policy plan holds.
+//!
+//! No UI code lives here. Every entity that other parts refer to carries a stable id; references
+//! in the file are ids, never positions in a list. Money and FTE are [`Decimal`].
+
+mod ids;
+mod validate;
+mod yearly;
+
+pub use ids::Id;
+pub use validate::{Problem, validate};
+pub use yearly::{Amounts, GrowthRule, Yearly};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The version of the file format this build writes. Older versions are migrated on load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One policy plan: one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub format_version: u32,
+    /// The next id to hand out; ids are never reused, so a removed goal never comes back as another.
+    pub next_id: Id,
+    pub meta: Meta,
+    #[serde(default)]
+    pub mission: String,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub sections: Vec<NarrativeSection>,
+    #[serde(default)]
+    pub core_tasks: Vec<CoreTask>,
+    #[serde(default)]
+    pub activity_types: Vec<ActivityType>,
+    #[serde(default)]
+    pub strategic_goals: Vec<StrategicGoal>,
+    /// Indicators that belong to the plan as a whole (reach, satisfaction ...).
+    #[serde(default)]
+    pub general_indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub salary_profiles: Vec<SalaryProfile>,
+    /// Staff not tied to one operational goal: generic service lines and support roles.
+    #[serde(default)]
+    pub staff_lines: Vec<StaffLine>,
+    /// FTE on the payroll per year; allocated FTE is checked against it.
+    #[serde(default)]
+    pub available_fte: Yearly,
+    #[serde(default)]
+    pub overhead: Vec<BudgetLine>,
+    #[serde(default)]
+    pub income: Vec<BudgetLine>,
+    #[serde(default)]
+    pub funds: Vec<ReserveFund>,
+    /// Budget by chart-of-accounts codes (Belgian MAR), for organisations that budget that way.
+    #[serde(default)]
+    pub accounts: Vec<AccountSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub organisation: String,
+    pub title: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    #[serde(default)]
+    pub scenario: String,
+    #[serde(default)]
+    pub scenario_description: String,
+    #[serde(default)]
+    pub author: String,
+    /// ISO date (YYYY-MM-DD) of the last save.
+    #[serde(default)]
+    pub last_changed: String,
+    #[serde(default)]
+    pub code_style: CodeStyle,
+    #[serde(default)]
+    pub budget_basis: BudgetBasis,
+}
+
+/// How goal codes are written: `SD1.OD2` or `OD1.2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CodeStyle {
+    #[default]
+    SdOd,
+    Dotted,
+}
+
+/// Where the yearly totals come from: the goal-based budget or the chart-of-accounts budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum BudgetBasis {
+    #[default]
+    Goals,
+    Accounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeSection {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A core task (kerntaak) the organisation must fulfil; goals serve one or more of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoreTask {
+    pub id: Id,
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A kind of activity in the timing tables (Ontwikkeltraject, Kennisdeling ...), per plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityType {
+    pub id: Id,
+    pub name: String,
+}
+
+/// External goals serve the field; internal goals (SDI/ODI) the organisation itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum GoalKind {
+    #[default]
+    External,
+    Internal,
+}
+
+/// A strategic goal (SD) with its operational goals (OD).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategicGoal {
+    pub id: Id,
+    pub code: String,
+    #[serde(default)]
+    pub kind: GoalKind,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub core_tasks: Vec<Id>,
+    /// Remarks kept with the goal (e.g. where the source document contradicts itself).
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub operational_goals: Vec<OperationalGoal>,
+}
+
+/// An operational goal (OD): texts, activities and the means it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationalGoal {
+    pub id: Id,
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub situering: String,
+    #[serde(default)]
+    pub werking: String,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub core_tasks: Vec<Id>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// Salary profile of the staff on this goal.
+    pub salary_profile: Id,
+    #[serde(default)]
+    pub fte: Yearly,
+    /// Operating budget (werkingsmiddelen), including any part financed from a reserve fund.
+    #[serde(default)]
+    pub operating: Yearly,
+    /// The part of `operating` paid from a reserve fund: outside the yearly operating cost.
+    #[serde(default)]
+    pub fund_financed: Yearly,
+    #[serde(default)]
+    pub fund: Option<Id>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: Id,
+    pub activity_type: Id,
+    pub description: String,
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparator {
+    AtLeast,
+    AtMost,
+    Exactly,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub comparator: Comparator,
+    pub value: Decimal,
+    #[serde(default)]
+    pub unit: String,
+    /// The year the target is for; `None` means over the whole plan period.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// Realised values per year, filled in as the plan is carried out.
+    #[serde(default)]
+    pub actuals: Yearly,
+}
+
+/// A cost per FTE for every plan year (loonkost per VTE), e.g. "Stafmedewerker".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryProfile {
+    pub id: Id,
+    pub name: String,
+    pub cost_per_fte: Amounts,
+}
+
+/// Whether staff serve the primary service (dienstverlening) or support it (voorwaardenscheppend).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffGroup {
+    Service,
+    Support,
+}
+
+/// FTE not tied to one operational goal: a generic service line or a support role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffLine {
+    pub id: Id,
+    pub name: String,
+    pub group: StaffGroup,
+    pub salary_profile: Id,
+    #[serde(default)]
+    pub fte: Yearly,
+}
+
+/// What an income line is, so the requested subsidy and own income can be told apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum IncomeKind {
+    Subsidy,
+    OwnIncome,
+    WageSubsidy,
+    #[default]
+    Other,
+}
+
+/// An overhead or income line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    pub id: Id,
+    pub name: String,
+    /// Only meaningful for income lines.
+    #[serde(default)]
+    pub kind: IncomeKind,
+    pub amounts: Amounts,
+}
+
+/// A reserve (bestemd fonds, overgedragen resultaat) with its balance at the start of the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReserveFund {
+    pub id: Id,
+    pub name: String,
+    pub opening_balance: Decimal,
+    /// The yearly balance (saldo) is carried over into this fund (overdracht).
+    #[serde(default)]
+    pub receives_balance: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Cost,
+    Income,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountSection {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub lines: Vec<AccountLine>,
+}
+
+/// A budget line under a chart-of-accounts code (MAR: 6xxxxx costs, 7xxxxx income).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountLine {
+    pub id: Id,
+    pub code: String,
+    pub name: String,
+    pub side: Side,
+    pub amounts: Amounts,
+}
+
+impl Plan {
+    /// An empty plan for the given period, with the usual activity types.
+    pub fn new(organisation: &str, first_year: i32, last_year: i32) -> Plan {
+        let mut plan = Plan {
+            format_version: FORMAT_VERSION,
+            next_id: Id(1),
+            meta: Meta {
+                organisation: organisation.to_string(),
+                title: format!("Beleidsplan {first_year}-{last_year}"),
+                first_year,
+                last_year,
+                scenario: String::new(),
+                scenario_description: String::new(),
+                author: String::new(),
+                last_changed: String::new(),
+                code_style: CodeStyle::SdOd,
+                budget_basis: BudgetBasis::Goals,
+            },
+            mission: String::new(),
+            priorities: Vec::new(),
+            sections: Vec::new(),
+            core_tasks: Vec::new(),
+            activity_types: Vec::new(),
+            strategic_goals: Vec::new(),
+            general_indicators: Vec::new(),
+            salary_profiles: Vec::new(),
+            staff_lines: Vec::new(),
+            available_fte: Yearly::default(),
+            overhead: Vec::new(),
+            income: Vec::new(),
+            funds: Vec::new(),
+            accounts: Vec::new(),
+        };
+        for name in [
+            "Ontwikkeltraject",
+            "Aanbodgerichte werking",
+            "Kennisdeling",
+            "Vraaggestuurde werking",
+        ] {
+            let id = plan.new_id();
+            plan.activity_types.push(ActivityType {
+                id,
+                name: name.to_string(),
+            });
+        }
+        plan
+    }
+
+    /// Hands out a fresh id.
+    pub fn new_id(&mut self) -> Id {
+        let id = self.next_id;
+        self.next_id = Id(id.0 + 1);
+        id
+    }
+
+    /// The plan years, first to last.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.meta.first_year..=self.meta.last_year
+    }
+
+    pub fn year_count(&self) -> usize {
+        (self.meta.last_year - self.meta.first_year + 1).max(0) as usize
+    }
+
+    /// All operational goals with their strategic goal, in plan order.
+    pub fn operational_goals(&self) -> impl Iterator<Item = (&StrategicGoal, &OperationalGoal)> {
+        self.strategic_goals
+            .iter()
+            .flat_map(|sd| sd.operational_goals.iter().map(move |od| (sd, od)))
+    }
+
+    pub fn strategic_goal(&self, id: Id) -> Option<&StrategicGoal> {
+        self.strategic_goals.iter().find(|sd| sd.id == id)
+    }
+
+    pub fn operational_goal(&self, id: Id) -> Option<&OperationalGoal> {
+        self.operational_goals()
+            .map(|(_, od)| od)
+            .find(|od| od.id == id)
+    }
+
+    pub fn salary_profile(&self, id: Id) -> Option<&SalaryProfile> {
+        self.salary_profiles.iter().find(|p| p.id == id)
+    }
+
+    pub fn activity_type(&self, id: Id) -> Option<&ActivityType> {
+        self.activity_types.iter().find(|t| t.id == id)
+    }
+
+    /// The code of a goal of either level, or `None` if no goal has that id.
+    pub fn goal_code(&self, id: Id) -> Option<&str> {
+        if let Some(sd) = self.strategic_goal(id) {
+            return Some(&sd.code);
+        }
+        self.operational_goal(id).map(|od| od.code.as_str())
+    }
+
+    /// The codes goals would get when numbered by their position, in the plan's code style:
+    /// `(goal id, code)` for every strategic and operational goal. Internal goals number apart
+    /// (SDI1, ODI1.1 ...).
+    pub fn positional_codes(&self) -> Vec<(Id, String)> {
+        let mut codes = Vec::new();
+        let (mut external, mut internal) = (0, 0);
+        for sd in &self.strategic_goals {
+            let (sd_prefix, od_prefix, n) = match sd.kind {
+                GoalKind::External => {
+                    external += 1;
+                    ("SD", "OD", external)
+                }
+                GoalKind::Internal => {
+                    internal += 1;
+                    ("SDI", "ODI", internal)
+                }
+            };
+            let sd_code = format!("{sd_prefix}{n}");
+            for (i, od) in sd.operational_goals.iter().enumerate() {
+                let od_code = match self.meta.code_style {
+                    CodeStyle::SdOd => format!("{sd_code}.{od_prefix}{}", i + 1),
+                    CodeStyle::Dotted => format!("{od_prefix}{n}.{}", i + 1),
+                };
+                codes.push((od.id, od_code));
+            }
+            codes.push((sd.id, sd_code));
+        }
+        codes
+    }
+}

@@ -1,0 +1,276 @@
+//! Rules a plan must satisfy to be accepted. A file that breaks one is refused on load with the
+//! place named; the editor never produces one.
+
+use super::{Amounts, Id, Plan, Yearly};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One broken rule: what is wrong, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Human-readable, says what is wrong and what to do.
+    pub message: String,
+    /// Successive snippets of the file text that lead to the offending value (e.g. `id: 12,`, then
+    /// `fte:`, then `2021:`), so a loader can name the line and column.
+    pub anchor: Vec<String>,
+}
+
+impl Problem {
+    fn new(message: String, anchor: Vec<String>) -> Problem {
+        Problem { message, anchor }
+    }
+}
+
+fn id_anchor(id: Id) -> String {
+    format!("id: {},", id.0)
+}
+
+struct Checker<'a> {
+    plan: &'a Plan,
+    problems: Vec<Problem>,
+    ids: BTreeMap<Id, usize>,
+}
+
+impl Checker<'_> {
+    fn id(&mut self, id: Id) {
+        *self.ids.entry(id).or_default() += 1;
+    }
+
+    fn years(&mut self, owner: &str, field: &str, values: &Yearly, anchor: &[String], non_negative: bool) {
+        let (first, last) = (self.plan.meta.first_year, self.plan.meta.last_year);
+        for (&year, &value) in &values.0 {
+            let mut at = anchor.to_vec();
+            at.push(format!("{field}:"));
+            at.push(format!("{year}:"));
+            if year < first || year > last {
+                self.problems.push(Problem::new(
+                    format!(
+                        "{owner}: {field} has a value for {year}, outside the plan period {first}-{last}; remove it or widen the period"
+                    ),
+                    at,
+                ));
+            } else if non_negative && value < Decimal::ZERO {
+                self.problems.push(Problem::new(
+                    format!("{owner}: {field} for {year} is {value}; it cannot be negative"),
+                    at,
+                ));
+            }
+        }
+    }
+
+    fn amounts(&mut self, owner: &str, field: &str, amounts: &Amounts, anchor: &[String]) {
+        match amounts {
+            Amounts::PerYear(values) => self.years(owner, field, values, anchor, false),
+            Amounts::Rule(rule) => {
+                if rule.round_to < Decimal::ZERO {
+                    let mut at = anchor.to_vec();
+                    at.push("round_to:".into());
+                    self.problems.push(Problem::new(
+                        format!("{owner}: the rounding step {} cannot be negative", rule.round_to),
+                        at,
+                    ));
+                }
+            }
+        }
+    }
+
+    fn reference(&mut self, owner: &str, what: &str, id: Id, exists: bool, anchor: &[String], field: &str) {
+        if !exists {
+            let mut at = anchor.to_vec();
+            at.push(format!("{field}:"));
+            self.problems.push(Problem::new(
+                format!("{owner}: {what} {id} does not exist; point it at an existing {what} or remove the reference"),
+                at,
+            ));
+        }
+    }
+}
+
+/// Checks every rule; an empty list means the plan is valid.
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut c = Checker {
+        plan,
+        problems: Vec::new(),
+        ids: BTreeMap::new(),
+    };
+    let meta = &plan.meta;
+    if meta.first_year > meta.last_year {
+        c.problems.push(Problem::new(
+            format!(
+                "the plan period runs from {} to {}: the first year must not come after the last",
+                meta.first_year, meta.last_year
+            ),
+            vec!["first_year:".into()],
+        ));
+    } else if meta.last_year - meta.first_year >= 50 {
+        c.problems.push(Problem::new(
+            format!(
+                "the plan period {}-{} is longer than 50 years; shorten it",
+                meta.first_year, meta.last_year
+            ),
+            vec!["last_year:".into()],
+        ));
+    }
+
+    let profiles: BTreeSet<Id> = plan.salary_profiles.iter().map(|p| p.id).collect();
+    let types: BTreeSet<Id> = plan.activity_types.iter().map(|t| t.id).collect();
+    let tasks: BTreeSet<Id> = plan.core_tasks.iter().map(|t| t.id).collect();
+    let funds: BTreeSet<Id> = plan.funds.iter().map(|f| f.id).collect();
+
+    for item in &plan.priorities {
+        c.id(item.id);
+    }
+    for item in &plan.sections {
+        c.id(item.id);
+    }
+    for item in &plan.core_tasks {
+        c.id(item.id);
+    }
+    for item in &plan.activity_types {
+        c.id(item.id);
+    }
+    for fund in &plan.funds {
+        c.id(fund.id);
+    }
+    for profile in &plan.salary_profiles {
+        c.id(profile.id);
+        let at = vec![id_anchor(profile.id)];
+        let owner = format!("salary profile '{}'", profile.name);
+        c.amounts(&owner, "cost_per_fte", &profile.cost_per_fte, &at);
+    }
+    c.years("available FTE", "available_fte", &plan.available_fte, &[], true);
+    for indicator in &plan.general_indicators {
+        c.id(indicator.id);
+        let at = vec![id_anchor(indicator.id)];
+        c.years("general indicator", "actuals", &indicator.actuals, &at, false);
+    }
+
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    for sd in &plan.strategic_goals {
+        c.id(sd.id);
+        *codes.entry(sd.code.as_str()).or_default() += 1;
+        let at = vec![id_anchor(sd.id)];
+        let owner = format!("goal {}", sd.code);
+        for task in &sd.core_tasks {
+            c.reference(&owner, "core task", *task, tasks.contains(task), &at, "core_tasks");
+        }
+        for indicator in &sd.indicators {
+            c.id(indicator.id);
+            let at = vec![id_anchor(indicator.id)];
+            c.years(&owner, "actuals", &indicator.actuals, &at, false);
+        }
+        for od in &sd.operational_goals {
+            c.id(od.id);
+            *codes.entry(od.code.as_str()).or_default() += 1;
+            let at = vec![id_anchor(od.id)];
+            let owner = format!("goal {}", od.code);
+            c.reference(&owner, "salary profile", od.salary_profile, profiles.contains(&od.salary_profile), &at, "salary_profile");
+            for task in &od.core_tasks {
+                c.reference(&owner, "core task", *task, tasks.contains(task), &at, "core_tasks");
+            }
+            if let Some(fund) = od.fund {
+                c.reference(&owner, "reserve fund", fund, funds.contains(&fund), &at, "fund");
+            } else if od.fund_financed.0.values().any(|v| !v.is_zero()) {
+                let mut at = at.clone();
+                at.push("fund_financed:".into());
+                c.problems.push(Problem::new(
+                    format!("{owner}: part of the operating budget is financed from a fund, but no fund is named; set `fund`"),
+                    at,
+                ));
+            }
+            c.years(&owner, "fte", &od.fte, &at, true);
+            c.years(&owner, "operating", &od.operating, &at, true);
+            c.years(&owner, "fund_financed", &od.fund_financed, &at, true);
+            for (&year, &part) in &od.fund_financed.0 {
+                if part > od.operating.get(year) {
+                    let mut at = at.clone();
+                    at.push("fund_financed:".into());
+                    at.push(format!("{year}:"));
+                    c.problems.push(Problem::new(
+                        format!("{owner}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself", od.operating.get(year)),
+                        at,
+                    ));
+                }
+            }
+            for indicator in &od.indicators {
+                c.id(indicator.id);
+                let at = vec![id_anchor(indicator.id)];
+                c.years(&owner, "actuals", &indicator.actuals, &at, false);
+            }
+            for activity in &od.activities {
+                c.id(activity.id);
+                let at = vec![id_anchor(activity.id)];
+                c.reference(&owner, "activity type", activity.activity_type, types.contains(&activity.activity_type), &at, "activity_type");
+                if activity.first_year > activity.last_year {
+                    let mut at = at.clone();
+                    at.push("first_year:".into());
+                    c.problems.push(Problem::new(
+                        format!(
+                            "{owner}: activity '{}' runs from {} to {}: the first year must not come after the last",
+                            activity.description, activity.first_year, activity.last_year
+                        ),
+                        at,
+                    ));
+                }
+            }
+        }
+    }
+    for (code, count) in codes {
+        if count > 1 {
+            c.problems.push(Problem::new(
+                format!("the goal code {code} is used {count} times; every goal needs its own code (renumber the goals)"),
+                vec![format!("code: \"{code}\"")],
+            ));
+        } else if code.trim().is_empty() {
+            c.problems.push(Problem::new(
+                "a goal has an empty code; give it one (renumber the goals)".into(),
+                vec!["code: \"\"".into()],
+            ));
+        }
+    }
+    for line in &plan.staff_lines {
+        c.id(line.id);
+        let at = vec![id_anchor(line.id)];
+        let owner = format!("staff line '{}'", line.name);
+        c.reference(&owner, "salary profile", line.salary_profile, profiles.contains(&line.salary_profile), &at, "salary_profile");
+        c.years(&owner, "fte", &line.fte, &at, true);
+    }
+    for (list, lines) in [("overhead", &plan.overhead), ("income", &plan.income)] {
+        for line in lines {
+            c.id(line.id);
+            let at = vec![id_anchor(line.id)];
+            let owner = format!("{list} line '{}'", line.name);
+            c.amounts(&owner, "amounts", &line.amounts, &at);
+        }
+    }
+    for section in &plan.accounts {
+        c.id(section.id);
+        for line in &section.lines {
+            c.id(line.id);
+            let at = vec![id_anchor(line.id)];
+            let owner = format!("account {} '{}'", line.code, line.name);
+            c.amounts(&owner, "amounts", &line.amounts, &at);
+        }
+    }
+
+    for (id, count) in std::mem::take(&mut c.ids) {
+        if count > 1 {
+            c.problems.push(Problem::new(
+                format!("the id {} is used {count} times; every item needs its own id", id.0),
+                vec![id_anchor(id)],
+            ));
+        }
+        if id >= plan.next_id {
+            c.problems.push(Problem::new(
+                format!(
+                    "the id {} is not below next_id ({}); set next_id to at least {}",
+                    id.0,
+                    plan.next_id.0,
+                    id.0 + 1
+                ),
+                vec!["next_id:".into()],
+            ));
+        }
+    }
+    c.problems
+}

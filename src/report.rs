@@ -1,0 +1,203 @@
+//! The key figures of a plan as rows (for `planbord summary`, the comparison and exports).
+
+use crate::calc::{Series, Summary, Warning};
+use crate::model::Plan;
+use crate::numfmt;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// What a figure measures, which decides how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Fte,
+    Euro,
+}
+
+/// One yearly key figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigure {
+    /// Stable machine key, e.g. `fte.total`, `fte.SD1`, `cost.personnel`.
+    pub key: String,
+    /// Dutch label for tables.
+    pub label: String,
+    pub unit: Unit,
+    pub values: Series,
+}
+
+/// The yearly key figures, in the order the CSV and the table show them.
+pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
+    let mut rows = Vec::new();
+    let mut push = |key: &str, label: &str, unit: Unit, values: &Series| {
+        rows.push(KeyFigure {
+            key: key.to_string(),
+            label: label.to_string(),
+            unit,
+            values: values.clone(),
+        })
+    };
+    push("fte.total", "VTE totaal", Unit::Fte, &summary.fte_total);
+    push("fte.service", "VTE dienstverlening", Unit::Fte, &summary.fte_service);
+    push("fte.support", "VTE voorwaardenscheppend", Unit::Fte, &summary.fte_support);
+    for goal in &summary.goals {
+        push(
+            &format!("fte.{}", goal.code),
+            &format!("VTE {}", goal.code),
+            Unit::Fte,
+            &goal.fte,
+        );
+    }
+    push("fte.available", "VTE beschikbaar", Unit::Fte, &summary.fte_available);
+    push("cost.personnel", "Personeelskosten", Unit::Euro, &summary.personnel_total);
+    push(
+        "cost.personnel.service",
+        "Personeelskost dienstverlening",
+        Unit::Euro,
+        &summary.personnel_service,
+    );
+    push(
+        "cost.personnel.support",
+        "Personeelskost voorwaardenscheppend",
+        Unit::Euro,
+        &summary.personnel_support,
+    );
+    for goal in &summary.goals {
+        push(
+            &format!("cost.personnel.{}", goal.code),
+            &format!("Personeelskost {}", goal.code),
+            Unit::Euro,
+            &goal.salary_cost,
+        );
+    }
+    push("cost.operating", "Werkingskosten", Unit::Euro, &summary.operating_total);
+    push("cost.overhead", "Overheadkosten", Unit::Euro, &summary.overhead_total);
+    push("cost.total", "Totaal uitgaven", Unit::Euro, &summary.expenses_total);
+    push("income.total", "Totaal inkomsten", Unit::Euro, &summary.income_total);
+    push("income.subsidy", "Gevraagde subsidie", Unit::Euro, &summary.requested_subsidy);
+    push("balance", "Saldo", Unit::Euro, &summary.balance);
+    push("carryover", "Overdracht", Unit::Euro, &summary.carryover);
+    push("result", "Resultaat", Unit::Euro, &summary.result);
+    for fund in &summary.reserves {
+        push(
+            &format!("reserve.{}", fund.id.0),
+            &format!("Reserve {}", fund.label),
+            Unit::Euro,
+            &fund.values,
+        );
+    }
+    if !summary.account_sections.is_empty() {
+        push("accounts.cost", "Rekeningen: kosten", Unit::Euro, &summary.account_cost);
+        push("accounts.income", "Rekeningen: opbrengsten", Unit::Euro, &summary.account_income);
+        push("accounts.result", "Rekeningen: bedrijfsresultaat", Unit::Euro, &summary.account_result);
+    }
+    rows
+}
+
+/// CSV: header `key,<year>,...`, amounts as plain decimals with a dot.
+pub fn csv(summary: &Summary) -> String {
+    let mut out = String::from("key");
+    for year in &summary.years {
+        let _ = write!(out, ",{year}");
+    }
+    out.push('\n');
+    for row in key_figures(summary) {
+        out.push_str(&csv_field(&row.key));
+        for value in &row.values {
+            let _ = write!(out, ",{}", value.normalize());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Shows one value the Belgian way: `1.362.093` or `0,7`.
+pub fn format_value(unit: Unit, value: Decimal) -> String {
+    match unit {
+        Unit::Fte => numfmt::fte(value),
+        Unit::Euro => numfmt::euros(value),
+    }
+}
+
+/// A readable nl-BE table of the key figures.
+pub fn table(plan: &Plan, summary: &Summary) -> String {
+    let rows = key_figures(summary);
+    let label_width = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.values.iter().map(|v| format_value(r.unit, *v)).collect())
+        .collect();
+    let width = cells
+        .iter()
+        .flatten()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} – {}", plan.meta.organisation, plan.meta.title);
+    if !plan.meta.scenario.is_empty() {
+        let _ = writeln!(out, "Scenario: {}", plan.meta.scenario);
+    }
+    out.push('\n');
+    let _ = write!(out, "{:label_width$}", "");
+    for year in &summary.years {
+        let _ = write!(out, "  {year:>width$}");
+    }
+    out.push('\n');
+    for (row, cells) in rows.iter().zip(&cells) {
+        let _ = write!(out, "{:label_width$}", row.label);
+        for cell in cells {
+            let _ = write!(out, "  {cell:>width$}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One line per consistency warning, in Dutch.
+pub fn describe_warning(warning: &Warning) -> String {
+    match warning {
+        Warning::FteMismatch {
+            year,
+            allocated,
+            available,
+        } => format!(
+            "{year}: {} VTE ingezet, {} VTE beschikbaar (verschil {})",
+            numfmt::fte(*allocated),
+            numfmt::fte(*available),
+            numfmt::fte(*allocated - *available)
+        ),
+        Warning::ActivityOutsidePeriod {
+            goal_code,
+            description,
+            first_year,
+            last_year,
+            ..
+        } => format!(
+            "{goal_code}: activiteit '{description}' ({first_year}-{last_year}) valt buiten de planperiode"
+        ),
+        Warning::GoalWithoutIndicators { goal_code, .. } => {
+            format!("{goal_code}: doel zonder indicatoren")
+        }
+        Warning::BalanceNotClosed { total } => format!(
+            "de begroting sluit niet over de periode: som van de saldi {}",
+            numfmt::signed_euros(*total)
+        ),
+        Warning::ReserveNegative {
+            name,
+            year,
+            balance,
+            ..
+        } => format!(
+            "{year}: reserve '{name}' staat negatief ({})",
+            numfmt::euros(*balance)
+        ),
+    }
+}

@@ -1,0 +1,94 @@
+//! The command line, run as a user runs it.
+
+use std::process::Command;
+
+fn planbord(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .args(args)
+        .output()
+        .expect("planbord runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_accepts_the_sample_and_reports_no_warnings() {
+    let (code, out, err) = planbord(&["check", "plans/socius-2021-2025.ron"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ok (4 strategische doelen, 16 operationele doelen, 5 jaar)"), "{out}");
+    assert!(out.contains("geen waarschuwingen"), "{out}");
+}
+
+#[test]
+fn check_prints_warnings_of_a_plan_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let text = std::fs::read_to_string("plans/socius-2021-2025.ron").unwrap();
+    // One FTE less on the payroll in 2023.
+    let text = text.replacen("2023: \"15.9\"", "2023: \"14.9\"", 1);
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = planbord(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("waarschuwing: 2023: 15,9 VTE ingezet, 14,9 VTE beschikbaar"), "{out}");
+}
+
+#[test]
+fn check_fails_with_line_and_column_on_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, "(\n    format_version: 1,\n    next_id: x,\n)").unwrap();
+    let (code, out, err) = planbord(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains(&format!("{}:3:", path.display())), "{err}");
+}
+
+#[test]
+fn summary_csv_has_the_key_figures() {
+    let (code, out, err) = planbord(&["summary", "plans/socius-2021-2025.ron", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("key,2021,2022,2023,2024,2025"));
+    let rows: std::collections::BTreeMap<&str, &str> = lines
+        .map(|l| l.split_once(',').unwrap())
+        .collect();
+    for key in [
+        "fte.total", "fte.service", "fte.support", "fte.SD1", "fte.SD2", "fte.SD3", "fte.SD4",
+        "cost.personnel", "cost.personnel.service", "cost.personnel.support", "cost.operating",
+        "cost.overhead", "cost.total", "income.total", "balance", "carryover", "result",
+    ] {
+        assert!(rows.contains_key(key), "missing row {key}");
+    }
+    assert_eq!(rows["fte.total"], "15.9,15.9,15.9,15.9,15.9");
+    assert_eq!(rows["fte.SD3"], "1.2,0.7,0.8,0.1,1");
+    assert_eq!(rows["cost.personnel"], "1362093,1412010,1428471,1481700,1522644");
+    assert_eq!(rows["cost.total"], "1755258,1790031,1797401,1853595,1897539");
+    assert_eq!(rows["income.total"], "1773024,1801160,1821270,1838795,1859575");
+    assert_eq!(rows["balance"], "17766,11129,23869,-14800,-37964");
+    assert_eq!(rows["carryover"], "-17766,-11129,-23869,14800,37964");
+    assert_eq!(rows["result"], "0,0,0,0,0");
+}
+
+#[test]
+fn summary_table_reads_the_belgian_way() {
+    let (code, out, _) = planbord(&["summary", "plans/socius-2021-2025.ron"]);
+    assert_eq!(code, 0);
+    let personnel = out.lines().find(|l| l.starts_with("Personeelskosten ")).expect("row");
+    assert!(personnel.contains("1.362.093") && personnel.contains("1.522.644"), "{personnel}");
+    let fte = out.lines().find(|l| l.starts_with("VTE SD3")).expect("row");
+    assert!(fte.contains("0,7") && fte.contains("0,1"), "{fte}");
+}
+
+#[test]
+fn fmt_rewrites_a_hand_edited_file_in_canonical_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let canonical = std::fs::read_to_string("plans/template.ron").unwrap();
+    std::fs::write(&path, canonical.replace("\n    ", "\n")).unwrap();
+    let (code, _, err) = planbord(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
+}

@@ -1,0 +1,196 @@
+//! Plan files: round trips, stable bytes, and clear errors for broken input.
+
+use planbord::model::Plan;
+use planbord::store::{self, LoadError};
+use std::path::{Path, PathBuf};
+
+const SOCIUS: &str = "plans/socius-2021-2025.ron";
+const TEMPLATE: &str = "plans/template.ron";
+
+fn text(path: &str) -> String {
+    std::fs::read_to_string(path).expect("sample file readable")
+}
+
+#[test]
+fn load_save_load_gives_an_equal_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    for sample in [SOCIUS, TEMPLATE] {
+        let plan = store::load(Path::new(sample)).unwrap();
+        let copy = dir.path().join("copy.ron");
+        store::save(&plan, &copy).unwrap();
+        let again = store::load(&copy).unwrap();
+        assert_eq!(plan, again, "{sample}");
+    }
+}
+
+#[test]
+fn saving_twice_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = store::load(Path::new(SOCIUS)).unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    store::save(&plan, &a).unwrap();
+    let reloaded = store::load(&a).unwrap();
+    store::save(&reloaded, &b).unwrap();
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn the_committed_samples_are_in_canonical_layout() {
+    for sample in [SOCIUS, TEMPLATE] {
+        let plan = store::load(Path::new(sample)).unwrap();
+        assert_eq!(store::to_ron_string(&plan), text(sample), "{sample}: run `planbord fmt {sample}`");
+    }
+}
+
+#[test]
+fn the_file_starts_with_its_format_version_and_keeps_one_value_a_line() {
+    let content = text(SOCIUS);
+    assert!(content.starts_with("(\n    format_version: 1,\n"), "{}", &content[..60]);
+    // Yearly values each on their own line, decimals as exact strings.
+    assert!(content.contains("2021: \"1.4\",\n"), "FTE stored as exact strings");
+    assert!(!content.contains('\t'));
+}
+
+#[test]
+fn the_template_is_an_empty_plan_to_start_from() {
+    let plan = store::load(Path::new(TEMPLATE)).unwrap();
+    assert!(plan.strategic_goals.is_empty());
+    assert!(!plan.activity_types.is_empty(), "the usual activity types are there");
+    assert!(!plan.salary_profiles.is_empty(), "a salary profile to start from");
+}
+
+#[test]
+fn a_failed_save_leaves_the_original_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = store::load(Path::new(SOCIUS)).unwrap();
+    let target = dir.path().join("missing-folder").join("plan.ron");
+    assert!(store::save(&plan, &target).is_err());
+    // A save over an existing file replaces it whole and leaves no temporary files behind.
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, "old").unwrap();
+    store::save(&plan, &path).unwrap();
+    assert_eq!(store::load(&path).unwrap(), plan);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+/// Writes `content` to a temp file and loads it, expecting an error.
+fn load_error(content: &str) -> (LoadError, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, content).unwrap();
+    let err = store::load(&path).expect_err("broken file must not load");
+    (err, path, dir)
+}
+
+/// The line (1-based) on which `needle` first occurs after `after`.
+fn line_of(content: &str, after: &str, needle: &str) -> usize {
+    let start = content.find(after).expect("after") ;
+    let at = start + content[start..].find(needle).expect("needle");
+    content[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_truncated_file_is_reported_at_its_end() {
+    let content = text(SOCIUS);
+    let cut = &content[..content.len() / 2];
+    let (err, path, _dir) = load_error(cut);
+    let msg = err.to_string();
+    assert!(msg.starts_with(&format!("{}:", path.display())), "{msg}");
+    let (line, _) = err.position().expect("a position");
+    assert_eq!(line, cut.matches('\n').count() + 1, "{msg}");
+    assert!(msg.contains("cut off"), "{msg}");
+}
+
+#[test]
+fn a_wrong_type_is_reported_where_it_stands() {
+    let content = text(SOCIUS).replacen("first_year: 2021,", "first_year: \"twee\",", 1);
+    let (err, _, _dir) = load_error(&content);
+    let (line, column) = err.position().expect("a position");
+    assert_eq!(line, line_of(&content, "meta:", "first_year"), "{err}");
+    assert!(column > 1);
+    assert!(err.to_string().contains("correct the value"), "{err}");
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let content = text(SOCIUS).replacen("    mission:", "    missie: \"x\",\n    mission:", 1);
+    let (err, _, _dir) = load_error(&content);
+    let msg = err.to_string();
+    assert!(msg.contains("missie"), "{msg}");
+    assert!(msg.contains("remove that field"), "{msg}");
+    assert_eq!(err.position().unwrap().0, line_of(&content, "meta:", "missie"), "{msg}");
+}
+
+#[test]
+fn a_negative_fte_is_refused_with_its_place() {
+    let plan_text = text(SOCIUS);
+    // SD1.OD1's 2022 FTE is 1.6: make it negative.
+    let od_start = plan_text.find("code: \"SD1.OD1\"").unwrap();
+    let fte_at = od_start + plan_text[od_start..].find("2022: \"1.6\"").unwrap();
+    let mut content = plan_text.clone();
+    content.replace_range(fte_at..fte_at + 11, "2022: \"-1.6\"");
+    let (err, _, _dir) = load_error(&content);
+    let msg = err.to_string();
+    assert!(msg.contains("SD1.OD1") && msg.contains("negative"), "{msg}");
+    assert_eq!(err.position().unwrap().0, content[..fte_at].matches('\n').count() + 1, "{msg}");
+}
+
+#[test]
+fn a_dangling_reference_is_refused() {
+    let plan: Plan = store::load(Path::new(SOCIUS)).unwrap();
+    let profile = plan.strategic_goals[1].operational_goals[0].salary_profile;
+    let od_id = plan.strategic_goals[1].operational_goals[0].id;
+    let original = text(SOCIUS);
+    let od_at = original.find(&format!("id: {},", od_id.0)).unwrap();
+    let prof_at = od_at + original[od_at..].find(&format!("salary_profile: {},", profile.0)).unwrap();
+    let mut content = original.clone();
+    content.replace_range(prof_at..prof_at + format!("salary_profile: {},", profile.0).len(), "salary_profile: 9999,");
+    let (err, _, _dir) = load_error(&content);
+    let msg = err.to_string();
+    assert!(msg.contains("SD2.OD1") && msg.contains("does not exist"), "{msg}");
+    assert_eq!(err.position().unwrap().0, content[..prof_at].matches('\n').count() + 1, "{msg}");
+}
+
+#[test]
+fn duplicate_goal_codes_are_refused() {
+    let content = text(SOCIUS).replacen("code: \"SD1.OD2\"", "code: \"SD1.OD1\"", 1);
+    let (err, _, _dir) = load_error(&content);
+    assert!(err.to_string().contains("SD1.OD1 is used 2 times"), "{err}");
+}
+
+#[test]
+fn a_year_outside_the_period_is_refused() {
+    let content = text(SOCIUS).replacen("2025: \"15.9\"", "2026: \"15.9\"", 1);
+    let (err, _, _dir) = load_error(&content);
+    assert!(err.to_string().contains("outside the plan period 2021-2025"), "{err}");
+}
+
+#[test]
+fn a_file_from_a_newer_planbord_is_refused_clearly() {
+    let content = text(SOCIUS).replacen("format_version: 1,", "format_version: 7,\n    new_thing: 3,", 1);
+    let (err, _, _dir) = load_error(&content);
+    assert!(matches!(err, LoadError::NewerVersion { found: 7, .. }), "{err}");
+    assert!(err.to_string().contains("update Planbord"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_and_garbage_give_positions_not_panics() {
+    let mut bytes = text(TEMPLATE).into_bytes();
+    bytes.insert(40, 0xff);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, &bytes).unwrap();
+    let err = store::load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::NotUtf8 { .. }), "{err}");
+    for garbage in ["", "(", "[[[[", "(format_version: 1)", "\u{0}", "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("] {
+        let (err, _, _dir) = load_error(garbage);
+        assert!(!err.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_missing_file_names_the_path() {
+    let err = store::load(Path::new("plans/does-not-exist.ron")).unwrap_err();
+    assert!(err.to_string().contains("plans/does-not-exist.ron"), "{err}");
+}
