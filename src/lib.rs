@@ -1,8 +1,9 @@
 //! Planbord: draft and compare multi-year policy plans offline.
 //!
 //! The document ([`model`]) is apart from the UI; every derived number comes from [`calc`];
-//! files are read and written by [`store`].
+//! files are read and written by [`store`]; every change goes through [`edit::Document::apply`].
 
+pub mod app;
 pub mod calc;
 pub mod cli;
 pub mod edit;
@@ -10,3 +11,4 @@ pub mod model;
 pub mod numfmt;
 pub mod report;
 pub mod store;
+pub mod ui;

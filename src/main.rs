@@ -1,13 +1,30 @@
 use clap::Parser;
+use planbord::app::PlanApp;
 use planbord::cli::{Cli, run_command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match &cli.command {
-        Some(command) => run_command(command, &mut std::io::stdout(), &mut std::io::stderr()),
-        None => {
-            eprintln!("The editor window is not built yet; use `planbord check FILE` or `planbord summary FILE`.");
+    if let Some(command) = &cli.command {
+        return run_command(command, &mut std::io::stdout(), &mut std::io::stderr());
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_title("Planbord"),
+        ..Default::default()
+    };
+    let files = cli.files.clone();
+    let result = eframe::run_native(
+        "Planbord",
+        options,
+        Box::new(move |cc| Ok(Box::new(PlanApp::from_files(&files, Some(cc))))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot open the window: {e}");
             ExitCode::FAILURE
         }
     }

@@ -49,14 +49,21 @@ pub struct Summary {
     /// Generic service lines and support roles: FTE and salary cost each.
     pub staff_lines_fte: Vec<Row>,
     pub staff_lines_cost: Vec<Row>,
+    /// FTE and salary cost of the generic service lines (not tied to one goal).
+    pub fte_generic: Series,
+    pub personnel_generic: Series,
     pub fte_service: Series,
     pub fte_support: Series,
     pub fte_total: Series,
     pub fte_available: Series,
+    /// Allocated minus available FTE.
+    pub fte_difference: Series,
     pub personnel_service: Series,
     pub personnel_support: Series,
     pub personnel_total: Series,
     pub operating_total: Series,
+    /// Operating plus overhead cost (werkings- en overheadkosten).
+    pub operating_and_overhead: Series,
     pub fund_financed_total: Series,
     pub overhead: Vec<Row>,
     pub overhead_total: Series,
@@ -169,6 +176,8 @@ pub fn summarize(plan: &Plan) -> Summary {
     let mut staff_lines_cost = Vec::new();
     let mut fte_service = sum_rows(n, goals.iter().map(|g| &g.fte));
     let mut personnel_service = sum_rows(n, goals.iter().map(|g| &g.salary_cost));
+    let mut fte_generic = zeros(n);
+    let mut personnel_generic = zeros(n);
     let mut fte_support = zeros(n);
     let mut personnel_support = zeros(n);
     for line in &plan.staff_lines {
@@ -180,6 +189,10 @@ pub fn summarize(plan: &Plan) -> Summary {
         };
         add_into(fte_total, &fte);
         add_into(cost_total, &cost);
+        if line.group == StaffGroup::Service {
+            add_into(&mut fte_generic, &fte);
+            add_into(&mut personnel_generic, &cost);
+        }
         staff_lines_fte.push(Row {
             id: line.id,
             label: line.name.clone(),
@@ -241,7 +254,8 @@ pub fn summarize(plan: &Plan) -> Summary {
     let account_income = sum_rows(n, account_sections.iter().map(|s| &s.income));
     let account_result = sub(&account_income, &account_cost);
 
-    let goal_expenses = sum_rows(n, [&personnel_total, &operating_total, &overhead_total]);
+    let operating_and_overhead = sum_rows(n, [&operating_total, &overhead_total]);
+    let goal_expenses = sum_rows(n, [&personnel_total, &operating_and_overhead]);
     let (expenses_total, income_total) = match plan.meta.budget_basis {
         BudgetBasis::Goals => (goal_expenses, income_goals),
         BudgetBasis::Accounts => (account_cost.clone(), account_income.clone()),
@@ -280,19 +294,24 @@ pub fn summarize(plan: &Plan) -> Summary {
     }
 
     let fte_available = series(&|y| plan.available_fte.get(y));
+    let fte_difference = sub(&fte_total, &fte_available);
     let mut summary = Summary {
         years,
         goals,
         staff_lines_fte,
         staff_lines_cost,
+        fte_generic,
+        personnel_generic,
         fte_service,
         fte_support,
         fte_total,
         fte_available,
+        fte_difference,
         personnel_service,
         personnel_support,
         personnel_total,
         operating_total,
+        operating_and_overhead,
         fund_financed_total,
         overhead,
         overhead_total,

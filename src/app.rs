@@ -1,0 +1,516 @@
+//! PlanApp: shortcuts -> panels -> apply edits -> title and unsaved marker.
+
+use crate::calc::{Summary, summarize};
+use crate::edit::{Document, Edit};
+use crate::model::Plan;
+use crate::store;
+use crate::ui::i18n::{Lang, tr};
+use crate::ui::{self, Panel, PanelCtx, ViewState};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Preferences kept between runs (in eframe's storage).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+    pub charts_beside: bool,
+    pub panel: Panel,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::Nl,
+            recent: Vec::new(),
+            charts_beside: true,
+            panel: Panel::Goals,
+        }
+    }
+}
+
+const PREFS_KEY: &str = "planbord-prefs";
+const MAX_RECENT: usize = 8;
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A modal question or input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Unsaved(Pending),
+    OpenPath(String),
+    SaveAsPath(String),
+}
+
+pub struct PlanApp {
+    doc: Document,
+    path: Option<PathBuf>,
+    summary: Summary,
+    summary_revision: u64,
+    pub view: ViewState,
+    pub prefs: Prefs,
+    pub dialog: Option<Dialog>,
+    /// The last message for the status bar (errors of saving, loading, refused edits).
+    pub status: String,
+    title_sent: String,
+    allow_close: bool,
+    /// Whether native file dialogs can be used (an xdg portal on the session bus).
+    native_dialogs: bool,
+}
+
+impl PlanApp {
+    /// An app showing `plan`, loaded from `path` (if any).
+    pub fn new(plan: Plan, path: Option<PathBuf>, prefs: Prefs) -> PlanApp {
+        let summary = summarize(&plan);
+        let mut app = PlanApp {
+            doc: Document::new(plan),
+            path: None,
+            summary,
+            summary_revision: 0,
+            view: ViewState {
+                panel: prefs.panel,
+                ..ViewState::default()
+            },
+            prefs,
+            dialog: None,
+            status: String::new(),
+            title_sent: String::new(),
+            allow_close: false,
+            native_dialogs: std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        };
+        if let Some(path) = path {
+            app.remember_path(&path);
+            app.path = Some(path);
+        }
+        app
+    }
+
+    /// Opens the files from the command line; the template when none is given or one fails.
+    pub fn from_files(files: &[PathBuf], cc: Option<&eframe::CreationContext<'_>>) -> PlanApp {
+        let prefs: Prefs = cc
+            .and_then(|cc| cc.storage)
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let mut status = String::new();
+        if let Some(first) = files.first() {
+            match store::load(first) {
+                Ok(plan) => {
+                    let mut app = PlanApp::new(plan, Some(first.clone()), prefs);
+                    if files.len() > 1 {
+                        app.status = format!("{} bestanden gegeven; het eerste is geopend", files.len());
+                    }
+                    return app;
+                }
+                Err(e) => status = e.to_string(),
+            }
+        }
+        let mut app = PlanApp::new(template_plan(), None, prefs);
+        app.doc.mark_unsaved();
+        app.doc.mark_saved();
+        app.status = status;
+        app
+    }
+
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// The window title: file name, a marker while there are unsaved changes.
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| tr(self.prefs.lang).untitled.to_string(), |n| n.to_string_lossy().into_owned());
+        let marker = if self.doc.is_dirty() { " ●" } else { "" };
+        format!("{name}{marker} — Planbord")
+    }
+
+    /// Applies edits through the document; a refused edit shows its reason in the status bar.
+    pub fn apply(&mut self, edits: Vec<Edit>) {
+        for edit in edits {
+            match self.doc.apply(edit) {
+                Ok(()) => self.status.clear(),
+                Err(e) => self.status = e.to_string(),
+            }
+        }
+        self.refresh();
+    }
+
+    pub fn undo(&mut self) {
+        self.doc.undo();
+        self.refresh();
+    }
+
+    pub fn redo(&mut self) {
+        self.doc.redo();
+        self.refresh();
+    }
+
+    /// Recomputes the derived numbers once per change of the plan, not per frame.
+    fn refresh(&mut self) {
+        if self.summary_revision != self.doc.revision() {
+            self.summary = summarize(self.doc.plan());
+            self.summary_revision = self.doc.revision();
+        }
+    }
+
+    fn remember_path(&mut self, path: &Path) {
+        let path = path.to_path_buf();
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// Saves to `path` atomically; on failure the work stays in the window and the reason shows.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match store::save(self.doc.plan(), path) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.path = Some(path.to_path_buf());
+                self.remember_path(path);
+                self.status = format!("{}: {}", path.display(), tr(self.prefs.lang).saved);
+                true
+            }
+            Err(e) => {
+                self.status = format!("{}: {e}", path.display());
+                false
+            }
+        }
+    }
+
+    pub fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.save_as();
+                false
+            }
+        }
+    }
+
+    pub fn save_as(&mut self) {
+        if self.native_dialogs {
+            let mut dialog = rfd::FileDialog::new().add_filter("Planbord", &["ron"]);
+            if let Some(dir) = self.path.as_ref().and_then(|p| p.parent()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(path) = dialog.save_file() {
+                self.save_to(&path);
+                return;
+            }
+        }
+        let suggestion = self.path.as_ref().map_or_else(|| "plan.ron".to_string(), |p| p.display().to_string());
+        self.dialog = Some(Dialog::SaveAsPath(suggestion));
+    }
+
+    /// Opens a file in place of the current plan (after the unsaved question).
+    pub fn open_file(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(plan) => {
+                self.doc = Document::new(plan);
+                self.path = Some(path.to_path_buf());
+                self.remember_path(path);
+                self.view.selected_goal = None;
+                self.summary_revision = u64::MAX;
+                self.refresh();
+                self.status.clear();
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    /// Runs an action that would drop the current plan, asking first when it has unsaved changes.
+    pub fn request(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                self.doc = Document::new(template_plan());
+                self.path = None;
+                self.view.selected_goal = None;
+                self.summary_revision = u64::MAX;
+                self.refresh();
+            }
+            Pending::Open(Some(path)) => self.open_file(&path),
+            Pending::Open(None) => {
+                let picked = if self.native_dialogs {
+                    rfd::FileDialog::new().add_filter("Planbord", &["ron"]).pick_file()
+                } else {
+                    None
+                };
+                match picked {
+                    Some(path) => self.open_file(&path),
+                    None if !self.native_dialogs => self.dialog = Some(Dialog::OpenPath(String::new())),
+                    None => {}
+                }
+            }
+            Pending::Quit => self.allow_close = true,
+        }
+    }
+
+    /// Whether the window may close now.
+    pub fn may_close(&self) -> bool {
+        self.allow_close || !self.doc.is_dirty()
+    }
+
+    fn shortcuts(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        if pressed(shift_cmd, Key::S) {
+            self.save_as();
+        } else if pressed(Modifiers::COMMAND, Key::S) {
+            self.save();
+        }
+        if pressed(Modifiers::COMMAND, Key::N) {
+            self.request(Pending::New);
+        }
+        if pressed(Modifiers::COMMAND, Key::O) {
+            self.request(Pending::Open(None));
+        }
+        if pressed(Modifiers::COMMAND, Key::Q) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        // While a text field has the keyboard, Ctrl+Z belongs to it.
+        if !ctx.egui_wants_keyboard_input() {
+            if pressed(shift_cmd, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
+                self.redo();
+            } else if pressed(Modifiers::COMMAND, Key::Z) {
+                self.undo();
+            }
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut Ui) {
+        let t = tr(self.prefs.lang);
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(t.file, |ui| {
+                if ui.button(format!("{}  (Ctrl+N)", t.new)).clicked() {
+                    self.request(Pending::New);
+                }
+                if ui.button(format!("{}  (Ctrl+O)", t.open)).clicked() {
+                    self.request(Pending::Open(None));
+                }
+                if ui.button(t.open_path).clicked() {
+                    self.dialog = Some(Dialog::OpenPath(String::new()));
+                }
+                ui.menu_button(t.recent, |ui| {
+                    for path in self.prefs.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.request(Pending::Open(Some(path)));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button(format!("{}  (Ctrl+S)", t.save)).clicked() {
+                    self.save();
+                }
+                if ui.button(format!("{}  (Ctrl+Shift+S)", t.save_as)).clicked() {
+                    self.save_as();
+                }
+                ui.separator();
+                if ui.button(format!("{}  (Ctrl+Q)", t.quit)).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button(t.edit, |ui| {
+                let undo = self.doc.undo_label().map(str::to_string);
+                let redo = self.doc.redo_label().map(str::to_string);
+                let undo_text = format!("{}: {}  (Ctrl+Z)", t.undo, undo.as_deref().unwrap_or(t.nothing));
+                if ui.add_enabled(undo.is_some(), egui::Button::new(undo_text)).clicked() {
+                    self.undo();
+                }
+                let redo_text = format!("{}: {}  (Ctrl+Shift+Z)", t.redo, redo.as_deref().unwrap_or(t.nothing));
+                if ui.add_enabled(redo.is_some(), egui::Button::new(redo_text)).clicked() {
+                    self.redo();
+                }
+            });
+            ui.menu_button(t.view, |ui| {
+                ui.label(t.language);
+                ui.radio_value(&mut self.prefs.lang, Lang::Nl, "Nederlands");
+                ui.radio_value(&mut self.prefs.lang, Lang::En, "English");
+                ui.separator();
+                ui.checkbox(&mut self.prefs.charts_beside, t.charts_beside);
+            });
+        });
+    }
+
+    fn dialog_ui(&mut self, ui: &mut Ui) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let shown = dialog.clone();
+        let t = tr(self.prefs.lang);
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("planbord-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            match dialog {
+                Dialog::Unsaved(action) => {
+                    ui.heading(t.unsaved_title);
+                    ui.label(t.unsaved_question);
+                    ui.horizontal(|ui| {
+                        if ui.button(t.save).clicked() {
+                            close = true;
+                            if self.save() {
+                                self.perform(action.clone());
+                            }
+                        }
+                        if ui.button(t.discard).clicked() {
+                            close = true;
+                            self.perform(action.clone());
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::OpenPath(mut text) | Dialog::SaveAsPath(mut text) => {
+                    let opening = matches!(self.dialog, Some(Dialog::OpenPath(_)));
+                    ui.heading(if opening { t.open } else { t.save_as });
+                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).accessible_name(t.path);
+                    if r.changed() {
+                        let edited = if opening { Dialog::OpenPath(text.clone()) } else { Dialog::SaveAsPath(text.clone()) };
+                        self.dialog = Some(edited);
+                    }
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.horizontal(|ui| {
+                        if ui.button(if opening { t.open } else { t.save }).clicked() || enter {
+                            close = true;
+                            let path = PathBuf::from(text.trim());
+                            if opening {
+                                self.open_file(&path);
+                            } else {
+                                self.save_to(&path);
+                            }
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+            }
+        });
+        // Close the dialog we showed, unless the action opened another one.
+        if (close || modal.should_close()) && self.dialog.as_ref() == Some(&shown) {
+            self.dialog = None;
+        }
+    }
+
+    /// The whole window: menu, tabs, goal tree, panel, charts, status bar, dialogs.
+    pub fn show(&mut self, ui: &mut Ui) {
+        self.shortcuts(ui);
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        }
+        if self.allow_close && self.dialog.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = self.title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+        let t = tr(self.prefs.lang);
+        let mut edits = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui);
+            ui.horizontal(|ui| {
+                for panel in Panel::ALL {
+                    let mut name = panel.name(t).to_string();
+                    if panel == Panel::Warnings && !self.summary.warnings.is_empty() {
+                        name = format!("{name} ({})", self.summary.warnings.len());
+                    }
+                    ui.selectable_value(&mut self.view.panel, panel, name);
+                }
+            });
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let state = if self.doc.is_dirty() { t.unsaved } else { t.saved };
+                let path = self.path.as_ref().map_or_else(|| t.untitled.to_string(), |p| p.display().to_string());
+                ui.label(format!("{path} — {state}"));
+                if !self.status.is_empty() {
+                    ui.separator();
+                    ui.colored_label(egui::Color32::from_rgb(190, 60, 30), &self.status);
+                }
+            });
+        });
+        let plan = self.doc.plan();
+        let summary = &self.summary;
+        egui::Panel::left("goal-tree").resizable(true).default_size(300.0).show(ui, |ui| {
+            let mut cx = PanelCtx { plan, summary, tr: t, edits: &mut edits };
+            ui::goals_ui::tree_ui(ui, &mut cx, &mut self.view);
+        });
+        if self.prefs.charts_beside && self.view.panel != Panel::Charts {
+            egui::Panel::right("charts").resizable(true).default_size(420.0).show(ui, |ui| {
+                ui::charts_ui::charts_ui(ui, summary, t);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = PanelCtx { plan, summary, tr: t, edits: &mut edits };
+            match self.view.panel {
+                Panel::Plan => ui::plan_ui::plan_ui(ui, &mut cx),
+                Panel::Goals => ui::goals_ui::goal_ui(ui, &mut cx, &mut self.view),
+                Panel::Timing => ui::timing_ui::timing_ui(ui, &mut cx, &self.view),
+                Panel::Staffing => ui::staffing_ui::staffing_ui(ui, &mut cx, &self.view),
+                Panel::Budget => ui::budget_ui::budget_ui(ui, &mut cx, &self.view),
+                Panel::Charts => ui::charts_ui::charts_ui(ui, summary, t),
+                Panel::Warnings => ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view),
+            }
+        });
+        self.dialog_ui(ui);
+        if !edits.is_empty() {
+            self.apply(edits);
+        }
+        self.prefs.panel = self.view.panel;
+    }
+}
+
+/// The plan a "New" starts from: `plans/template.ron` as shipped inside the binary.
+pub fn template_plan() -> Plan {
+    store::from_ron_str(include_str!("../plans/template.ron"), Path::new("template.ron"))
+        .unwrap_or_else(|_| Plan::new("", 2026, 2030))
+}
+
+impl eframe::App for PlanApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}

@@ -1,0 +1,208 @@
+//! The goal tree (SD -> OD) and the Goals panel: texts and indicators of the selected goal.
+
+use super::widgets::{CellKind, GridRow, decimal_cell, text_field, year_grid_ui};
+use super::{PanelCtx, ViewState, field_id, heading_ui};
+use crate::edit::{Edit, TextField, YearField};
+use crate::model::{Comparator, GoalKind, Id, Indicator};
+use crate::numfmt;
+use egui::{RichText, Ui};
+
+/// The goal tree at the side: select, add, move, remove, renumber.
+pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
+    let tr = cx.tr;
+    heading_ui(ui, tr.goals_tree);
+    egui::ScrollArea::vertical()
+        .id_salt("goal-tree")
+        .max_height(ui.available_height() - 90.0)
+        .show(ui, |ui| {
+            if ui
+                .selectable_label(view.selected_goal.is_none(), RichText::new(tr.whole_plan).italics())
+                .clicked()
+            {
+                view.selected_goal = None;
+            }
+            for sd in &cx.plan.strategic_goals {
+                let selected = view.selected_goal == Some(sd.id);
+                let label = format!("{} {}", sd.code, sd.title);
+                let r = ui.selectable_label(selected, RichText::new(label).strong());
+                if r.clicked() {
+                    view.selected_goal = Some(sd.id);
+                }
+                ui.indent(("sd", sd.id.0), |ui| {
+                    for od in &sd.operational_goals {
+                        let selected = view.selected_goal == Some(od.id);
+                        let r = ui.selectable_label(selected, format!("{} {}", od.code, od.title));
+                        if r.clicked() {
+                            view.selected_goal = Some(od.id);
+                        }
+                    }
+                });
+            }
+        });
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr.add_sd).clicked() {
+            cx.edits.push(Edit::AddStrategicGoal {
+                kind: GoalKind::External,
+            });
+        }
+        let parent = view.selected_goal.and_then(|id| {
+            cx.plan
+                .strategic_goals
+                .iter()
+                .find(|sd| sd.id == id || sd.operational_goals.iter().any(|od| od.id == id))
+                .map(|sd| sd.id)
+        });
+        if ui
+            .add_enabled(parent.is_some(), egui::Button::new(tr.add_od))
+            .clicked()
+            && let Some(sd) = parent
+        {
+            cx.edits.push(Edit::AddOperationalGoal { strategic_goal: sd });
+        }
+        let selected = view.selected_goal;
+        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.move_up)).clicked()
+            && let Some(id) = selected
+        {
+            cx.edits.push(Edit::MoveGoal(id, -1));
+        }
+        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.move_down)).clicked()
+            && let Some(id) = selected
+        {
+            cx.edits.push(Edit::MoveGoal(id, 1));
+        }
+        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.remove)).clicked()
+            && let Some(id) = selected
+        {
+            cx.edits.push(Edit::RemoveGoal(id));
+            view.selected_goal = None;
+        }
+        if ui.button(tr.renumber).clicked() {
+            cx.edits.push(Edit::Renumber);
+        }
+    });
+}
+
+fn labelled_text(ui: &mut Ui, cx: &mut PanelCtx, label: &str, field: TextField, value: &str, multiline: bool, key: (&str, Id)) {
+    ui.label(RichText::new(label).strong());
+    let name = format!("{label} {}", cx.plan.goal_code(key.1).unwrap_or_default());
+    if let Some(new) = text_field(ui, field_id(key.0, key.1, 0), value, &name, multiline) {
+        cx.edits.push(Edit::SetText(field, new));
+    }
+}
+
+fn comparator(c: Comparator) -> &'static str {
+    match c {
+        Comparator::AtLeast => ">=",
+        Comparator::AtMost => "<=",
+        Comparator::Exactly => "=",
+    }
+}
+
+fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: &[Indicator]) {
+    let tr = cx.tr;
+    heading_ui(ui, tr.indicators);
+    let years: Vec<i32> = cx.summary.years.clone();
+    for (n, indicator) in indicators.iter().enumerate() {
+        ui.group(|ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!("{}.", n + 1));
+                let name = format!("{} {}", tr.indicators, n + 1);
+                if ui.button("×").on_hover_text(tr.remove).clicked() {
+                    cx.edits.push(Edit::RemoveIndicator(indicator.id));
+                }
+                if let Some(new) = text_field(ui, field_id("indicator", indicator.id, 0), &indicator.text, &name, false) {
+                    cx.edits.push(Edit::SetText(TextField::IndicatorText(indicator.id), new));
+                }
+            });
+            if let Some(target) = &indicator.target {
+                let when = target.year.map_or_else(|| format!("{}-{}", years[0], years[years.len() - 1]), |y| y.to_string());
+                ui.label(format!(
+                    "{}: {} {} {} ({when})",
+                    tr.target,
+                    comparator(target.comparator),
+                    numfmt::exact(target.value),
+                    target.unit
+                ));
+            }
+            ui.horizontal(|ui| {
+                ui.label(tr.actuals);
+                for year in &years {
+                    ui.label(year.to_string());
+                    let id = field_id("actual", indicator.id, *year);
+                    let name = format!("{} {} {year}", tr.actuals, n + 1);
+                    if let Some(new) = decimal_cell(ui, id, indicator.actuals.get(*year), CellKind::Fte, &name) {
+                        cx.edits.push(Edit::SetYear(YearField::IndicatorActual(indicator.id), *year, new));
+                    }
+                }
+            });
+        });
+    }
+    if ui.button(tr.add_indicator).clicked() {
+        cx.edits.push(Edit::AddIndicator { goal: owner });
+    }
+}
+
+/// The Goals panel for the selected goal; the general indicators when none is selected.
+pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
+    let tr = cx.tr;
+    let plan = cx.plan;
+    egui::ScrollArea::vertical().id_salt("goal-panel").show(ui, |ui| {
+        let Some(id) = view.selected_goal else {
+            ui.label(tr.select_goal);
+            indicators_ui(ui, cx, None, &plan.general_indicators);
+            return;
+        };
+        if let Some(sd) = plan.strategic_goal(id) {
+            heading_ui(ui, &format!("{} {}", sd.code, sd.title));
+            labelled_text(ui, cx, tr.code, TextField::GoalCode(id), &sd.code, false, ("code", id));
+            labelled_text(ui, cx, tr.title, TextField::GoalTitle(id), &sd.title, false, ("title", id));
+            labelled_text(ui, cx, tr.description, TextField::GoalDescription(id), &sd.description, true, ("description", id));
+            labelled_text(ui, cx, tr.note, TextField::GoalNote(id), &sd.note, true, ("note", id));
+            if let Some(figures) = cx.summary.goal(id) {
+                heading_ui(ui, tr.fte);
+                let rows = [
+                    GridRow::computed(tr.fte, &figures.fte, super::widgets::RowStyle::Normal),
+                ];
+                year_grid_ui(ui, "sd-fte", &cx.summary.years, &rows, CellKind::Fte, tr.total, None, cx.edits);
+                let rows = [
+                    GridRow::computed(tr.salary_cost, &figures.salary_cost, super::widgets::RowStyle::Normal),
+                    GridRow::computed(tr.operating, &figures.operating, super::widgets::RowStyle::Normal),
+                ];
+                year_grid_ui(ui, "sd-cost", &cx.summary.years, &rows, CellKind::Euro, tr.total, None, cx.edits);
+            }
+            indicators_ui(ui, cx, Some(id), &sd.indicators);
+        } else if let Some(od) = plan.operational_goal(id) {
+            heading_ui(ui, &format!("{} {}", od.code, od.title));
+            labelled_text(ui, cx, tr.code, TextField::GoalCode(id), &od.code, false, ("code", id));
+            labelled_text(ui, cx, tr.title, TextField::GoalTitle(id), &od.title, false, ("title", id));
+            labelled_text(ui, cx, tr.situering, TextField::Situering(id), &od.situering, true, ("situering", id));
+            labelled_text(ui, cx, tr.werking, TextField::Werking(id), &od.werking, true, ("werking", id));
+            labelled_text(ui, cx, tr.note, TextField::GoalNote(id), &od.note, true, ("note", id));
+            heading_ui(ui, &format!("{} / {}", tr.fte, tr.operating));
+            let years = &cx.summary.years;
+            let rows = [GridRow::editable(
+                format!("{} {}", tr.fte, od.code),
+                years.iter().map(|y| od.fte.get(*y)).collect(),
+                YearField::GoalFte(id),
+            )];
+            year_grid_ui(ui, "od-fte", years, &rows, CellKind::Fte, tr.total, None, cx.edits);
+            let mut rows = vec![GridRow::editable(
+                format!("{} {}", tr.operating, od.code),
+                years.iter().map(|y| od.operating.get(*y)).collect(),
+                YearField::GoalOperating(id),
+            )];
+            if let Some(figures) = cx.summary.goal(id) {
+                rows.push(GridRow::computed(
+                    format!("{} {}", tr.salary_cost, od.code),
+                    &figures.salary_cost,
+                    super::widgets::RowStyle::Normal,
+                ));
+            }
+            year_grid_ui(ui, "od-money", years, &rows, CellKind::Euro, tr.total, None, cx.edits);
+            indicators_ui(ui, cx, Some(id), &od.indicators);
+        } else {
+            view.selected_goal = None;
+        }
+    });
+}

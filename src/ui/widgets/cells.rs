@@ -1,0 +1,154 @@
+use crate::numfmt;
+use egui::{Color32, Id, Key, Response, TextEdit, Ui};
+use rust_decimal::Decimal;
+
+/// What a number cell holds, which decides how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Fte,
+    Euro,
+}
+
+/// The text being typed into a cell, kept until the edit is committed or cancelled.
+#[derive(Debug, Clone, Default)]
+struct Buffer {
+    text: String,
+    /// The message when the text is not a valid number.
+    error: Option<String>,
+}
+
+fn buffer(ui: &Ui, id: Id) -> Option<Buffer> {
+    ui.data(|d| d.get_temp::<Buffer>(id))
+}
+
+fn set_buffer(ui: &Ui, id: Id, value: Option<Buffer>) {
+    ui.data_mut(|d| match value {
+        Some(b) => {
+            d.insert_temp(id, b);
+        }
+        None => d.remove::<Buffer>(id),
+    });
+}
+
+/// Shared logic of committed edits: the widget shows `shown` until focused, then edits a buffer.
+/// Returns the response and the committed text, if the edit just ended without Escape.
+fn buffered(
+    ui: &mut Ui,
+    id: Id,
+    shown: String,
+    name: &str,
+    make: impl FnOnce(&mut String) -> TextEdit<'_>,
+    invalid: bool,
+) -> (Response, Option<String>) {
+    let existing = buffer(ui, id);
+    let mut text = existing.as_ref().map_or(shown.clone(), |b| b.text.clone());
+    let mut edit = make(&mut text).id(id);
+    if invalid {
+        edit = edit.text_color(Color32::from_rgb(200, 30, 30));
+    }
+    let response = ui.add(edit).accessible_name(name);
+    let mut committed = None;
+    if response.gained_focus() && existing.is_none() {
+        set_buffer(
+            ui,
+            id,
+            Some(Buffer {
+                text: text.clone(),
+                error: None,
+            }),
+        );
+    } else if response.changed() {
+        let error = existing.and_then(|b| b.error);
+        set_buffer(ui, id, Some(Buffer { text: text.clone(), error }));
+    }
+    if response.lost_focus() {
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            set_buffer(ui, id, None);
+        } else {
+            committed = Some(text);
+        }
+    }
+    (response, committed)
+}
+
+/// A number cell in Belgian notation. Returns `Some(new value)` when an edit was committed and
+/// changes the value (`Some(None)` when the cell was emptied). An invalid entry stays in the
+/// cell, in red with a message, and is never stored.
+pub fn decimal_cell(
+    ui: &mut Ui,
+    id: Id,
+    value: Decimal,
+    kind: CellKind,
+    name: &str,
+) -> Option<Option<Decimal>> {
+    let _ = kind;
+    let shown = numfmt::exact(value);
+    let error = buffer(ui, id).and_then(|b| b.error);
+    let width = match kind {
+        CellKind::Fte => 52.0,
+        CellKind::Euro => 86.0,
+    };
+    let (response, committed) = buffered(
+        ui,
+        id,
+        shown,
+        name,
+        |t| {
+            TextEdit::singleline(t)
+                .desired_width(width)
+                .align(egui::Align2::RIGHT_CENTER)
+        },
+        error.is_some(),
+    );
+    if let Some(message) = &error {
+        response.clone().on_hover_text(message.clone());
+    }
+    let text = committed?;
+    match numfmt::parse(&text) {
+        Ok(parsed) => {
+            set_buffer(ui, id, None);
+            (parsed != value).then_some(Some(parsed))
+        }
+        Err(numfmt::ParseError::Empty) => {
+            set_buffer(ui, id, None);
+            (!value.is_zero()).then_some(None)
+        }
+        Err(e) => {
+            set_buffer(
+                ui,
+                id,
+                Some(Buffer {
+                    text,
+                    error: Some(e.to_string()),
+                }),
+            );
+            None
+        }
+    }
+}
+
+/// A text field that commits when the edit ends. Returns the new text if it changed.
+pub fn text_field(ui: &mut Ui, id: Id, value: &str, name: &str, multiline: bool) -> Option<String> {
+    let (_, committed) = buffered(
+        ui,
+        id,
+        value.to_string(),
+        name,
+        |t| {
+            if multiline {
+                TextEdit::multiline(t).desired_width(f32::INFINITY).desired_rows(4)
+            } else {
+                TextEdit::singleline(t).desired_width(f32::INFINITY)
+            }
+        },
+        false,
+    );
+    let text = committed?;
+    set_buffer(ui, id, None);
+    (text != value).then_some(text)
+}
+
+/// The message of a refused number in this cell, if any (for tests and the status bar).
+pub fn cell_error(ctx: &egui::Context, id: Id) -> Option<String> {
+    ctx.data(|d| d.get_temp::<Buffer>(id)).and_then(|b| b.error)
+}

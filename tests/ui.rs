@@ -1,0 +1,251 @@
+//! The editor window driven as a user drives it (egui_kittest, headless): find widgets by their
+//! label, click and type, and check that the plan and its derived numbers changed.
+
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use planbord::app::{PlanApp, Prefs};
+use planbord::model::Plan;
+use planbord::ui::Panel;
+use rust_decimal::{Decimal, dec};
+use std::path::{Path, PathBuf};
+
+fn socius() -> Plan {
+    planbord::store::load(Path::new("plans/socius-2021-2025.ron")).unwrap()
+}
+
+fn harness_with(app: PlanApp) -> Harness<'static, PlanApp> {
+    Harness::builder()
+        .with_size(vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut PlanApp| app.show(ui), app)
+}
+
+/// The app on the Socius plan, on `panel`, charts not beside (more room for tables).
+fn harness(panel: Panel) -> Harness<'static, PlanApp> {
+    let prefs = Prefs {
+        charts_beside: false,
+        panel,
+        ..Prefs::default()
+    };
+    let mut h = harness_with(PlanApp::new(socius(), Some(PathBuf::from("plans/socius-2021-2025.ron")), prefs));
+    h.run();
+    h
+}
+
+/// Types `text` into the field named `label`, replacing what is there, and presses `finish`.
+fn type_into(h: &mut Harness<'static, PlanApp>, label: &str, text: &str, finish: Key) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(finish);
+    h.run();
+}
+
+fn od_fte(app: &PlanApp, code: &str, year: i32) -> Decimal {
+    let (_, od) = app.plan().operational_goals().find(|(_, od)| od.code == code).unwrap();
+    od.fte.get(year)
+}
+
+#[test]
+fn staffing_typing_fte_raises_salary_cost_and_marks_unsaved() {
+    let mut h = harness(Panel::Staffing);
+    let before = h.state().summary().personnel_total[0];
+    assert!(!h.state().is_dirty());
+    type_into(&mut h, "VTE SD1.OD2 2021", "1,0", Key::Enter);
+    let app = h.state();
+    assert_eq!(od_fte(app, "SD1.OD2", 2021), dec!(1.0));
+    // 0,3 -> 1,0 VTE at 89.020 per VTE = +62.314.
+    assert_eq!(app.summary().personnel_total[0] - before, dec!(62314));
+    assert!(app.is_dirty());
+    assert!(app.title().contains('●'), "{}", app.title());
+    // The difference with the payroll shows at once.
+    assert_eq!(app.summary().fte_difference[0], dec!(0.7));
+}
+
+#[test]
+fn undo_and_redo_restore_the_plan_and_the_unsaved_marker() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE SD1.OD2 2021", "1", Key::Enter);
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.3));
+    assert!(!h.state().is_dirty(), "undo back to the saved state clears the marker");
+    assert!(!h.state().title().contains('●'));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(1));
+    assert!(h.state().is_dirty());
+    assert_eq!(h.state().document().undo_label(), Some("VTE SD1.OD2 2021"));
+}
+
+#[test]
+fn a_bad_number_is_refused_visibly_and_never_stored() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE SD1.OD2 2021", "1,2,3", Key::Enter);
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.3));
+    assert!(!h.state().is_dirty());
+    // The typed text stays in the cell, with the reason.
+    let cell = h.get_by_label("VTE SD1.OD2 2021");
+    assert_eq!(cell.value().as_deref(), Some("1,2,3"));
+    // A negative FTE is a valid number but an invalid FTE: refused with a message.
+    type_into(&mut h, "VTE SD1.OD3 2022", "-1", Key::Enter);
+    assert_eq!(od_fte(h.state(), "SD1.OD3", 2022), dec!(0.5));
+    assert!(h.state().status.contains("negatief"), "{}", h.state().status);
+}
+
+#[test]
+fn tab_commits_and_moves_to_the_next_year() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE SD1.OD2 2021", "0,5", Key::Tab);
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.5));
+    assert!(h.get_by_label("VTE SD1.OD2 2022").is_focused(), "Tab moves to the next cell");
+}
+
+#[test]
+fn goals_panel_edits_the_selected_goal_and_its_indicators() {
+    let mut h = harness(Panel::Goals);
+    h.get_by_label_contains("SD1.OD2 Medewerkers").click();
+    h.run();
+    type_into(&mut h, "Titel SD1.OD2", "Digitaal werken is ondersteund.", Key::Enter);
+    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    assert_eq!(od.title, "Digitaal werken is ondersteund.");
+    let indicators = od.indicators.len();
+    h.get_by_label("Indicator toevoegen").click();
+    h.run();
+    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    assert_eq!(od.indicators.len(), indicators + 1);
+    // Operating budget of the goal, typed the plain way.
+    type_into(&mut h, "Werkingsmiddelen SD1.OD2 2023", "7500.50", Key::Enter);
+    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    assert_eq!(od.operating.get(2023), dec!(7500.5));
+}
+
+#[test]
+fn goal_tree_adds_and_renumbers_goals() {
+    let mut h = harness(Panel::Goals);
+    h.get_by_label_contains("SD2 De waarde").click();
+    h.run();
+    h.get_by_label("Operationeel doel toevoegen").click();
+    h.run();
+    let sd2 = &h.state().plan().strategic_goals[1];
+    assert_eq!(sd2.operational_goals.len(), 3);
+    assert_eq!(sd2.operational_goals[2].code, "SD2.OD3");
+    h.get_by_label("Strategisch doel toevoegen").click();
+    h.run();
+    assert_eq!(h.state().plan().strategic_goals.len(), 5);
+    assert_eq!(h.state().plan().strategic_goals[4].code, "SD5");
+    assert!(h.state().summary().warnings.iter().any(|w| matches!(w, planbord::calc::Warning::GoalWithoutIndicators { .. })));
+}
+
+#[test]
+fn timing_panel_adds_and_edits_activities() {
+    let mut h = harness(Panel::Timing);
+    h.get_by_label_contains("SD1.OD2 Medewerkers").click();
+    h.run();
+    let count = |app: &PlanApp| app.plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap().1.activities.len();
+    let before = count(h.state());
+    h.get_by_label("Activiteit toevoegen").click();
+    h.run();
+    assert_eq!(count(h.state()), before + 1);
+    let n = before + 1;
+    type_into(&mut h, &format!("Omschrijving Activiteiten SD1.OD2 {n}"), "Webinarreeks AI", Key::Enter);
+    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    assert_eq!(od.activities.last().unwrap().description, "Webinarreeks AI");
+}
+
+#[test]
+fn budget_panel_changes_operating_budget_and_balance() {
+    let mut h = harness(Panel::Budget);
+    let before = h.state().summary().balance[0];
+    type_into(&mut h, "Werkingsmiddelen SD1.OD1 2021", "25.000", Key::Enter);
+    let s = h.state().summary();
+    assert_eq!(s.operating_total[0], dec!(175000));
+    assert_eq!(s.balance[0], before - dec!(5000));
+}
+
+#[test]
+fn plan_panel_links_goals_to_core_tasks() {
+    let mut h = harness(Panel::Plan);
+    let linked = |app: &PlanApp| {
+        let plan = app.plan();
+        let k4 = plan.core_tasks.iter().find(|t| t.code == "K4").unwrap().id;
+        plan.operational_goals().find(|(_, od)| od.code == "SD1.OD8").unwrap().1.core_tasks.contains(&k4)
+    };
+    assert!(!linked(h.state()));
+    h.get_by_label("SD1.OD8 K4").scroll_to_me();
+    h.run();
+    h.get_by_label("SD1.OD8 K4").click();
+    h.run();
+    assert!(linked(h.state()));
+}
+
+#[test]
+fn warnings_jump_to_their_place() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE beschikbaar 2023", "15", Key::Enter);
+    assert_eq!(h.state().summary().warnings.len(), 1);
+    h.get_by_label("Waarschuwingen (1)").click();
+    h.run();
+    h.get_by_label_contains("2023: 15,9 VTE ingezet, 15 VTE beschikbaar").click();
+    h.run();
+    assert_eq!(h.state().view.panel, Panel::Staffing);
+    assert_eq!(h.state().view.highlight_year, Some(2023));
+}
+
+#[test]
+fn charts_and_english_texts_show() {
+    let mut h = harness(Panel::Charts);
+    h.get_by_label("VTE per jaar");
+    h.get_by_label("Kosten en inkomsten");
+    h.get_by_label("Saldo en reserves");
+    h.state_mut().prefs.lang = planbord::ui::i18n::Lang::En;
+    h.run();
+    h.get_by_label("Staffing");
+    h.get_by_label("FTE per year");
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_new() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE SD1.OD2 2021", "1", Key::Enter);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Niet-opgeslagen wijzigingen");
+    h.get_by_label("Annuleren").click();
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(1));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Niet opslaan").click();
+    h.run();
+    assert!(h.state().plan().strategic_goals.is_empty(), "a new plan from the template");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn whole_app_open_edit_save_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("socius.ron");
+    std::fs::copy("plans/socius-2021-2025.ron", &path).unwrap();
+    let app = PlanApp::from_files(std::slice::from_ref(&path), None);
+    assert_eq!(app.path(), Some(path.as_path()));
+    let mut h = harness_with(app);
+    h.state_mut().prefs.charts_beside = false;
+    h.state_mut().view.panel = Panel::Staffing;
+    h.run();
+    type_into(&mut h, "VTE SD4.OD3 2025", "2", Key::Enter);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "{}", h.state().status);
+    let reloaded = planbord::store::load(&path).unwrap();
+    assert_eq!(&reloaded, h.state().plan());
+    let (_, od) = reloaded.operational_goals().find(|(_, od)| od.code == "SD4.OD3").unwrap();
+    assert_eq!(od.fte.get(2025), dec!(2));
+    assert_eq!(
+        planbord::calc::summarize(&reloaded).personnel_total[4],
+        dec!(1522644) + dec!(0.5) * dec!(101480)
+    );
+}
