@@ -1,1 +1,74 @@
-fn main() {}
+//! Speed of the work done per edit and per file: recomputing the summary, applying an edit
+//! (with its undo snapshot and validation), loading and saving the Socius plan, and a large plan.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use planbord::edit::{Document, Edit, YearField};
+use planbord::model::Plan;
+use rust_decimal::dec;
+use std::hint::black_box;
+use std::path::Path;
+
+fn socius() -> Plan {
+    planbord::store::load(Path::new("plans/socius-2021-2025.ron")).unwrap()
+}
+
+/// The Socius plan with its goals copied until it has `copies` times as many.
+fn large(copies: usize) -> Plan {
+    let mut plan = socius();
+    let originals = plan.strategic_goals.clone();
+    for n in 1..copies {
+        for sd in &originals {
+            let mut sd = sd.clone();
+            sd.id = plan.new_id();
+            sd.code = format!("{}-{n}", sd.code);
+            for indicator in &mut sd.indicators {
+                indicator.id = plan.new_id();
+            }
+            for od in &mut sd.operational_goals {
+                od.id = plan.new_id();
+                od.code = format!("{}-{n}", od.code);
+                for a in &mut od.activities {
+                    a.id = plan.new_id();
+                }
+            }
+            plan.strategic_goals.push(sd);
+        }
+    }
+    plan
+}
+
+fn benches(c: &mut Criterion) {
+    let plan = socius();
+    c.bench_function("summarize socius", |b| {
+        b.iter(|| planbord::calc::summarize(black_box(&plan)))
+    });
+    let big = large(25);
+    c.bench_function("summarize 400 goals", |b| {
+        b.iter(|| planbord::calc::summarize(black_box(&big)))
+    });
+    let text = std::fs::read_to_string("plans/socius-2021-2025.ron").unwrap();
+    c.bench_function("parse+validate socius", |b| {
+        b.iter(|| planbord::store::from_ron_str(black_box(&text), Path::new("socius.ron")).unwrap())
+    });
+    c.bench_function("serialize socius", |b| {
+        b.iter(|| planbord::store::to_ron_string(black_box(&plan)))
+    });
+    let od = plan.strategic_goals[0].operational_goals[1].id;
+    c.bench_function("apply edit + summarize socius", |b| {
+        let mut doc = Document::new(plan.clone());
+        let mut v = dec!(0.3);
+        b.iter(|| {
+            v += dec!(0.1);
+            doc.apply(Edit::SetYear(YearField::GoalFte(od), 2021, Some(v)))
+                .unwrap();
+            black_box(planbord::calc::summarize(doc.plan()));
+        })
+    });
+}
+
+criterion_group! {
+    name = group;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2));
+    targets = benches
+}
+criterion_main!(group);

@@ -105,7 +105,8 @@ impl PlanApp {
                 Ok(plan) => {
                     let mut app = PlanApp::new(plan, Some(first.clone()), prefs);
                     if files.len() > 1 {
-                        app.status = format!("{} bestanden gegeven; het eerste is geopend", files.len());
+                        app.status =
+                            format!("{} bestanden gegeven; het eerste is geopend", files.len());
                     }
                     return app;
                 }
@@ -117,6 +118,21 @@ impl PlanApp {
         app.doc.mark_saved();
         app.status = status;
         app
+    }
+
+    /// Selects the goal with this code in the goal tree, if there is one.
+    pub fn select_goal_by_code(&mut self, code: &str) {
+        let plan = self.doc.plan();
+        self.view.selected_goal = plan
+            .strategic_goals
+            .iter()
+            .find(|sd| sd.code == code)
+            .map(|sd| sd.id)
+            .or_else(|| {
+                plan.operational_goals()
+                    .find(|(_, od)| od.code == code)
+                    .map(|(_, od)| od.id)
+            });
     }
 
     pub fn plan(&self) -> &Plan {
@@ -141,11 +157,10 @@ impl PlanApp {
 
     /// The window title: file name, a marker while there are unsaved changes.
     pub fn title(&self) -> String {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| tr(self.prefs.lang).untitled.to_string(), |n| n.to_string_lossy().into_owned());
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || tr(self.prefs.lang).untitled.to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let marker = if self.doc.is_dirty() { " ●" } else { "" };
         format!("{name}{marker} — Planbord")
     }
@@ -224,7 +239,10 @@ impl PlanApp {
                 return;
             }
         }
-        let suggestion = self.path.as_ref().map_or_else(|| "plan.ron".to_string(), |p| p.display().to_string());
+        let suggestion = self
+            .path
+            .as_ref()
+            .map_or_else(|| "plan.ron".to_string(), |p| p.display().to_string());
         self.dialog = Some(Dialog::SaveAsPath(suggestion));
     }
 
@@ -265,13 +283,17 @@ impl PlanApp {
             Pending::Open(Some(path)) => self.open_file(&path),
             Pending::Open(None) => {
                 let picked = if self.native_dialogs {
-                    rfd::FileDialog::new().add_filter("Planbord", &["ron"]).pick_file()
+                    rfd::FileDialog::new()
+                        .add_filter("Planbord", &["ron"])
+                        .pick_file()
                 } else {
                     None
                 };
                 match picked {
                     Some(path) => self.open_file(&path),
-                    None if !self.native_dialogs => self.dialog = Some(Dialog::OpenPath(String::new())),
+                    None if !self.native_dialogs => {
+                        self.dialog = Some(Dialog::OpenPath(String::new()))
+                    }
                     None => {}
                 }
             }
@@ -286,7 +308,9 @@ impl PlanApp {
 
     fn shortcuts(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        let pressed = |m: Modifiers, k: Key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
+        };
         let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
         if pressed(shift_cmd, Key::S) {
             self.save_as();
@@ -336,7 +360,10 @@ impl PlanApp {
                 if ui.button(format!("{}  (Ctrl+S)", t.save)).clicked() {
                     self.save();
                 }
-                if ui.button(format!("{}  (Ctrl+Shift+S)", t.save_as)).clicked() {
+                if ui
+                    .button(format!("{}  (Ctrl+Shift+S)", t.save_as))
+                    .clicked()
+                {
                     self.save_as();
                 }
                 ui.separator();
@@ -347,12 +374,26 @@ impl PlanApp {
             ui.menu_button(t.edit, |ui| {
                 let undo = self.doc.undo_label().map(str::to_string);
                 let redo = self.doc.redo_label().map(str::to_string);
-                let undo_text = format!("{}: {}  (Ctrl+Z)", t.undo, undo.as_deref().unwrap_or(t.nothing));
-                if ui.add_enabled(undo.is_some(), egui::Button::new(undo_text)).clicked() {
+                let undo_text = format!(
+                    "{}: {}  (Ctrl+Z)",
+                    t.undo,
+                    undo.as_deref().unwrap_or(t.nothing)
+                );
+                if ui
+                    .add_enabled(undo.is_some(), egui::Button::new(undo_text))
+                    .clicked()
+                {
                     self.undo();
                 }
-                let redo_text = format!("{}: {}  (Ctrl+Shift+Z)", t.redo, redo.as_deref().unwrap_or(t.nothing));
-                if ui.add_enabled(redo.is_some(), egui::Button::new(redo_text)).clicked() {
+                let redo_text = format!(
+                    "{}: {}  (Ctrl+Shift+Z)",
+                    t.redo,
+                    redo.as_deref().unwrap_or(t.nothing)
+                );
+                if ui
+                    .add_enabled(redo.is_some(), egui::Button::new(redo_text))
+                    .clicked()
+                {
                     self.redo();
                 }
             });
@@ -398,9 +439,15 @@ impl PlanApp {
                 Dialog::OpenPath(mut text) | Dialog::SaveAsPath(mut text) => {
                     let opening = matches!(self.dialog, Some(Dialog::OpenPath(_)));
                     ui.heading(if opening { t.open } else { t.save_as });
-                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).accessible_name(t.path);
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(400.0))
+                        .accessible_name(t.path);
                     if r.changed() {
-                        let edited = if opening { Dialog::OpenPath(text.clone()) } else { Dialog::SaveAsPath(text.clone()) };
+                        let edited = if opening {
+                            Dialog::OpenPath(text.clone())
+                        } else {
+                            Dialog::SaveAsPath(text.clone())
+                        };
                         self.dialog = Some(edited);
                     }
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -459,8 +506,15 @@ impl PlanApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let state = if self.doc.is_dirty() { t.unsaved } else { t.saved };
-                let path = self.path.as_ref().map_or_else(|| t.untitled.to_string(), |p| p.display().to_string());
+                let state = if self.doc.is_dirty() {
+                    t.unsaved
+                } else {
+                    t.saved
+                };
+                let path = self
+                    .path
+                    .as_ref()
+                    .map_or_else(|| t.untitled.to_string(), |p| p.display().to_string());
                 ui.label(format!("{path} — {state}"));
                 if !self.status.is_empty() {
                     ui.separator();
@@ -470,17 +524,33 @@ impl PlanApp {
         });
         let plan = self.doc.plan();
         let summary = &self.summary;
-        egui::Panel::left("goal-tree").resizable(true).default_size(300.0).show(ui, |ui| {
-            let mut cx = PanelCtx { plan, summary, tr: t, edits: &mut edits };
-            ui::goals_ui::tree_ui(ui, &mut cx, &mut self.view);
-        });
-        if self.prefs.charts_beside && self.view.panel != Panel::Charts {
-            egui::Panel::right("charts").resizable(true).default_size(420.0).show(ui, |ui| {
-                ui::charts_ui::charts_ui(ui, summary, t);
+        egui::Panel::left("goal-tree")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                let mut cx = PanelCtx {
+                    plan,
+                    summary,
+                    tr: t,
+                    edits: &mut edits,
+                };
+                ui::goals_ui::tree_ui(ui, &mut cx, &mut self.view);
             });
+        if self.prefs.charts_beside && self.view.panel != Panel::Charts {
+            egui::Panel::right("charts")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    ui::charts_ui::charts_ui(ui, summary, t);
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let mut cx = PanelCtx { plan, summary, tr: t, edits: &mut edits };
+            let mut cx = PanelCtx {
+                plan,
+                summary,
+                tr: t,
+                edits: &mut edits,
+            };
             match self.view.panel {
                 Panel::Plan => ui::plan_ui::plan_ui(ui, &mut cx),
                 Panel::Goals => ui::goals_ui::goal_ui(ui, &mut cx, &mut self.view),
@@ -501,8 +571,11 @@ impl PlanApp {
 
 /// The plan a "New" starts from: `plans/template.ron` as shipped inside the binary.
 pub fn template_plan() -> Plan {
-    store::from_ron_str(include_str!("../plans/template.ron"), Path::new("template.ron"))
-        .unwrap_or_else(|_| Plan::new("", 2026, 2030))
+    store::from_ron_str(
+        include_str!("../plans/template.ron"),
+        Path::new("template.ron"),
+    )
+    .unwrap_or_else(|_| Plan::new("", 2026, 2030))
 }
 
 impl eframe::App for PlanApp {

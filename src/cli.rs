@@ -7,13 +7,49 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "planbord", version, about = "Meerjarige beleidsplannen opstellen en vergelijken")]
+#[command(
+    name = "planbord",
+    version,
+    about = "Meerjarige beleidsplannen opstellen en vergelijken"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Plan files to open in the editor.
     pub files: Vec<PathBuf>,
+    /// Panel to open the editor on.
+    #[arg(long, value_enum)]
+    pub panel: Option<PanelArg>,
+    /// Goal to select in the goal tree, by code (e.g. SD1.OD2).
+    #[arg(long)]
+    pub goal: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PanelArg {
+    Plan,
+    Goals,
+    Timing,
+    Staffing,
+    Budget,
+    Charts,
+    Warnings,
+}
+
+impl From<PanelArg> for crate::ui::Panel {
+    fn from(p: PanelArg) -> Self {
+        use crate::ui::Panel;
+        match p {
+            PanelArg::Plan => Panel::Plan,
+            PanelArg::Goals => Panel::Goals,
+            PanelArg::Timing => Panel::Timing,
+            PanelArg::Staffing => Panel::Staffing,
+            PanelArg::Budget => Panel::Budget,
+            PanelArg::Charts => Panel::Charts,
+            PanelArg::Warnings => Panel::Warnings,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,14 +96,16 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 text.push_str("geen waarschuwingen\n");
             }
             for warning in &summary.warnings {
-                text.push_str(&format!("waarschuwing: {}\n", report::describe_warning(warning)));
+                text.push_str(&format!(
+                    "waarschuwing: {}\n",
+                    report::describe_warning(warning)
+                ));
             }
             out.write_all(text.as_bytes())
         }
-        Command::Fmt { file } => store::save(&plan, file)
-            .map(|()| {
-                let _ = writeln!(out, "{}: rewritten", file.display());
-            }),
+        Command::Fmt { file } => store::save(&plan, file).map(|()| {
+            let _ = writeln!(out, "{}: rewritten", file.display());
+        }),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),

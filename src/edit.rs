@@ -53,24 +53,36 @@ pub enum Edit {
     SetText(TextField, String),
     /// Sets (or with `None` clears) the value of one year.
     SetYear(YearField, i32, Option<Decimal>),
-    AddStrategicGoal { kind: GoalKind },
-    AddOperationalGoal { strategic_goal: Id },
+    AddStrategicGoal {
+        kind: GoalKind,
+    },
+    AddOperationalGoal {
+        strategic_goal: Id,
+    },
     RemoveGoal(Id),
     /// Moves a goal one place up (`-1`) or down (`+1`) among its siblings.
     MoveGoal(Id, i32),
     /// Gives every goal the code of its position, in the plan's code style.
     Renumber,
-    AddActivity { goal: Id },
+    AddActivity {
+        goal: Id,
+    },
     RemoveActivity(Id),
     SetActivityType(Id, Id),
     SetActivityYears(Id, i32, i32),
     /// Adds an indicator to a goal, or to the general indicators with `None`.
-    AddIndicator { goal: Option<Id> },
+    AddIndicator {
+        goal: Option<Id>,
+    },
     RemoveIndicator(Id),
     AddPriority,
     RemovePriority(Id),
     /// Links or unlinks a goal and a core task.
-    SetCoreTask { goal: Id, task: Id, linked: bool },
+    SetCoreTask {
+        goal: Id,
+        task: Id,
+        linked: bool,
+    },
 }
 
 impl Edit {
@@ -89,7 +101,9 @@ impl Edit {
             Edit::SetYear(field, year, _) => match field {
                 YearField::GoalFte(id) => format!("VTE {} {year}", code(*id)),
                 YearField::GoalOperating(id) => format!("werkingsmiddelen {} {year}", code(*id)),
-                YearField::GoalFundFinanced(id) => format!("fondsfinanciering {} {year}", code(*id)),
+                YearField::GoalFundFinanced(id) => {
+                    format!("fondsfinanciering {} {year}", code(*id))
+                }
                 YearField::StaffLineFte(_) => format!("VTE {year}"),
                 YearField::AvailableFte => format!("beschikbare VTE {year}"),
                 YearField::ProfileCost(_) => format!("loonkost per VTE {year}"),
@@ -252,9 +266,11 @@ fn find_od(plan: &mut Plan, id: Id) -> Option<&mut OperationalGoal> {
 fn all_indicators(plan: &mut Plan) -> impl Iterator<Item = &mut Indicator> {
     let general = plan.general_indicators.iter_mut();
     let goals = plan.strategic_goals.iter_mut().flat_map(|sd| {
-        sd.indicators
-            .iter_mut()
-            .chain(sd.operational_goals.iter_mut().flat_map(|od| od.indicators.iter_mut()))
+        sd.indicators.iter_mut().chain(
+            sd.operational_goals
+                .iter_mut()
+                .flat_map(|od| od.indicators.iter_mut()),
+        )
     });
     general.chain(goals)
 }
@@ -371,9 +387,10 @@ fn per_year_mut(amounts: &mut Amounts) -> Result<&mut Yearly, EditError> {
 }
 
 fn default_profile(plan: &Plan) -> Result<Id, EditError> {
-    plan.salary_profiles.first().map(|p| p.id).ok_or_else(|| {
-        EditError::Invalid("maak eerst een loonprofiel aan (Personeel)".into())
-    })
+    plan.salary_profiles
+        .first()
+        .map(|p| p.id)
+        .ok_or_else(|| EditError::Invalid("maak eerst een loonprofiel aan (Personeel)".into()))
 }
 
 /// Carries out an edit on a plan (without history); used by [`Document::apply`].
@@ -389,8 +406,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     "{year} valt buiten de planperiode"
                 )));
             }
-            if let (Some(v), YearField::GoalFte(_) | YearField::StaffLineFte(_) | YearField::AvailableFte) =
-                (value, field)
+            if let (
+                Some(v),
+                YearField::GoalFte(_) | YearField::StaffLineFte(_) | YearField::AvailableFte,
+            ) = (value, field)
                 && v.is_sign_negative()
                 && !v.is_zero()
             {
@@ -463,7 +482,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     .iter_mut()
                     .find(|sd| sd.operational_goals.iter().any(|od| od.id == *id))
                     .ok_or_else(|| EditError::NotFound("doel".into()))?;
-                let at = sd.operational_goals.iter().position(|od| od.id == *id).unwrap_or(0);
+                let at = sd
+                    .operational_goals
+                    .iter()
+                    .position(|od| od.id == *id)
+                    .unwrap_or(0);
                 shift(&mut sd.operational_goals, at, *delta);
             }
         }
@@ -496,7 +519,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 });
         }
         Edit::RemoveActivity(id) => {
-            for od in plan.strategic_goals.iter_mut().flat_map(|sd| sd.operational_goals.iter_mut()) {
+            for od in plan
+                .strategic_goals
+                .iter_mut()
+                .flat_map(|sd| sd.operational_goals.iter_mut())
+            {
                 od.activities.retain(|a| a.id != *id);
             }
         }
@@ -579,7 +606,10 @@ fn assign_code(plan: &mut Plan, id: Id) {
     let taken: Vec<String> = plan
         .strategic_goals
         .iter()
-        .flat_map(|sd| std::iter::once(sd.code.clone()).chain(sd.operational_goals.iter().map(|od| od.code.clone())))
+        .flat_map(|sd| {
+            std::iter::once(sd.code.clone())
+                .chain(sd.operational_goals.iter().map(|od| od.code.clone()))
+        })
         .collect();
     let positional = plan
         .positional_codes()

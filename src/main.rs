@@ -10,16 +10,26 @@ fn main() -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([1440.0, 880.0])
             .with_min_inner_size([800.0, 500.0])
             .with_title("Planbord"),
         ..Default::default()
     };
     let files = cli.files.clone();
+    let (panel, goal) = (cli.panel, cli.goal.clone());
     let result = eframe::run_native(
         "Planbord",
         options,
-        Box::new(move |cc| Ok(Box::new(PlanApp::from_files(&files, Some(cc))))),
+        Box::new(move |cc| {
+            let mut app = PlanApp::from_files(&files, Some(cc));
+            if let Some(panel) = panel {
+                app.view.panel = panel.into();
+            }
+            if let Some(code) = goal {
+                app.select_goal_by_code(&code);
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

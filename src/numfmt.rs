@@ -71,7 +71,9 @@ pub enum ParseError {
     Empty,
     #[error("'{0}' is not a number")]
     NotANumber(String),
-    #[error("'{0}' can be read two ways: write 1.234 for a thousand and more, 1,234 only with the decimals meant")]
+    #[error(
+        "'{0}' can be read two ways: write 1.234 for a thousand and more, 1,234 only with the decimals meant"
+    )]
     Ambiguous(String),
     #[error("'{0}' is too large")]
     TooLarge(String),
@@ -104,7 +106,11 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
         Some(rest) => ("-", rest),
         None => ("", trimmed.strip_prefix('+').unwrap_or(&trimmed)),
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(not_a_number());
     }
     let commas = body.matches(',').count();
@@ -157,9 +163,7 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
 
 fn grouped_by_thousands(int_part: &str, sep: char) -> bool {
     let groups: Vec<&str> = int_part.split(sep).collect();
-    !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3)
+    !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 #[cfg(test)]
@@ -208,6 +212,9 @@ mod tests {
         assert!(matches!(parse("1e5"), Err(ParseError::NotANumber(_))));
         assert!(matches!(parse(","), Err(ParseError::NotANumber(_))));
         assert!(matches!(parse("-"), Err(ParseError::NotANumber(_))));
-        assert!(matches!(parse("99999999999999999999999999999"), Err(ParseError::TooLarge(_))));
+        assert!(matches!(
+            parse("99999999999999999999999999999"),
+            Err(ParseError::TooLarge(_))
+        ));
     }
 }

@@ -36,8 +36,18 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
         })
     };
     push("fte.total", "VTE totaal", Unit::Fte, &summary.fte_total);
-    push("fte.service", "VTE dienstverlening", Unit::Fte, &summary.fte_service);
-    push("fte.support", "VTE voorwaardenscheppend", Unit::Fte, &summary.fte_support);
+    push(
+        "fte.service",
+        "VTE dienstverlening",
+        Unit::Fte,
+        &summary.fte_service,
+    );
+    push(
+        "fte.support",
+        "VTE voorwaardenscheppend",
+        Unit::Fte,
+        &summary.fte_support,
+    );
     for goal in &summary.goals {
         push(
             &format!("fte.{}", goal.code),
@@ -46,8 +56,18 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
             &goal.fte,
         );
     }
-    push("fte.available", "VTE beschikbaar", Unit::Fte, &summary.fte_available);
-    push("cost.personnel", "Personeelskosten", Unit::Euro, &summary.personnel_total);
+    push(
+        "fte.available",
+        "VTE beschikbaar",
+        Unit::Fte,
+        &summary.fte_available,
+    );
+    push(
+        "cost.personnel",
+        "Personeelskosten",
+        Unit::Euro,
+        &summary.personnel_total,
+    );
     push(
         "cost.personnel.service",
         "Personeelskost dienstverlening",
@@ -68,11 +88,36 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
             &goal.salary_cost,
         );
     }
-    push("cost.operating", "Werkingskosten", Unit::Euro, &summary.operating_total);
-    push("cost.overhead", "Overheadkosten", Unit::Euro, &summary.overhead_total);
-    push("cost.total", "Totaal uitgaven", Unit::Euro, &summary.expenses_total);
-    push("income.total", "Totaal inkomsten", Unit::Euro, &summary.income_total);
-    push("income.subsidy", "Gevraagde subsidie", Unit::Euro, &summary.requested_subsidy);
+    push(
+        "cost.operating",
+        "Werkingskosten",
+        Unit::Euro,
+        &summary.operating_total,
+    );
+    push(
+        "cost.overhead",
+        "Overheadkosten",
+        Unit::Euro,
+        &summary.overhead_total,
+    );
+    push(
+        "cost.total",
+        "Totaal uitgaven",
+        Unit::Euro,
+        &summary.expenses_total,
+    );
+    push(
+        "income.total",
+        "Totaal inkomsten",
+        Unit::Euro,
+        &summary.income_total,
+    );
+    push(
+        "income.subsidy",
+        "Gevraagde subsidie",
+        Unit::Euro,
+        &summary.requested_subsidy,
+    );
     push("balance", "Saldo", Unit::Euro, &summary.balance);
     push("carryover", "Overdracht", Unit::Euro, &summary.carryover);
     push("result", "Resultaat", Unit::Euro, &summary.result);
@@ -85,9 +130,24 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
         );
     }
     if !summary.account_sections.is_empty() {
-        push("accounts.cost", "Rekeningen: kosten", Unit::Euro, &summary.account_cost);
-        push("accounts.income", "Rekeningen: opbrengsten", Unit::Euro, &summary.account_income);
-        push("accounts.result", "Rekeningen: bedrijfsresultaat", Unit::Euro, &summary.account_result);
+        push(
+            "accounts.cost",
+            "Rekeningen: kosten",
+            Unit::Euro,
+            &summary.account_cost,
+        );
+        push(
+            "accounts.income",
+            "Rekeningen: opbrengsten",
+            Unit::Euro,
+            &summary.account_income,
+        );
+        push(
+            "accounts.result",
+            "Rekeningen: bedrijfsresultaat",
+            Unit::Euro,
+            &summary.account_result,
+        );
     }
     rows
 }
@@ -128,7 +188,11 @@ pub fn format_value(unit: Unit, value: Decimal) -> String {
 /// A readable nl-BE table of the key figures.
 pub fn table(plan: &Plan, summary: &Summary) -> String {
     let rows = key_figures(summary);
-    let label_width = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+    let label_width = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0);
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.values.iter().map(|v| format_value(r.unit, *v)).collect())

@@ -18,7 +18,10 @@ fn planbord(args: &[&str]) -> (i32, String, String) {
 fn check_accepts_the_sample_and_reports_no_warnings() {
     let (code, out, err) = planbord(&["check", "plans/socius-2021-2025.ron"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("ok (4 strategische doelen, 16 operationele doelen, 5 jaar)"), "{out}");
+    assert!(
+        out.contains("ok (4 strategische doelen, 16 operationele doelen, 5 jaar)"),
+        "{out}"
+    );
     assert!(out.contains("geen waarschuwingen"), "{out}");
 }
 
@@ -32,7 +35,10 @@ fn check_prints_warnings_of_a_plan_that_loads() {
     std::fs::write(&path, text).unwrap();
     let (code, out, _) = planbord(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(out.contains("waarschuwing: 2023: 15,9 VTE ingezet, 14,9 VTE beschikbaar"), "{out}");
+    assert!(
+        out.contains("waarschuwing: 2023: 15,9 VTE ingezet, 14,9 VTE beschikbaar"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -52,21 +58,43 @@ fn summary_csv_has_the_key_figures() {
     assert_eq!(code, 0, "{err}");
     let mut lines = out.lines();
     assert_eq!(lines.next(), Some("key,2021,2022,2023,2024,2025"));
-    let rows: std::collections::BTreeMap<&str, &str> = lines
-        .map(|l| l.split_once(',').unwrap())
-        .collect();
+    let rows: std::collections::BTreeMap<&str, &str> =
+        lines.map(|l| l.split_once(',').unwrap()).collect();
     for key in [
-        "fte.total", "fte.service", "fte.support", "fte.SD1", "fte.SD2", "fte.SD3", "fte.SD4",
-        "cost.personnel", "cost.personnel.service", "cost.personnel.support", "cost.operating",
-        "cost.overhead", "cost.total", "income.total", "balance", "carryover", "result",
+        "fte.total",
+        "fte.service",
+        "fte.support",
+        "fte.SD1",
+        "fte.SD2",
+        "fte.SD3",
+        "fte.SD4",
+        "cost.personnel",
+        "cost.personnel.service",
+        "cost.personnel.support",
+        "cost.operating",
+        "cost.overhead",
+        "cost.total",
+        "income.total",
+        "balance",
+        "carryover",
+        "result",
     ] {
         assert!(rows.contains_key(key), "missing row {key}");
     }
     assert_eq!(rows["fte.total"], "15.9,15.9,15.9,15.9,15.9");
     assert_eq!(rows["fte.SD3"], "1.2,0.7,0.8,0.1,1");
-    assert_eq!(rows["cost.personnel"], "1362093,1412010,1428471,1481700,1522644");
-    assert_eq!(rows["cost.total"], "1755258,1790031,1797401,1853595,1897539");
-    assert_eq!(rows["income.total"], "1773024,1801160,1821270,1838795,1859575");
+    assert_eq!(
+        rows["cost.personnel"],
+        "1362093,1412010,1428471,1481700,1522644"
+    );
+    assert_eq!(
+        rows["cost.total"],
+        "1755258,1790031,1797401,1853595,1897539"
+    );
+    assert_eq!(
+        rows["income.total"],
+        "1773024,1801160,1821270,1838795,1859575"
+    );
     assert_eq!(rows["balance"], "17766,11129,23869,-14800,-37964");
     assert_eq!(rows["carryover"], "-17766,-11129,-23869,14800,37964");
     assert_eq!(rows["result"], "0,0,0,0,0");
@@ -76,8 +104,14 @@ fn summary_csv_has_the_key_figures() {
 fn summary_table_reads_the_belgian_way() {
     let (code, out, _) = planbord(&["summary", "plans/socius-2021-2025.ron"]);
     assert_eq!(code, 0);
-    let personnel = out.lines().find(|l| l.starts_with("Personeelskosten ")).expect("row");
-    assert!(personnel.contains("1.362.093") && personnel.contains("1.522.644"), "{personnel}");
+    let personnel = out
+        .lines()
+        .find(|l| l.starts_with("Personeelskosten "))
+        .expect("row");
+    assert!(
+        personnel.contains("1.362.093") && personnel.contains("1.522.644"),
+        "{personnel}"
+    );
     let fte = out.lines().find(|l| l.starts_with("VTE SD3")).expect("row");
     assert!(fte.contains("0,7") && fte.contains("0,1"), "{fte}");
 }

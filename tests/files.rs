@@ -38,16 +38,27 @@ fn saving_twice_gives_identical_bytes() {
 fn the_committed_samples_are_in_canonical_layout() {
     for sample in [SOCIUS, TEMPLATE] {
         let plan = store::load(Path::new(sample)).unwrap();
-        assert_eq!(store::to_ron_string(&plan), text(sample), "{sample}: run `planbord fmt {sample}`");
+        assert_eq!(
+            store::to_ron_string(&plan),
+            text(sample),
+            "{sample}: run `planbord fmt {sample}`"
+        );
     }
 }
 
 #[test]
 fn the_file_starts_with_its_format_version_and_keeps_one_value_a_line() {
     let content = text(SOCIUS);
-    assert!(content.starts_with("(\n    format_version: 1,\n"), "{}", &content[..60]);
+    assert!(
+        content.starts_with("(\n    format_version: 1,\n"),
+        "{}",
+        &content[..60]
+    );
     // Yearly values each on their own line, decimals as exact strings.
-    assert!(content.contains("2021: \"1.4\",\n"), "FTE stored as exact strings");
+    assert!(
+        content.contains("2021: \"1.4\",\n"),
+        "FTE stored as exact strings"
+    );
     assert!(!content.contains('\t'));
 }
 
@@ -55,8 +66,14 @@ fn the_file_starts_with_its_format_version_and_keeps_one_value_a_line() {
 fn the_template_is_an_empty_plan_to_start_from() {
     let plan = store::load(Path::new(TEMPLATE)).unwrap();
     assert!(plan.strategic_goals.is_empty());
-    assert!(!plan.activity_types.is_empty(), "the usual activity types are there");
-    assert!(!plan.salary_profiles.is_empty(), "a salary profile to start from");
+    assert!(
+        !plan.activity_types.is_empty(),
+        "the usual activity types are there"
+    );
+    assert!(
+        !plan.salary_profiles.is_empty(),
+        "a salary profile to start from"
+    );
 }
 
 #[test]
@@ -70,7 +87,10 @@ fn a_failed_save_leaves_the_original_untouched() {
     std::fs::write(&path, "old").unwrap();
     store::save(&plan, &path).unwrap();
     assert_eq!(store::load(&path).unwrap(), plan);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -85,7 +105,7 @@ fn load_error(content: &str) -> (LoadError, PathBuf, tempfile::TempDir) {
 
 /// The line (1-based) on which `needle` first occurs after `after`.
 fn line_of(content: &str, after: &str, needle: &str) -> usize {
-    let start = content.find(after).expect("after") ;
+    let start = content.find(after).expect("after");
     let at = start + content[start..].find(needle).expect("needle");
     content[..at].matches('\n').count() + 1
 }
@@ -119,7 +139,11 @@ fn an_unknown_field_is_named() {
     let msg = err.to_string();
     assert!(msg.contains("missie"), "{msg}");
     assert!(msg.contains("remove that field"), "{msg}");
-    assert_eq!(err.position().unwrap().0, line_of(&content, "meta:", "missie"), "{msg}");
+    assert_eq!(
+        err.position().unwrap().0,
+        line_of(&content, "meta:", "missie"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -133,7 +157,11 @@ fn a_negative_fte_is_refused_with_its_place() {
     let (err, _, _dir) = load_error(&content);
     let msg = err.to_string();
     assert!(msg.contains("SD1.OD1") && msg.contains("negative"), "{msg}");
-    assert_eq!(err.position().unwrap().0, content[..fte_at].matches('\n').count() + 1, "{msg}");
+    assert_eq!(
+        err.position().unwrap().0,
+        content[..fte_at].matches('\n').count() + 1,
+        "{msg}"
+    );
 }
 
 #[test]
@@ -143,13 +171,26 @@ fn a_dangling_reference_is_refused() {
     let od_id = plan.strategic_goals[1].operational_goals[0].id;
     let original = text(SOCIUS);
     let od_at = original.find(&format!("id: {},", od_id.0)).unwrap();
-    let prof_at = od_at + original[od_at..].find(&format!("salary_profile: {},", profile.0)).unwrap();
+    let prof_at = od_at
+        + original[od_at..]
+            .find(&format!("salary_profile: {},", profile.0))
+            .unwrap();
     let mut content = original.clone();
-    content.replace_range(prof_at..prof_at + format!("salary_profile: {},", profile.0).len(), "salary_profile: 9999,");
+    content.replace_range(
+        prof_at..prof_at + format!("salary_profile: {},", profile.0).len(),
+        "salary_profile: 9999,",
+    );
     let (err, _, _dir) = load_error(&content);
     let msg = err.to_string();
-    assert!(msg.contains("SD2.OD1") && msg.contains("does not exist"), "{msg}");
-    assert_eq!(err.position().unwrap().0, content[..prof_at].matches('\n').count() + 1, "{msg}");
+    assert!(
+        msg.contains("SD2.OD1") && msg.contains("does not exist"),
+        "{msg}"
+    );
+    assert_eq!(
+        err.position().unwrap().0,
+        content[..prof_at].matches('\n').count() + 1,
+        "{msg}"
+    );
 }
 
 #[test]
@@ -163,14 +204,25 @@ fn duplicate_goal_codes_are_refused() {
 fn a_year_outside_the_period_is_refused() {
     let content = text(SOCIUS).replacen("2025: \"15.9\"", "2026: \"15.9\"", 1);
     let (err, _, _dir) = load_error(&content);
-    assert!(err.to_string().contains("outside the plan period 2021-2025"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("outside the plan period 2021-2025"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_file_from_a_newer_planbord_is_refused_clearly() {
-    let content = text(SOCIUS).replacen("format_version: 1,", "format_version: 7,\n    new_thing: 3,", 1);
+    let content = text(SOCIUS).replacen(
+        "format_version: 1,",
+        "format_version: 7,\n    new_thing: 3,",
+        1,
+    );
     let (err, _, _dir) = load_error(&content);
-    assert!(matches!(err, LoadError::NewerVersion { found: 7, .. }), "{err}");
+    assert!(
+        matches!(err, LoadError::NewerVersion { found: 7, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("update Planbord"), "{err}");
 }
 
@@ -183,7 +235,14 @@ fn invalid_utf8_and_garbage_give_positions_not_panics() {
     std::fs::write(&path, &bytes).unwrap();
     let err = store::load(&path).unwrap_err();
     assert!(matches!(err, LoadError::NotUtf8 { .. }), "{err}");
-    for garbage in ["", "(", "[[[[", "(format_version: 1)", "\u{0}", "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("] {
+    for garbage in [
+        "",
+        "(",
+        "[[[[",
+        "(format_version: 1)",
+        "\u{0}",
+        "(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
+    ] {
         let (err, _, _dir) = load_error(garbage);
         assert!(!err.to_string().is_empty());
     }
@@ -192,5 +251,8 @@ fn invalid_utf8_and_garbage_give_positions_not_panics() {
 #[test]
 fn a_missing_file_names_the_path() {
     let err = store::load(Path::new("plans/does-not-exist.ron")).unwrap_err();
-    assert!(err.to_string().contains("plans/does-not-exist.ron"), "{err}");
+    assert!(
+        err.to_string().contains("plans/does-not-exist.ron"),
+        "{err}"
+    );
 }

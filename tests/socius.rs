@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use std::path::Path;
 
 fn socius() -> (Plan, Summary) {
-    let plan = planbord::store::load(Path::new("plans/socius-2021-2025.ron")).expect("the sample loads");
+    let plan =
+        planbord::store::load(Path::new("plans/socius-2021-2025.ron")).expect("the sample loads");
     let summary = summarize(&plan);
     (plan, summary)
 }
@@ -21,7 +22,11 @@ fn printed(row: &str) -> Series {
 }
 
 fn assert_row(what: &str, computed: &Series, published: &str) {
-    assert_eq!(computed, &printed(published), "{what}: computed vs published");
+    assert_eq!(
+        computed,
+        &printed(published),
+        "{what}: computed vs published"
+    );
 }
 
 fn od<'a>(summary: &'a Summary, code: &str) -> &'a planbord::calc::GoalFigures {
@@ -56,20 +61,43 @@ fn plan_has_the_published_structure() {
     let (plan, summary) = socius();
     assert_eq!(summary.years, vec![2021, 2022, 2023, 2024, 2025]);
     assert_eq!(plan.priorities.len(), 10);
-    let codes: Vec<&str> = plan.strategic_goals.iter().map(|sd| sd.code.as_str()).collect();
+    let codes: Vec<&str> = plan
+        .strategic_goals
+        .iter()
+        .map(|sd| sd.code.as_str())
+        .collect();
     assert_eq!(codes, ["SD1", "SD2", "SD3", "SD4"]);
-    let od_counts: Vec<usize> = plan.strategic_goals.iter().map(|sd| sd.operational_goals.len()).collect();
+    let od_counts: Vec<usize> = plan
+        .strategic_goals
+        .iter()
+        .map(|sd| sd.operational_goals.len())
+        .collect();
     assert_eq!(od_counts, [8, 2, 2, 4]);
     for (sd, od) in plan.operational_goals() {
-        assert!(od.code.starts_with(&format!("{}.OD", sd.code)), "{}", od.code);
-        assert!(!od.situering.is_empty() && !od.werking.is_empty(), "{} has its texts", od.code);
-        assert!(!od.activities.is_empty(), "{} has its timing table", od.code);
+        assert!(
+            od.code.starts_with(&format!("{}.OD", sd.code)),
+            "{}",
+            od.code
+        );
+        assert!(
+            !od.situering.is_empty() && !od.werking.is_empty(),
+            "{} has its texts",
+            od.code
+        );
+        assert!(
+            !od.activities.is_empty(),
+            "{} has its timing table",
+            od.code
+        );
     }
     for sd in &plan.strategic_goals {
         assert!(!sd.indicators.is_empty(), "{} has indicators", sd.code);
     }
     assert!(!plan.general_indicators.is_empty());
-    assert!(plan.mission.starts_with("We ijveren voor een democratische"));
+    assert!(
+        plan.mission
+            .starts_with("We ijveren voor een democratische")
+    );
     assert_eq!(plan.core_tasks.len(), 4);
     assert_eq!(plan.salary_profiles.len(), 3);
 }
@@ -81,22 +109,50 @@ fn fte_per_strategic_goal_matches_8_2_1_2() {
     assert_row("SD2", &od(&s, "SD2").fte, "2,4 2,6 3,3 3,5 2,4");
     assert_row("SD3", &od(&s, "SD3").fte, "1,2 0,7 0,8 0,1 1");
     assert_row("SD4", &od(&s, "SD4").fte, "2,3 2,3 2,3 2,3 2,3");
-    let generic: Vec<&Series> = ["Stakeholdersbetrokkenheid", "Beleidsplanning Socius", "Administratieve ondersteuning initiatieven"]
-        .iter()
-        .map(|l| line(&s.staff_lines_fte, l))
-        .collect();
+    let generic: Vec<&Series> = [
+        "Stakeholdersbetrokkenheid",
+        "Beleidsplanning Socius",
+        "Administratieve ondersteuning initiatieven",
+    ]
+    .iter()
+    .map(|l| line(&s.staff_lines_fte, l))
+    .collect();
     assert_row("andere personeelsinzet", &sum(&generic), "2,2 2 2 2,4 2,4");
-    assert_row("totaal dienstverlening", &s.fte_service, "12,6 12,6 12,6 12,6 12,6");
+    assert_row(
+        "totaal dienstverlening",
+        &s.fte_service,
+        "12,6 12,6 12,6 12,6 12,6",
+    );
 }
 
 #[test]
 fn support_fte_matches_8_2_1_3() {
     let (_, s) = socius();
-    assert_row("Directie", line(&s.staff_lines_fte, "Directie"), "0,7 0,7 0,7 0,7 0,7");
-    assert_row("Coördinatie", line(&s.staff_lines_fte, "Coördinatie financiën en administratie"), "1 1 1 1 1");
-    assert_row("Administratie", line(&s.staff_lines_fte, "Administratie Socius"), "1,1 1,1 1,1 1,1 1,1");
-    assert_row("Logistiek", line(&s.staff_lines_fte, "Logistiek"), "0,5 0,5 0,5 0,5 0,5");
-    assert_row("totaal voorwaardenscheppend", &s.fte_support, "3,3 3,3 3,3 3,3 3,3");
+    assert_row(
+        "Directie",
+        line(&s.staff_lines_fte, "Directie"),
+        "0,7 0,7 0,7 0,7 0,7",
+    );
+    assert_row(
+        "Coördinatie",
+        line(&s.staff_lines_fte, "Coördinatie financiën en administratie"),
+        "1 1 1 1 1",
+    );
+    assert_row(
+        "Administratie",
+        line(&s.staff_lines_fte, "Administratie Socius"),
+        "1,1 1,1 1,1 1,1 1,1",
+    );
+    assert_row(
+        "Logistiek",
+        line(&s.staff_lines_fte, "Logistiek"),
+        "0,5 0,5 0,5 0,5 0,5",
+    );
+    assert_row(
+        "totaal voorwaardenscheppend",
+        &s.fte_support,
+        "3,3 3,3 3,3 3,3 3,3",
+    );
     assert_row("totaal", &s.fte_total, "15,9 15,9 15,9 15,9 15,9");
 }
 
@@ -130,30 +186,81 @@ fn salary_cost_per_goal_matches_8_2_1_2() {
     }
     let stakeholders = line(&s.staff_lines_cost, "Stakeholdersbetrokkenheid");
     let planning = line(&s.staff_lines_cost, "Beleidsplanning Socius");
-    let admin = line(&s.staff_lines_cost, "Administratieve ondersteuning initiatieven");
-    assert_row("Stakeholdersbetrokkenheid", stakeholders, "62.314 46.235 47.625 49.505 50.740");
+    let admin = line(
+        &s.staff_lines_cost,
+        "Administratieve ondersteuning initiatieven",
+    );
+    assert_row(
+        "Stakeholdersbetrokkenheid",
+        stakeholders,
+        "62.314 46.235 47.625 49.505 50.740",
+    );
     assert_row("Beleidsplanning Socius", planning, "0 0 0 39.604 40.592");
-    assert_row("Administratieve ondersteuning", admin, "99.345 105.390 91.785 95.160 98.820");
-    assert_row("Subtotaal generiek", &sum(&[stakeholders, planning, admin]), "161.659 151.625 139.410 184.269 190.152");
-    assert_row("Totaal personeelskost dienstverlening", &s.personnel_service, "1.087.467 1.131.807 1.149.060 1.194.171 1.225.248");
+    assert_row(
+        "Administratieve ondersteuning",
+        admin,
+        "99.345 105.390 91.785 95.160 98.820",
+    );
+    assert_row(
+        "Subtotaal generiek",
+        &sum(&[stakeholders, planning, admin]),
+        "161.659 151.625 139.410 184.269 190.152",
+    );
+    assert_row(
+        "Totaal personeelskost dienstverlening",
+        &s.personnel_service,
+        "1.087.467 1.131.807 1.149.060 1.194.171 1.225.248",
+    );
 }
 
 #[test]
 fn support_and_total_personnel_cost_match_8_2_1_3_and_8_2_1_4() {
     let (_, s) = socius();
-    assert_row("voorwaardenscheppend", &s.personnel_support, "274.626 280.203 279.411 287.529 297.396");
-    assert_row("Algemeen totaal kost personeel", &s.personnel_total, "1.362.093 1.412.010 1.428.471 1.481.700 1.522.644");
+    assert_row(
+        "voorwaardenscheppend",
+        &s.personnel_support,
+        "274.626 280.203 279.411 287.529 297.396",
+    );
+    assert_row(
+        "Algemeen totaal kost personeel",
+        &s.personnel_total,
+        "1.362.093 1.412.010 1.428.471 1.481.700 1.522.644",
+    );
 }
 
 #[test]
 fn operating_cost_matches_8_2_2_1() {
     let (_, s) = socius();
-    assert_row("SD1", &od(&s, "SD1").operating, "77.500 77.500 77.500 77.500 77.500");
-    assert_row("SD2", &od(&s, "SD2").operating, "70.000 70.000 70.000 70.000 70.000");
-    assert_row("SD3", &od(&s, "SD3").operating, "2.500 2.500 2.500 2.500 2.500");
-    assert_row("SD4", &od(&s, "SD4").operating, "20.000 20.000 20.000 20.000 20.000");
-    assert_row("totaal werkingskost", &s.operating_total, "170.000 170.000 170.000 170.000 170.000");
-    assert_row("financiering uit bestemd fonds", &s.fund_financed_total, "0 60.000 120.000 0 0");
+    assert_row(
+        "SD1",
+        &od(&s, "SD1").operating,
+        "77.500 77.500 77.500 77.500 77.500",
+    );
+    assert_row(
+        "SD2",
+        &od(&s, "SD2").operating,
+        "70.000 70.000 70.000 70.000 70.000",
+    );
+    assert_row(
+        "SD3",
+        &od(&s, "SD3").operating,
+        "2.500 2.500 2.500 2.500 2.500",
+    );
+    assert_row(
+        "SD4",
+        &od(&s, "SD4").operating,
+        "20.000 20.000 20.000 20.000 20.000",
+    );
+    assert_row(
+        "totaal werkingskost",
+        &s.operating_total,
+        "170.000 170.000 170.000 170.000 170.000",
+    );
+    assert_row(
+        "financiering uit bestemd fonds",
+        &s.fund_financed_total,
+        "0 60.000 120.000 0 0",
+    );
 }
 
 #[test]
@@ -163,19 +270,35 @@ fn overhead_matches_8_2_2_2_and_8_2_2_3() {
         ("Huisvesting", "79.820 81.535 83.280 85.060 86.855"),
         ("Secretariaatskosten", "34.425 34.915 35.405 35.920 36.445"),
         ("Organisatiekosten", "17.700 17.846 18.005 18.165 18.315"),
-        ("Opleiding, informatie, documentatie, abonnementen", "1.500 1.500 1.500 1.500 1.500"),
-        ("Sociaal-culturele werking", "32.050 12.080 2.120 2.160 2.200"),
-        ("Vergoedingen aan derden", "16.710 17.025 17.340 17.650 17.975"),
+        (
+            "Opleiding, informatie, documentatie, abonnementen",
+            "1.500 1.500 1.500 1.500 1.500",
+        ),
+        (
+            "Sociaal-culturele werking",
+            "32.050 12.080 2.120 2.160 2.200",
+        ),
+        (
+            "Vergoedingen aan derden",
+            "16.710 17.025 17.340 17.650 17.975",
+        ),
         ("Afschrijvingen", "25.000 25.000 25.000 25.000 25.000"),
         ("Bedrijfsbelastingen", "700 700 700 700 700"),
         ("Financiële kosten", "60 60 60 60 60"),
-        ("Kosten verbonden aan personeelskosten", "15.200 17.360 15.520 15.680 15.845"),
+        (
+            "Kosten verbonden aan personeelskosten",
+            "15.200 17.360 15.520 15.680 15.845",
+        ),
     ];
     assert_eq!(s.overhead.len(), published.len());
     for (label, row) in published {
         assert_row(label, line(&s.overhead, label), row);
     }
-    assert_row("Totaal overhead", &s.overhead_total, "223.165 208.021 198.930 201.895 204.895");
+    assert_row(
+        "Totaal overhead",
+        &s.overhead_total,
+        "223.165 208.021 198.930 201.895 204.895",
+    );
     assert_row(
         "Werkingskosten en overheadkosten",
         &sum(&[&s.overhead_total, &s.operating_total]),
@@ -186,35 +309,87 @@ fn overhead_matches_8_2_2_2_and_8_2_2_3() {
 #[test]
 fn income_matches_8_2_3() {
     let (_, s) = socius();
-    assert_row("Subsidies", line(&s.income, "Subsidies"), "1.529.210 1.547.560 1.566.130 1.584.925 1.603.945");
-    assert_row("Inkomsten externe verhuur", line(&s.income, "Inkomsten externe verhuur"), "8.000 8.000 8.000 8.000 8.000");
-    assert_row("Financiële opbrengsten", line(&s.income, "Financiële opbrengsten"), "250 250 250 250 250");
+    assert_row(
+        "Subsidies",
+        line(&s.income, "Subsidies"),
+        "1.529.210 1.547.560 1.566.130 1.584.925 1.603.945",
+    );
+    assert_row(
+        "Inkomsten externe verhuur",
+        line(&s.income, "Inkomsten externe verhuur"),
+        "8.000 8.000 8.000 8.000 8.000",
+    );
+    assert_row(
+        "Financiële opbrengsten",
+        line(&s.income, "Financiële opbrengsten"),
+        "250 250 250 250 250",
+    );
     assert_row(
         "Recuperatie personeelskosten",
         line(&s.income, "Recuperatie personeelskosten"),
         "125.564 135.350 136.890 135.620 137.380",
     );
-    assert_row("Werking", line(&s.income, "Werking"), "110.000 110.000 110.000 110.000 110.000");
-    assert_row("Totaal inkomsten", &s.income_total, "1.773.024 1.801.160 1.821.270 1.838.795 1.859.575");
-    assert_row("Gevraagde subsidie", &s.requested_subsidy, "1.529.210 1.547.560 1.566.130 1.584.925 1.603.945");
+    assert_row(
+        "Werking",
+        line(&s.income, "Werking"),
+        "110.000 110.000 110.000 110.000 110.000",
+    );
+    assert_row(
+        "Totaal inkomsten",
+        &s.income_total,
+        "1.773.024 1.801.160 1.821.270 1.838.795 1.859.575",
+    );
+    assert_row(
+        "Gevraagde subsidie",
+        &s.requested_subsidy,
+        "1.529.210 1.547.560 1.566.130 1.584.925 1.603.945",
+    );
 }
 
 #[test]
 fn multi_year_budget_matches_8_2_4() {
     let (_, s) = socius();
-    assert_row("Personeelskosten", &s.personnel_total, "1.362.093 1.412.010 1.428.471 1.481.700 1.522.644");
-    assert_row("Totaal uitgaven", &s.expenses_total, "1.755.258 1.790.031 1.797.401 1.853.595 1.897.539");
-    assert_row("Totaal inkomsten", &s.income_total, "1.773.024 1.801.160 1.821.270 1.838.795 1.859.575");
-    assert_row("Saldo", &s.balance, "+17.766 +11.129 +23.869 -14.800 -37.964");
-    assert_row("Overdracht", &s.carryover, "-17.766 -11.129 -23.869 14.800 37.964");
+    assert_row(
+        "Personeelskosten",
+        &s.personnel_total,
+        "1.362.093 1.412.010 1.428.471 1.481.700 1.522.644",
+    );
+    assert_row(
+        "Totaal uitgaven",
+        &s.expenses_total,
+        "1.755.258 1.790.031 1.797.401 1.853.595 1.897.539",
+    );
+    assert_row(
+        "Totaal inkomsten",
+        &s.income_total,
+        "1.773.024 1.801.160 1.821.270 1.838.795 1.859.575",
+    );
+    assert_row(
+        "Saldo",
+        &s.balance,
+        "+17.766 +11.129 +23.869 -14.800 -37.964",
+    );
+    assert_row(
+        "Overdracht",
+        &s.carryover,
+        "-17.766 -11.129 -23.869 14.800 37.964",
+    );
     assert_row("Resultaat", &s.result, "0 0 0 0 0");
-    assert_eq!(s.balance.iter().sum::<Decimal>(), Decimal::ZERO, "the budget closes over the period");
+    assert_eq!(
+        s.balance.iter().sum::<Decimal>(),
+        Decimal::ZERO,
+        "the budget closes over the period"
+    );
 }
 
 #[test]
 fn reserves_follow_the_fund_financing_and_the_carry_over() {
     let (_, s) = socius();
-    assert_row("Bestemd fonds onderzoek", line(&s.reserves, "Bestemd fonds onderzoek"), "214.895 154.895 34.895 34.895 34.895");
+    assert_row(
+        "Bestemd fonds onderzoek",
+        line(&s.reserves, "Bestemd fonds onderzoek"),
+        "214.895 154.895 34.895 34.895 34.895",
+    );
     // Opening 101.052 plus the running saldo.
     assert_row(
         "Overgedragen resultaat",
@@ -239,7 +414,18 @@ fn one_more_fte_on_a_goal_raises_cost_and_warns_about_payroll() {
     plan.strategic_goals[0].operational_goals[1] = edited;
     let after = summarize(&plan);
     // 0,3 -> 1,0 VTE at 89.020 per VTE.
-    assert_eq!(after.personnel_total[0] - before.personnel_total[0], rust_decimal::dec!(62314));
-    assert_eq!(after.balance[0], before.balance[0] - rust_decimal::dec!(62314));
-    assert!(after.warnings.iter().any(|w| matches!(w, planbord::calc::Warning::FteMismatch { year: 2021, .. })));
+    assert_eq!(
+        after.personnel_total[0] - before.personnel_total[0],
+        rust_decimal::dec!(62314)
+    );
+    assert_eq!(
+        after.balance[0],
+        before.balance[0] - rust_decimal::dec!(62314)
+    );
+    assert!(
+        after
+            .warnings
+            .iter()
+            .any(|w| matches!(w, planbord::calc::Warning::FteMismatch { year: 2021, .. }))
+    );
 }

@@ -27,7 +27,11 @@ fn harness(panel: Panel) -> Harness<'static, PlanApp> {
         panel,
         ..Prefs::default()
     };
-    let mut h = harness_with(PlanApp::new(socius(), Some(PathBuf::from("plans/socius-2021-2025.ron")), prefs));
+    let mut h = harness_with(PlanApp::new(
+        socius(),
+        Some(PathBuf::from("plans/socius-2021-2025.ron")),
+        prefs,
+    ));
     h.run();
     h
 }
@@ -44,7 +48,11 @@ fn type_into(h: &mut Harness<'static, PlanApp>, label: &str, text: &str, finish:
 }
 
 fn od_fte(app: &PlanApp, code: &str, year: i32) -> Decimal {
-    let (_, od) = app.plan().operational_goals().find(|(_, od)| od.code == code).unwrap();
+    let (_, od) = app
+        .plan()
+        .operational_goals()
+        .find(|(_, od)| od.code == code)
+        .unwrap();
     od.fte.get(year)
 }
 
@@ -72,7 +80,10 @@ fn undo_and_redo_restore_the_plan_and_the_unsaved_marker() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.3));
-    assert!(!h.state().is_dirty(), "undo back to the saved state clears the marker");
+    assert!(
+        !h.state().is_dirty(),
+        "undo back to the saved state clears the marker"
+    );
     assert!(!h.state().title().contains('●'));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
@@ -93,7 +104,11 @@ fn a_bad_number_is_refused_visibly_and_never_stored() {
     // A negative FTE is a valid number but an invalid FTE: refused with a message.
     type_into(&mut h, "VTE SD1.OD3 2022", "-1", Key::Enter);
     assert_eq!(od_fte(h.state(), "SD1.OD3", 2022), dec!(0.5));
-    assert!(h.state().status.contains("negatief"), "{}", h.state().status);
+    assert!(
+        h.state().status.contains("negatief"),
+        "{}",
+        h.state().status
+    );
 }
 
 #[test]
@@ -101,7 +116,10 @@ fn tab_commits_and_moves_to_the_next_year() {
     let mut h = harness(Panel::Staffing);
     type_into(&mut h, "VTE SD1.OD2 2021", "0,5", Key::Tab);
     assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.5));
-    assert!(h.get_by_label("VTE SD1.OD2 2022").is_focused(), "Tab moves to the next cell");
+    assert!(
+        h.get_by_label("VTE SD1.OD2 2022").is_focused(),
+        "Tab moves to the next cell"
+    );
 }
 
 #[test]
@@ -109,17 +127,42 @@ fn goals_panel_edits_the_selected_goal_and_its_indicators() {
     let mut h = harness(Panel::Goals);
     h.get_by_label_contains("SD1.OD2 Medewerkers").click();
     h.run();
-    type_into(&mut h, "Titel SD1.OD2", "Digitaal werken is ondersteund.", Key::Enter);
-    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    type_into(
+        &mut h,
+        "Titel SD1.OD2",
+        "Digitaal werken is ondersteund.",
+        Key::Enter,
+    );
+    let (_, od) = h
+        .state()
+        .plan()
+        .operational_goals()
+        .find(|(_, od)| od.code == "SD1.OD2")
+        .unwrap();
     assert_eq!(od.title, "Digitaal werken is ondersteund.");
     let indicators = od.indicators.len();
     h.get_by_label("Indicator toevoegen").click();
     h.run();
-    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    let (_, od) = h
+        .state()
+        .plan()
+        .operational_goals()
+        .find(|(_, od)| od.code == "SD1.OD2")
+        .unwrap();
     assert_eq!(od.indicators.len(), indicators + 1);
     // Operating budget of the goal, typed the plain way.
-    type_into(&mut h, "Werkingsmiddelen SD1.OD2 2023", "7500.50", Key::Enter);
-    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    type_into(
+        &mut h,
+        "Werkingsmiddelen SD1.OD2 2023",
+        "7500.50",
+        Key::Enter,
+    );
+    let (_, od) = h
+        .state()
+        .plan()
+        .operational_goals()
+        .find(|(_, od)| od.code == "SD1.OD2")
+        .unwrap();
     assert_eq!(od.operating.get(2023), dec!(7500.5));
 }
 
@@ -137,7 +180,13 @@ fn goal_tree_adds_and_renumbers_goals() {
     h.run();
     assert_eq!(h.state().plan().strategic_goals.len(), 5);
     assert_eq!(h.state().plan().strategic_goals[4].code, "SD5");
-    assert!(h.state().summary().warnings.iter().any(|w| matches!(w, planbord::calc::Warning::GoalWithoutIndicators { .. })));
+    assert!(
+        h.state()
+            .summary()
+            .warnings
+            .iter()
+            .any(|w| matches!(w, planbord::calc::Warning::GoalWithoutIndicators { .. }))
+    );
 }
 
 #[test]
@@ -145,14 +194,32 @@ fn timing_panel_adds_and_edits_activities() {
     let mut h = harness(Panel::Timing);
     h.get_by_label_contains("SD1.OD2 Medewerkers").click();
     h.run();
-    let count = |app: &PlanApp| app.plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap().1.activities.len();
+    let count = |app: &PlanApp| {
+        app.plan()
+            .operational_goals()
+            .find(|(_, od)| od.code == "SD1.OD2")
+            .unwrap()
+            .1
+            .activities
+            .len()
+    };
     let before = count(h.state());
     h.get_by_label("Activiteit toevoegen").click();
     h.run();
     assert_eq!(count(h.state()), before + 1);
     let n = before + 1;
-    type_into(&mut h, &format!("Omschrijving Activiteiten SD1.OD2 {n}"), "Webinarreeks AI", Key::Enter);
-    let (_, od) = h.state().plan().operational_goals().find(|(_, od)| od.code == "SD1.OD2").unwrap();
+    type_into(
+        &mut h,
+        &format!("Omschrijving Activiteiten SD1.OD2 {n}"),
+        "Webinarreeks AI",
+        Key::Enter,
+    );
+    let (_, od) = h
+        .state()
+        .plan()
+        .operational_goals()
+        .find(|(_, od)| od.code == "SD1.OD2")
+        .unwrap();
     assert_eq!(od.activities.last().unwrap().description, "Webinarreeks AI");
 }
 
@@ -160,7 +227,12 @@ fn timing_panel_adds_and_edits_activities() {
 fn budget_panel_changes_operating_budget_and_balance() {
     let mut h = harness(Panel::Budget);
     let before = h.state().summary().balance[0];
-    type_into(&mut h, "Werkingsmiddelen SD1.OD1 2021", "25.000", Key::Enter);
+    type_into(
+        &mut h,
+        "Werkingsmiddelen SD1.OD1 2021",
+        "25.000",
+        Key::Enter,
+    );
     let s = h.state().summary();
     assert_eq!(s.operating_total[0], dec!(175000));
     assert_eq!(s.balance[0], before - dec!(5000));
@@ -172,7 +244,12 @@ fn plan_panel_links_goals_to_core_tasks() {
     let linked = |app: &PlanApp| {
         let plan = app.plan();
         let k4 = plan.core_tasks.iter().find(|t| t.code == "K4").unwrap().id;
-        plan.operational_goals().find(|(_, od)| od.code == "SD1.OD8").unwrap().1.core_tasks.contains(&k4)
+        plan.operational_goals()
+            .find(|(_, od)| od.code == "SD1.OD8")
+            .unwrap()
+            .1
+            .core_tasks
+            .contains(&k4)
     };
     assert!(!linked(h.state()));
     h.get_by_label("SD1.OD8 K4").scroll_to_me();
@@ -189,7 +266,8 @@ fn warnings_jump_to_their_place() {
     assert_eq!(h.state().summary().warnings.len(), 1);
     h.get_by_label("Waarschuwingen (1)").click();
     h.run();
-    h.get_by_label_contains("2023: 15,9 VTE ingezet, 15 VTE beschikbaar").click();
+    h.get_by_label_contains("2023: 15,9 VTE ingezet, 15 VTE beschikbaar")
+        .click();
     h.run();
     assert_eq!(h.state().view.panel, Panel::Staffing);
     assert_eq!(h.state().view.highlight_year, Some(2023));
@@ -221,7 +299,10 @@ fn unsaved_changes_are_asked_about_before_new() {
     h.run();
     h.get_by_label("Niet opslaan").click();
     h.run();
-    assert!(h.state().plan().strategic_goals.is_empty(), "a new plan from the template");
+    assert!(
+        h.state().plan().strategic_goals.is_empty(),
+        "a new plan from the template"
+    );
     assert!(!h.state().is_dirty());
 }
 
@@ -242,7 +323,10 @@ fn whole_app_open_edit_save_reload() {
     assert!(!h.state().is_dirty(), "{}", h.state().status);
     let reloaded = planbord::store::load(&path).unwrap();
     assert_eq!(&reloaded, h.state().plan());
-    let (_, od) = reloaded.operational_goals().find(|(_, od)| od.code == "SD4.OD3").unwrap();
+    let (_, od) = reloaded
+        .operational_goals()
+        .find(|(_, od)| od.code == "SD4.OD3")
+        .unwrap();
     assert_eq!(od.fte.get(2025), dec!(2));
     assert_eq!(
         planbord::calc::summarize(&reloaded).personnel_total[4],

@@ -29,11 +29,21 @@ pub enum Warning {
         first_year: i32,
         last_year: i32,
     },
-    GoalWithoutIndicators { goal: Id, goal_code: String },
+    GoalWithoutIndicators {
+        goal: Id,
+        goal_code: String,
+    },
     /// The yearly balances do not add up to zero or more over the period.
-    BalanceNotClosed { total: Decimal },
+    BalanceNotClosed {
+        total: Decimal,
+    },
     /// A reserve fund would go below zero.
-    ReserveNegative { fund: Id, name: String, year: i32, balance: Decimal },
+    ReserveNegative {
+        fund: Id,
+        name: String,
+        year: i32,
+        balance: Decimal,
+    },
 }
 
 impl Warning {
@@ -70,7 +80,9 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
     for (sd, od) in plan.operational_goals() {
         let _ = sd;
         for activity in &od.activities {
-            if activity.first_year < plan.meta.first_year || activity.last_year > plan.meta.last_year {
+            if activity.first_year < plan.meta.first_year
+                || activity.last_year > plan.meta.last_year
+            {
                 warnings.push(Warning::ActivityOutsidePeriod {
                     goal: od.id,
                     goal_code: od.code.clone(),
@@ -85,7 +97,10 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
     for sd in &plan.strategic_goals {
         // Indicators may sit on the strategic goal or on its operational goals.
         let has_indicators = !sd.indicators.is_empty()
-            || sd.operational_goals.iter().any(|od| !od.indicators.is_empty());
+            || sd
+                .operational_goals
+                .iter()
+                .any(|od| !od.indicators.is_empty());
         if sd.kind == GoalKind::External && !has_indicators {
             warnings.push(Warning::GoalWithoutIndicators {
                 goal: sd.id,
@@ -98,7 +113,12 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
         warnings.push(Warning::BalanceNotClosed { total });
     }
     for row in &summary.reserves {
-        if let Some((i, balance)) = row.values.iter().enumerate().find(|(_, b)| **b < Decimal::ZERO) {
+        if let Some((i, balance)) = row
+            .values
+            .iter()
+            .enumerate()
+            .find(|(_, b)| **b < Decimal::ZERO)
+        {
             warnings.push(Warning::ReserveNegative {
                 fund: row.id,
                 name: row.label.clone(),

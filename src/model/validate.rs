@@ -36,7 +36,14 @@ impl Checker<'_> {
         *self.ids.entry(id).or_default() += 1;
     }
 
-    fn years(&mut self, owner: &str, field: &str, values: &Yearly, anchor: &[String], non_negative: bool) {
+    fn years(
+        &mut self,
+        owner: &str,
+        field: &str,
+        values: &Yearly,
+        anchor: &[String],
+        non_negative: bool,
+    ) {
         let (first, last) = (self.plan.meta.first_year, self.plan.meta.last_year);
         for (&year, &value) in &values.0 {
             let mut at = anchor.to_vec();
@@ -66,7 +73,10 @@ impl Checker<'_> {
                     let mut at = anchor.to_vec();
                     at.push("round_to:".into());
                     self.problems.push(Problem::new(
-                        format!("{owner}: the rounding step {} cannot be negative", rule.round_to),
+                        format!(
+                            "{owner}: the rounding step {} cannot be negative",
+                            rule.round_to
+                        ),
                         at,
                     ));
                 }
@@ -74,7 +84,15 @@ impl Checker<'_> {
         }
     }
 
-    fn reference(&mut self, owner: &str, what: &str, id: Id, exists: bool, anchor: &[String], field: &str) {
+    fn reference(
+        &mut self,
+        owner: &str,
+        what: &str,
+        id: Id,
+        exists: bool,
+        anchor: &[String],
+        field: &str,
+    ) {
         if !exists {
             let mut at = anchor.to_vec();
             at.push(format!("{field}:"));
@@ -138,11 +156,23 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         let owner = format!("salary profile '{}'", profile.name);
         c.amounts(&owner, "cost_per_fte", &profile.cost_per_fte, &at);
     }
-    c.years("available FTE", "available_fte", &plan.available_fte, &[], true);
+    c.years(
+        "available FTE",
+        "available_fte",
+        &plan.available_fte,
+        &[],
+        true,
+    );
     for indicator in &plan.general_indicators {
         c.id(indicator.id);
         let at = vec![id_anchor(indicator.id)];
-        c.years("general indicator", "actuals", &indicator.actuals, &at, false);
+        c.years(
+            "general indicator",
+            "actuals",
+            &indicator.actuals,
+            &at,
+            false,
+        );
     }
 
     let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -152,7 +182,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         let at = vec![id_anchor(sd.id)];
         let owner = format!("goal {}", sd.code);
         for task in &sd.core_tasks {
-            c.reference(&owner, "core task", *task, tasks.contains(task), &at, "core_tasks");
+            c.reference(
+                &owner,
+                "core task",
+                *task,
+                tasks.contains(task),
+                &at,
+                "core_tasks",
+            );
         }
         for indicator in &sd.indicators {
             c.id(indicator.id);
@@ -164,12 +201,33 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             *codes.entry(od.code.as_str()).or_default() += 1;
             let at = vec![id_anchor(od.id)];
             let owner = format!("goal {}", od.code);
-            c.reference(&owner, "salary profile", od.salary_profile, profiles.contains(&od.salary_profile), &at, "salary_profile");
+            c.reference(
+                &owner,
+                "salary profile",
+                od.salary_profile,
+                profiles.contains(&od.salary_profile),
+                &at,
+                "salary_profile",
+            );
             for task in &od.core_tasks {
-                c.reference(&owner, "core task", *task, tasks.contains(task), &at, "core_tasks");
+                c.reference(
+                    &owner,
+                    "core task",
+                    *task,
+                    tasks.contains(task),
+                    &at,
+                    "core_tasks",
+                );
             }
             if let Some(fund) = od.fund {
-                c.reference(&owner, "reserve fund", fund, funds.contains(&fund), &at, "fund");
+                c.reference(
+                    &owner,
+                    "reserve fund",
+                    fund,
+                    funds.contains(&fund),
+                    &at,
+                    "fund",
+                );
             } else if od.fund_financed.0.values().any(|v| !v.is_zero()) {
                 let mut at = at.clone();
                 at.push("fund_financed:".into());
@@ -200,7 +258,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             for activity in &od.activities {
                 c.id(activity.id);
                 let at = vec![id_anchor(activity.id)];
-                c.reference(&owner, "activity type", activity.activity_type, types.contains(&activity.activity_type), &at, "activity_type");
+                c.reference(
+                    &owner,
+                    "activity type",
+                    activity.activity_type,
+                    types.contains(&activity.activity_type),
+                    &at,
+                    "activity_type",
+                );
                 if activity.first_year > activity.last_year {
                     let mut at = at.clone();
                     at.push("first_year:".into());
@@ -232,7 +297,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(line.id);
         let at = vec![id_anchor(line.id)];
         let owner = format!("staff line '{}'", line.name);
-        c.reference(&owner, "salary profile", line.salary_profile, profiles.contains(&line.salary_profile), &at, "salary_profile");
+        c.reference(
+            &owner,
+            "salary profile",
+            line.salary_profile,
+            profiles.contains(&line.salary_profile),
+            &at,
+            "salary_profile",
+        );
         c.years(&owner, "fte", &line.fte, &at, true);
     }
     for (list, lines) in [("overhead", &plan.overhead), ("income", &plan.income)] {
@@ -256,7 +328,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for (id, count) in std::mem::take(&mut c.ids) {
         if count > 1 {
             c.problems.push(Problem::new(
-                format!("the id {} is used {count} times; every item needs its own id", id.0),
+                format!(
+                    "the id {} is used {count} times; every item needs its own id",
+                    id.0
+                ),
                 vec![id_anchor(id)],
             ));
         }

@@ -12,7 +12,11 @@ pub enum LoadError {
         source: std::io::Error,
     },
     #[error("{}: the file is {} bytes, more than the {} a plan may have; is this a Planbord plan?", path.display(), size, limit)]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}:{line}:{column}: the file is not valid UTF-8 text here; save it as UTF-8 or open a backup", path.display())]
     NotUtf8 {
         path: PathBuf,
@@ -56,7 +60,9 @@ pub enum Hint {
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Hint::Truncated => "the file ends too early: it may have been cut off; open its backup or complete it",
+            Hint::Truncated => {
+                "the file ends too early: it may have been cut off; open its backup or complete it"
+            }
             Hint::UnknownField => "remove that field or check its spelling",
             Hint::Missing => "add the missing field",
             Hint::WrongType => "correct the value at that place",
@@ -67,7 +73,11 @@ impl fmt::Display for Hint {
 }
 
 impl LoadError {
-    pub(super) fn from_ron(path: &std::path::Path, text: &str, e: ron::error::SpannedError) -> LoadError {
+    pub(super) fn from_ron(
+        path: &std::path::Path,
+        text: &str,
+        e: ron::error::SpannedError,
+    ) -> LoadError {
         use ron::Error as E;
         let hint = match &e.code {
             E::Eof => Hint::Truncated,

@@ -40,7 +40,14 @@ fn year_axis(plot: Plot<'_>) -> Plot<'_> {
     .legend(Legend::default())
 }
 
-fn bars(name: &str, years: &[i32], values: &Series, width: f64, offset: f64, fmt: fn(Decimal) -> String) -> Vec<Bar> {
+fn bars(
+    name: &str,
+    years: &[i32],
+    values: &Series,
+    width: f64,
+    offset: f64,
+    fmt: fn(Decimal) -> String,
+) -> Vec<Bar> {
     years
         .iter()
         .zip(values)
@@ -55,19 +62,25 @@ fn bars(name: &str, years: &[i32], values: &Series, width: f64, offset: f64, fmt
 /// FTE per year, stacked by strategic goal, generic lines and support.
 pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     ui.label(egui::RichText::new(tr.chart_fte).strong());
-    let mut series: Vec<(String, &Series)> = s.goals.iter().map(|g| (g.code.clone(), &g.fte)).collect();
+    let mut series: Vec<(String, &Series)> =
+        s.goals.iter().map(|g| (g.code.clone(), &g.fte)).collect();
     series.push((tr.generic_lines.to_string(), &s.fte_generic));
     series.push((tr.support.to_string(), &s.fte_support));
     let fte_fmt: fn(Decimal) -> String = numfmt::fte;
     year_axis(Plot::new("fte-chart"))
         .height(height)
-        .y_axis_formatter(|mark, _| numfmt::fte(Decimal::from_f64_retain(mark.value).unwrap_or_default()))
+        .y_axis_formatter(|mark, _| {
+            numfmt::fte(Decimal::from_f64_retain(mark.value).unwrap_or_default())
+        })
         .show(ui, |plot_ui| {
             let mut charts: Vec<BarChart> = Vec::new();
             for (i, (name, values)) in series.iter().enumerate() {
-                let chart = BarChart::new(name.clone(), bars(name, &s.years, values, 0.6, 0.0, fte_fmt))
-                    .color(PALETTE[i % PALETTE.len()])
-                    .element_formatter(Box::new(|bar, _| bar.name.clone()));
+                let chart = BarChart::new(
+                    name.clone(),
+                    bars(name, &s.years, values, 0.6, 0.0, fte_fmt),
+                )
+                .color(PALETTE[i % PALETTE.len()])
+                .element_formatter(Box::new(|bar, _| bar.name.clone()));
                 let below: Vec<&BarChart> = charts.iter().collect();
                 let chart = chart.stack_on(&below);
                 charts.push(chart);
@@ -76,8 +89,17 @@ pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
                 plot_ui.bar_chart(chart);
             }
             plot_ui.line(
-                Line::new(tr.available, PlotPoints::from(s.years.iter().zip(&s.fte_available).map(|(y, v)| [*y as f64, f(*v)]).collect::<Vec<_>>()))
-                    .color(Color32::DARK_GRAY),
+                Line::new(
+                    tr.available,
+                    PlotPoints::from(
+                        s.years
+                            .iter()
+                            .zip(&s.fte_available)
+                            .map(|(y, v)| [*y as f64, f(*v)])
+                            .collect::<Vec<_>>(),
+                    ),
+                )
+                .color(Color32::DARK_GRAY),
             );
         });
 }
@@ -88,14 +110,23 @@ pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     let euro: fn(Decimal) -> String = numfmt::euros;
     year_axis(Plot::new("cost-chart"))
         .height(height)
-        .y_axis_formatter(|mark, _| numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default()))
+        .y_axis_formatter(|mark, _| {
+            numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default())
+        })
         .show(ui, |plot_ui| {
-            let kinds = [(tr.personnel, &s.personnel_total), (tr.operating, &s.operating_total), (tr.overhead, &s.overhead_total)];
+            let kinds = [
+                (tr.personnel, &s.personnel_total),
+                (tr.operating, &s.operating_total),
+                (tr.overhead, &s.overhead_total),
+            ];
             let mut charts: Vec<BarChart> = Vec::new();
             for (i, (name, values)) in kinds.iter().enumerate() {
-                let chart = BarChart::new(name.to_string(), bars(name, &s.years, values, 0.6, 0.0, euro))
-                    .color(PALETTE[i])
-                    .element_formatter(Box::new(|bar, _| bar.name.clone()));
+                let chart = BarChart::new(
+                    name.to_string(),
+                    bars(name, &s.years, values, 0.6, 0.0, euro),
+                )
+                .color(PALETTE[i])
+                .element_formatter(Box::new(|bar, _| bar.name.clone()));
                 let below: Vec<&BarChart> = charts.iter().collect();
                 charts.push(chart.stack_on(&below));
             }
@@ -103,9 +134,18 @@ pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
                 plot_ui.bar_chart(chart);
             }
             plot_ui.line(
-                Line::new(tr.income_total, PlotPoints::from(s.years.iter().zip(&s.income_total).map(|(y, v)| [*y as f64, f(*v)]).collect::<Vec<_>>()))
-                    .color(Color32::from_rgb(20, 20, 20))
-                    .width(2.5),
+                Line::new(
+                    tr.income_total,
+                    PlotPoints::from(
+                        s.years
+                            .iter()
+                            .zip(&s.income_total)
+                            .map(|(y, v)| [*y as f64, f(*v)])
+                            .collect::<Vec<_>>(),
+                    ),
+                )
+                .color(Color32::from_rgb(20, 20, 20))
+                .width(2.5),
             );
         });
 }
@@ -116,20 +156,38 @@ pub fn balance_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     let signed: fn(Decimal) -> String = numfmt::signed_euros;
     year_axis(Plot::new("balance-chart"))
         .height(height)
-        .y_axis_formatter(|mark, _| numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default()))
+        .y_axis_formatter(|mark, _| {
+            numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default())
+        })
         .show(ui, |plot_ui| {
             let balance_bars: Vec<Bar> = bars(tr.balance, &s.years, &s.balance, 0.5, 0.0, signed)
                 .into_iter()
                 .map(|b| {
-                    let color = if b.value < 0.0 { Color32::from_rgb(200, 60, 60) } else { Color32::from_rgb(70, 160, 90) };
+                    let color = if b.value < 0.0 {
+                        Color32::from_rgb(200, 60, 60)
+                    } else {
+                        Color32::from_rgb(70, 160, 90)
+                    };
                     b.fill(color)
                 })
                 .collect();
-            plot_ui.bar_chart(BarChart::new(tr.balance, balance_bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
+            plot_ui.bar_chart(
+                BarChart::new(tr.balance, balance_bars)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
             for (i, row) in s.reserves.iter().enumerate() {
                 plot_ui.line(
-                    Line::new(row.label.clone(), PlotPoints::from(s.years.iter().zip(&row.values).map(|(y, v)| [*y as f64, f(*v)]).collect::<Vec<_>>()))
-                        .color(PALETTE[(i + 4) % PALETTE.len()]),
+                    Line::new(
+                        row.label.clone(),
+                        PlotPoints::from(
+                            s.years
+                                .iter()
+                                .zip(&row.values)
+                                .map(|(y, v)| [*y as f64, f(*v)])
+                                .collect::<Vec<_>>(),
+                        ),
+                    )
+                    .color(PALETTE[(i + 4) % PALETTE.len()]),
                 );
             }
         });
@@ -138,9 +196,11 @@ pub fn balance_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
 /// All three charts, one under the other.
 pub fn charts_ui(ui: &mut Ui, s: &Summary, tr: &Tr) {
     let height = ((ui.available_height() - 90.0) / 3.0).max(140.0);
-    egui::ScrollArea::vertical().id_salt("charts").show(ui, |ui| {
-        fte_chart_ui(ui, s, tr, height);
-        cost_chart_ui(ui, s, tr, height);
-        balance_chart_ui(ui, s, tr, height);
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("charts")
+        .show(ui, |ui| {
+            fte_chart_ui(ui, s, tr, height);
+            cost_chart_ui(ui, s, tr, height);
+            balance_chart_ui(ui, s, tr, height);
+        });
 }

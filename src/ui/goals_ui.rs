@@ -16,7 +16,10 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         .max_height(ui.available_height() - 90.0)
         .show(ui, |ui| {
             if ui
-                .selectable_label(view.selected_goal.is_none(), RichText::new(tr.whole_plan).italics())
+                .selectable_label(
+                    view.selected_goal.is_none(),
+                    RichText::new(tr.whole_plan).italics(),
+                )
                 .clicked()
             {
                 view.selected_goal = None;
@@ -58,20 +61,27 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
             .clicked()
             && let Some(sd) = parent
         {
-            cx.edits.push(Edit::AddOperationalGoal { strategic_goal: sd });
+            cx.edits
+                .push(Edit::AddOperationalGoal { strategic_goal: sd });
         }
         let selected = view.selected_goal;
-        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.move_up)).clicked()
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new(tr.move_up))
+            .clicked()
             && let Some(id) = selected
         {
             cx.edits.push(Edit::MoveGoal(id, -1));
         }
-        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.move_down)).clicked()
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new(tr.move_down))
+            .clicked()
             && let Some(id) = selected
         {
             cx.edits.push(Edit::MoveGoal(id, 1));
         }
-        if ui.add_enabled(selected.is_some(), egui::Button::new(tr.remove)).clicked()
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new(tr.remove))
+            .clicked()
             && let Some(id) = selected
         {
             cx.edits.push(Edit::RemoveGoal(id));
@@ -83,7 +93,15 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     });
 }
 
-fn labelled_text(ui: &mut Ui, cx: &mut PanelCtx, label: &str, field: TextField, value: &str, multiline: bool, key: (&str, Id)) {
+fn labelled_text(
+    ui: &mut Ui,
+    cx: &mut PanelCtx,
+    label: &str,
+    field: TextField,
+    value: &str,
+    multiline: bool,
+    key: (&str, Id),
+) {
     ui.label(RichText::new(label).strong());
     let name = format!("{label} {}", cx.plan.goal_code(key.1).unwrap_or_default());
     if let Some(new) = text_field(ui, field_id(key.0, key.1, 0), value, &name, multiline) {
@@ -111,12 +129,22 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
                 if ui.button("×").on_hover_text(tr.remove).clicked() {
                     cx.edits.push(Edit::RemoveIndicator(indicator.id));
                 }
-                if let Some(new) = text_field(ui, field_id("indicator", indicator.id, 0), &indicator.text, &name, false) {
-                    cx.edits.push(Edit::SetText(TextField::IndicatorText(indicator.id), new));
+                if let Some(new) = text_field(
+                    ui,
+                    field_id("indicator", indicator.id, 0),
+                    &indicator.text,
+                    &name,
+                    false,
+                ) {
+                    cx.edits
+                        .push(Edit::SetText(TextField::IndicatorText(indicator.id), new));
                 }
             });
             if let Some(target) = &indicator.target {
-                let when = target.year.map_or_else(|| format!("{}-{}", years[0], years[years.len() - 1]), |y| y.to_string());
+                let when = target.year.map_or_else(
+                    || format!("{}-{}", years[0], years[years.len() - 1]),
+                    |y| y.to_string(),
+                );
                 ui.label(format!(
                     "{}: {} {} {} ({when})",
                     tr.target,
@@ -131,8 +159,14 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
                     ui.label(year.to_string());
                     let id = field_id("actual", indicator.id, *year);
                     let name = format!("{} {} {year}", tr.actuals, n + 1);
-                    if let Some(new) = decimal_cell(ui, id, indicator.actuals.get(*year), CellKind::Fte, &name) {
-                        cx.edits.push(Edit::SetYear(YearField::IndicatorActual(indicator.id), *year, new));
+                    if let Some(new) =
+                        decimal_cell(ui, id, indicator.actuals.get(*year), CellKind::Fte, &name)
+                    {
+                        cx.edits.push(Edit::SetYear(
+                            YearField::IndicatorActual(indicator.id),
+                            *year,
+                            new,
+                        ));
                     }
                 }
             });
@@ -147,62 +181,182 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
 pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     let tr = cx.tr;
     let plan = cx.plan;
-    egui::ScrollArea::vertical().id_salt("goal-panel").show(ui, |ui| {
-        let Some(id) = view.selected_goal else {
-            ui.label(tr.select_goal);
-            indicators_ui(ui, cx, None, &plan.general_indicators);
-            return;
-        };
-        if let Some(sd) = plan.strategic_goal(id) {
-            heading_ui(ui, &format!("{} {}", sd.code, sd.title));
-            labelled_text(ui, cx, tr.code, TextField::GoalCode(id), &sd.code, false, ("code", id));
-            labelled_text(ui, cx, tr.title, TextField::GoalTitle(id), &sd.title, false, ("title", id));
-            labelled_text(ui, cx, tr.description, TextField::GoalDescription(id), &sd.description, true, ("description", id));
-            labelled_text(ui, cx, tr.note, TextField::GoalNote(id), &sd.note, true, ("note", id));
-            if let Some(figures) = cx.summary.goal(id) {
-                heading_ui(ui, tr.fte);
-                let rows = [
-                    GridRow::computed(tr.fte, &figures.fte, super::widgets::RowStyle::Normal),
-                ];
-                year_grid_ui(ui, "sd-fte", &cx.summary.years, &rows, CellKind::Fte, tr.total, None, cx.edits);
-                let rows = [
-                    GridRow::computed(tr.salary_cost, &figures.salary_cost, super::widgets::RowStyle::Normal),
-                    GridRow::computed(tr.operating, &figures.operating, super::widgets::RowStyle::Normal),
-                ];
-                year_grid_ui(ui, "sd-cost", &cx.summary.years, &rows, CellKind::Euro, tr.total, None, cx.edits);
+    egui::ScrollArea::vertical()
+        .id_salt("goal-panel")
+        .show(ui, |ui| {
+            let Some(id) = view.selected_goal else {
+                ui.label(tr.select_goal);
+                indicators_ui(ui, cx, None, &plan.general_indicators);
+                return;
+            };
+            if let Some(sd) = plan.strategic_goal(id) {
+                heading_ui(ui, &format!("{} {}", sd.code, sd.title));
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.code,
+                    TextField::GoalCode(id),
+                    &sd.code,
+                    false,
+                    ("code", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.title,
+                    TextField::GoalTitle(id),
+                    &sd.title,
+                    false,
+                    ("title", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.description,
+                    TextField::GoalDescription(id),
+                    &sd.description,
+                    true,
+                    ("description", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.note,
+                    TextField::GoalNote(id),
+                    &sd.note,
+                    true,
+                    ("note", id),
+                );
+                if let Some(figures) = cx.summary.goal(id) {
+                    heading_ui(ui, tr.fte);
+                    let rows = [GridRow::computed(
+                        tr.fte,
+                        &figures.fte,
+                        super::widgets::RowStyle::Normal,
+                    )];
+                    year_grid_ui(
+                        ui,
+                        "sd-fte",
+                        &cx.summary.years,
+                        &rows,
+                        CellKind::Fte,
+                        tr.total,
+                        None,
+                        cx.edits,
+                    );
+                    let rows = [
+                        GridRow::computed(
+                            tr.salary_cost,
+                            &figures.salary_cost,
+                            super::widgets::RowStyle::Normal,
+                        ),
+                        GridRow::computed(
+                            tr.operating,
+                            &figures.operating,
+                            super::widgets::RowStyle::Normal,
+                        ),
+                    ];
+                    year_grid_ui(
+                        ui,
+                        "sd-cost",
+                        &cx.summary.years,
+                        &rows,
+                        CellKind::Euro,
+                        tr.total,
+                        None,
+                        cx.edits,
+                    );
+                }
+                indicators_ui(ui, cx, Some(id), &sd.indicators);
+            } else if let Some(od) = plan.operational_goal(id) {
+                heading_ui(ui, &format!("{} {}", od.code, od.title));
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.code,
+                    TextField::GoalCode(id),
+                    &od.code,
+                    false,
+                    ("code", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.title,
+                    TextField::GoalTitle(id),
+                    &od.title,
+                    false,
+                    ("title", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.situering,
+                    TextField::Situering(id),
+                    &od.situering,
+                    true,
+                    ("situering", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.werking,
+                    TextField::Werking(id),
+                    &od.werking,
+                    true,
+                    ("werking", id),
+                );
+                labelled_text(
+                    ui,
+                    cx,
+                    tr.note,
+                    TextField::GoalNote(id),
+                    &od.note,
+                    true,
+                    ("note", id),
+                );
+                heading_ui(ui, &format!("{} / {}", tr.fte, tr.operating));
+                let years = &cx.summary.years;
+                let rows = [GridRow::editable(
+                    format!("{} {}", tr.fte, od.code),
+                    years.iter().map(|y| od.fte.get(*y)).collect(),
+                    YearField::GoalFte(id),
+                )];
+                year_grid_ui(
+                    ui,
+                    "od-fte",
+                    years,
+                    &rows,
+                    CellKind::Fte,
+                    tr.total,
+                    None,
+                    cx.edits,
+                );
+                let mut rows = vec![GridRow::editable(
+                    format!("{} {}", tr.operating, od.code),
+                    years.iter().map(|y| od.operating.get(*y)).collect(),
+                    YearField::GoalOperating(id),
+                )];
+                if let Some(figures) = cx.summary.goal(id) {
+                    rows.push(GridRow::computed(
+                        format!("{} {}", tr.salary_cost, od.code),
+                        &figures.salary_cost,
+                        super::widgets::RowStyle::Normal,
+                    ));
+                }
+                year_grid_ui(
+                    ui,
+                    "od-money",
+                    years,
+                    &rows,
+                    CellKind::Euro,
+                    tr.total,
+                    None,
+                    cx.edits,
+                );
+                indicators_ui(ui, cx, Some(id), &od.indicators);
+            } else {
+                view.selected_goal = None;
             }
-            indicators_ui(ui, cx, Some(id), &sd.indicators);
-        } else if let Some(od) = plan.operational_goal(id) {
-            heading_ui(ui, &format!("{} {}", od.code, od.title));
-            labelled_text(ui, cx, tr.code, TextField::GoalCode(id), &od.code, false, ("code", id));
-            labelled_text(ui, cx, tr.title, TextField::GoalTitle(id), &od.title, false, ("title", id));
-            labelled_text(ui, cx, tr.situering, TextField::Situering(id), &od.situering, true, ("situering", id));
-            labelled_text(ui, cx, tr.werking, TextField::Werking(id), &od.werking, true, ("werking", id));
-            labelled_text(ui, cx, tr.note, TextField::GoalNote(id), &od.note, true, ("note", id));
-            heading_ui(ui, &format!("{} / {}", tr.fte, tr.operating));
-            let years = &cx.summary.years;
-            let rows = [GridRow::editable(
-                format!("{} {}", tr.fte, od.code),
-                years.iter().map(|y| od.fte.get(*y)).collect(),
-                YearField::GoalFte(id),
-            )];
-            year_grid_ui(ui, "od-fte", years, &rows, CellKind::Fte, tr.total, None, cx.edits);
-            let mut rows = vec![GridRow::editable(
-                format!("{} {}", tr.operating, od.code),
-                years.iter().map(|y| od.operating.get(*y)).collect(),
-                YearField::GoalOperating(id),
-            )];
-            if let Some(figures) = cx.summary.goal(id) {
-                rows.push(GridRow::computed(
-                    format!("{} {}", tr.salary_cost, od.code),
-                    &figures.salary_cost,
-                    super::widgets::RowStyle::Normal,
-                ));
-            }
-            year_grid_ui(ui, "od-money", years, &rows, CellKind::Euro, tr.total, None, cx.edits);
-            indicators_ui(ui, cx, Some(id), &od.indicators);
-        } else {
-            view.selected_goal = None;
-        }
-    });
+        });
 }

@@ -50,7 +50,11 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         None => format!("{} – {}", tr.activities, tr.whole_plan),
     };
     heading_ui(ui, &title);
-    let single = if goals.len() == 1 { Some(goals[0].id) } else { None };
+    let single = if goals.len() == 1 {
+        Some(goals[0].id)
+    } else {
+        None
+    };
     if let Some(goal) = single
         && ui.button(tr.add_activity).clicked()
     {
@@ -89,13 +93,20 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             // Only the visible rows are laid out: a plan with hundreds of activities stays smooth.
             body.rows(row_height, rows.len(), |mut row| {
                 let (od, activity) = rows[row.index()];
-                let n = od.activities.iter().position(|a| a.id == activity.id).unwrap_or(0) + 1;
+                let n = od
+                    .activities
+                    .iter()
+                    .position(|a| a.id == activity.id)
+                    .unwrap_or(0)
+                    + 1;
                 let name = format!("{} {} {n}", tr.activities, od.code);
                 row.col(|ui| {
                     ui.label(&od.code);
                 });
                 row.col(|ui| {
-                    let current = plan.activity_type(activity.activity_type).map_or("?", |t| t.name.as_str());
+                    let current = plan
+                        .activity_type(activity.activity_type)
+                        .map_or("?", |t| t.name.as_str());
                     let mut chosen: Id = activity.activity_type;
                     egui::ComboBox::from_id_salt(("type", activity.id.0))
                         .width(180.0)
@@ -113,34 +124,58 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                 });
                 row.col(|ui| {
                     let id = field_id("activity", activity.id, 0);
-                    if let Some(new) = text_field(ui, id, &activity.description, &format!("{} {name}", tr.description), false) {
-                        cx.edits.push(Edit::SetText(TextField::ActivityDescription(activity.id), new));
+                    if let Some(new) = text_field(
+                        ui,
+                        id,
+                        &activity.description,
+                        &format!("{} {name}", tr.description),
+                        false,
+                    ) {
+                        cx.edits.push(Edit::SetText(
+                            TextField::ActivityDescription(activity.id),
+                            new,
+                        ));
                     }
                 });
                 let mut span = (activity.first_year, activity.last_year);
                 row.col(|ui| {
-                    if let Some(y) = year_combo(ui, field_id("from", activity.id, 0), &format!("{} {name}", tr.from), span.0, &years) {
+                    if let Some(y) = year_combo(
+                        ui,
+                        field_id("from", activity.id, 0),
+                        &format!("{} {name}", tr.from),
+                        span.0,
+                        &years,
+                    ) {
                         span = (y, span.1.max(y));
                     }
                 });
                 row.col(|ui| {
-                    if let Some(y) = year_combo(ui, field_id("to", activity.id, 0), &format!("{} {name}", tr.to), span.1, &years) {
+                    if let Some(y) = year_combo(
+                        ui,
+                        field_id("to", activity.id, 0),
+                        &format!("{} {name}", tr.to),
+                        span.1,
+                        &years,
+                    ) {
                         span = (span.0.min(y), y);
                     }
                 });
                 if span != (activity.first_year, activity.last_year) {
-                    cx.edits.push(Edit::SetActivityYears(activity.id, span.0, span.1));
+                    cx.edits
+                        .push(Edit::SetActivityYears(activity.id, span.0, span.1));
                 }
                 for year in &years {
                     row.col(|ui| {
                         let active = (activity.first_year..=activity.last_year).contains(year);
-                        let (rect, _) = ui.allocate_exact_size(vec2(44.0, row_height - 8.0), Sense::hover());
+                        let (rect, _) =
+                            ui.allocate_exact_size(vec2(44.0, row_height - 8.0), Sense::hover());
                         let color = if active {
                             Color32::from_rgb(52, 120, 190)
                         } else {
                             ui.visuals().faint_bg_color
                         };
-                        ui.painter().rect_filled(rect.shrink2(vec2(0.0, 2.0)), 2.0, color);
+                        ui.painter()
+                            .rect_filled(rect.shrink2(vec2(0.0, 2.0)), 2.0, color);
                     });
                 }
                 row.col(|ui| {

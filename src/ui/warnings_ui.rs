@@ -12,27 +12,29 @@ pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         ui.label(tr.no_warnings);
         return;
     }
-    egui::ScrollArea::vertical().id_salt("warnings").show(ui, |ui| {
-        for warning in &cx.summary.warnings {
-            let text = format!("! {}", describe_warning(warning));
-            if ui.link(text).clicked() {
-                view.highlight_year = None;
-                match warning.place() {
-                    WarningPlace::Staffing { year } => {
-                        view.panel = Panel::Staffing;
-                        view.highlight_year = Some(year);
+    egui::ScrollArea::vertical()
+        .id_salt("warnings")
+        .show(ui, |ui| {
+            for warning in &cx.summary.warnings {
+                let text = format!("! {}", describe_warning(warning));
+                if ui.link(text).clicked() {
+                    view.highlight_year = None;
+                    match warning.place() {
+                        WarningPlace::Staffing { year } => {
+                            view.panel = Panel::Staffing;
+                            view.highlight_year = Some(year);
+                        }
+                        WarningPlace::Goal(id) => {
+                            view.panel = Panel::Goals;
+                            view.selected_goal = Some(id);
+                        }
+                        WarningPlace::Activity { goal, .. } => {
+                            view.panel = Panel::Timing;
+                            view.selected_goal = Some(goal);
+                        }
+                        WarningPlace::Budget => view.panel = Panel::Budget,
                     }
-                    WarningPlace::Goal(id) => {
-                        view.panel = Panel::Goals;
-                        view.selected_goal = Some(id);
-                    }
-                    WarningPlace::Activity { goal, .. } => {
-                        view.panel = Panel::Timing;
-                        view.selected_goal = Some(goal);
-                    }
-                    WarningPlace::Budget => view.panel = Panel::Budget,
                 }
             }
-        }
-    });
+        });
 }

@@ -59,7 +59,14 @@ fn buffered(
         );
     } else if response.changed() {
         let error = existing.and_then(|b| b.error);
-        set_buffer(ui, id, Some(Buffer { text: text.clone(), error }));
+        set_buffer(
+            ui,
+            id,
+            Some(Buffer {
+                text: text.clone(),
+                error,
+            }),
+        );
     }
     if response.lost_focus() {
         if ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -136,7 +143,9 @@ pub fn text_field(ui: &mut Ui, id: Id, value: &str, name: &str, multiline: bool)
         name,
         |t| {
             if multiline {
-                TextEdit::multiline(t).desired_width(f32::INFINITY).desired_rows(4)
+                TextEdit::multiline(t)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(4)
             } else {
                 TextEdit::singleline(t).desired_width(f32::INFINITY)
             }

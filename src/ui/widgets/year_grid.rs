@@ -17,8 +17,10 @@ pub enum RowStyle {
     Group,
     /// A total line.
     Total,
-    /// A line to draw attention to (differences, negative balances).
+    /// A difference that should be zero: red when it is not.
     Alert,
+    /// A balance: signed, red below zero, green above.
+    Signed,
 }
 
 pub struct GridRow {
@@ -87,7 +89,12 @@ pub fn year_grid_ui(
             .striped(true)
             .vscroll(false)
             .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
-            .column(Column::initial(300.0).at_least(160.0).clip(true).resizable(true))
+            .column(
+                Column::initial(230.0)
+                    .at_least(160.0)
+                    .clip(true)
+                    .resizable(true),
+            )
             .columns(Column::exact(cell_width), years.len())
             .column(Column::exact(cell_width))
             .header(row_height, |mut header| {
@@ -114,8 +121,7 @@ pub fn year_grid_ui(
                             let text = RichText::new(&row.label);
                             ui.label(match row.style {
                                 RowStyle::Normal => text,
-                                RowStyle::Group | RowStyle::Total => text.strong(),
-                                RowStyle::Alert => text.strong().color(Color32::from_rgb(200, 30, 30)),
+                                _ => text.strong(),
                             });
                         });
                     });
@@ -123,19 +129,37 @@ pub fn year_grid_ui(
                         let value = row.values.get(i).copied().unwrap_or_default();
                         table_row.col(|ui| match row.field {
                             Some(field) => {
-                                let id = egui::Id::unique(("cell", id_salt, format!("{field:?}"), *year));
+                                let id = egui::Id::unique((
+                                    "cell",
+                                    id_salt,
+                                    format!("{field:?}"),
+                                    *year,
+                                ));
                                 let name = format!("{} {year}", row.label);
                                 if let Some(new) = decimal_cell(ui, id, value, kind, &name) {
                                     edits.push(Edit::SetYear(field, *year, new));
                                 }
                             }
                             None => {
-                                let text = RichText::new(show(kind, value));
+                                let shown = if row.style == RowStyle::Signed {
+                                    numfmt::signed_euros(value)
+                                } else {
+                                    show(kind, value)
+                                };
+                                let text = RichText::new(shown);
+                                let red = Color32::from_rgb(210, 50, 50);
+                                let green = Color32::from_rgb(40, 150, 70);
                                 let text = match row.style {
                                     RowStyle::Normal => text,
+                                    RowStyle::Alert | RowStyle::Signed if value.is_zero() => {
+                                        text.strong()
+                                    }
+                                    RowStyle::Alert => text.strong().color(red),
+                                    RowStyle::Signed if value < Decimal::ZERO => {
+                                        text.strong().color(red)
+                                    }
+                                    RowStyle::Signed => text.strong().color(green),
                                     RowStyle::Group | RowStyle::Total => text.strong(),
-                                    RowStyle::Alert if value.is_zero() => text.strong(),
-                                    RowStyle::Alert => text.strong().color(Color32::from_rgb(200, 30, 30)),
                                 };
                                 ui.label(text);
                             }
