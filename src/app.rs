@@ -326,11 +326,13 @@ impl PlanApp {
         if pressed(Modifiers::COMMAND, Key::Q) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        // While a text field has the keyboard, Ctrl+Z belongs to it.
-        if !ctx.egui_wants_keyboard_input() {
+        // While a field holds uncommitted typing, Ctrl+Z belongs to it.
+        if !crate::ui::widgets::has_pending_typing(&ctx) {
             if pressed(shift_cmd, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
+                crate::ui::widgets::reset_fields(&ctx);
                 self.redo();
             } else if pressed(Modifiers::COMMAND, Key::Z) {
+                crate::ui::widgets::reset_fields(&ctx);
                 self.undo();
             }
         }

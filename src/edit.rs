@@ -2,8 +2,9 @@
 //! marker and the revision that triggers recomputation come for free.
 
 use crate::model::{
-    Activity, Amounts, GoalKind, Id, Indicator, OperationalGoal, Plan, Priority, StrategicGoal,
-    Yearly, validate,
+    AccountLine, AccountSection, Activity, Amounts, BudgetLine, CoreTask, GoalKind, GrowthRule, Id,
+    IncomeKind, Indicator, OperationalGoal, Plan, Priority, ReserveFund, SalaryProfile, Side,
+    StaffGroup, StaffLine, StrategicGoal, Target, Yearly, validate,
 };
 use rust_decimal::Decimal;
 
@@ -30,6 +31,27 @@ pub enum TextField {
     SectionTitle(Id),
     SectionText(Id),
     ActivityDescription(Id),
+    /// Name of a staff line, salary profile, overhead/income line, fund, account section or line.
+    Name(Id),
+    AccountCode(Id),
+    CoreTaskCode(Id),
+    CoreTaskTitle(Id),
+    CoreTaskDescription(Id),
+}
+
+/// The lists of the plan that hold named lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineList {
+    ServiceStaff,
+    SupportStaff,
+    SalaryProfile,
+    Overhead,
+    Income,
+    Fund,
+    AccountSection,
+    /// A line in the account section with this id.
+    AccountLine(Id),
+    CoreTask,
 }
 
 /// A per-year value of the plan that can be edited.
@@ -83,6 +105,25 @@ pub enum Edit {
         task: Id,
         linked: bool,
     },
+    /// Adds a line (staff line, profile, budget line, fund, account section or line, core task).
+    AddLine(LineList),
+    /// Removes a line of any list; refused while something still refers to it.
+    RemoveLine(Id),
+    /// The salary profile of an operational goal or staff line.
+    SetProfile(Id, Id),
+    SetIncomeKind(Id, IncomeKind),
+    SetSide(Id, Side),
+    /// Makes the amounts of a line or profile follow a growth rule, or (with `None`) typed per
+    /// year, starting from the values the rule gave.
+    SetRule(Id, Option<GrowthRule>),
+    SetFund {
+        id: Id,
+        opening_balance: Decimal,
+        receives_balance: bool,
+    },
+    SetTarget(Id, Option<Target>),
+    /// Changes the plan period; refused while values lie outside the new period.
+    SetPeriod(i32, i32),
 }
 
 impl Edit {
@@ -124,6 +165,15 @@ impl Edit {
             Edit::AddPriority => "prioriteit toevoegen".into(),
             Edit::RemovePriority(_) => "prioriteit verwijderen".into(),
             Edit::SetCoreTask { .. } => "kerntaak koppelen".into(),
+            Edit::AddLine(_) => "lijn toevoegen".into(),
+            Edit::RemoveLine(_) => "lijn verwijderen".into(),
+            Edit::SetProfile(..) => "loonprofiel".into(),
+            Edit::SetIncomeKind(..) => "soort inkomsten".into(),
+            Edit::SetSide(..) => "kosten/opbrengsten".into(),
+            Edit::SetRule(..) => "groeiregel".into(),
+            Edit::SetFund { .. } => "reserve".into(),
+            Edit::SetTarget(..) => "streefwaarde".into(),
+            Edit::SetPeriod(first, last) => format!("planperiode {first}-{last}"),
         }
     }
 }
@@ -321,7 +371,83 @@ fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String>
         TextField::SectionTitle(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.title,
         TextField::SectionText(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.text,
         TextField::ActivityDescription(id) => &mut find_activity(plan, id)?.description,
+        TextField::Name(id) => name_mut(plan, id)?,
+        TextField::AccountCode(id) => {
+            &mut plan
+                .accounts
+                .iter_mut()
+                .flat_map(|s| s.lines.iter_mut())
+                .find(|l| l.id == id)?
+                .code
+        }
+        TextField::CoreTaskCode(id) => &mut plan.core_tasks.iter_mut().find(|t| t.id == id)?.code,
+        TextField::CoreTaskTitle(id) => &mut plan.core_tasks.iter_mut().find(|t| t.id == id)?.title,
+        TextField::CoreTaskDescription(id) => {
+            &mut plan.core_tasks.iter_mut().find(|t| t.id == id)?.description
+        }
     })
+}
+
+fn name_mut(plan: &mut Plan, id: Id) -> Option<&mut String> {
+    if let Some(l) = plan.staff_lines.iter_mut().find(|l| l.id == id) {
+        return Some(&mut l.name);
+    }
+    if let Some(p) = plan.salary_profiles.iter_mut().find(|p| p.id == id) {
+        return Some(&mut p.name);
+    }
+    if let Some(l) = plan
+        .overhead
+        .iter_mut()
+        .chain(plan.income.iter_mut())
+        .find(|l| l.id == id)
+    {
+        return Some(&mut l.name);
+    }
+    if let Some(f) = plan.funds.iter_mut().find(|f| f.id == id) {
+        return Some(&mut f.name);
+    }
+    if plan.accounts.iter().any(|s| s.id == id) {
+        return plan
+            .accounts
+            .iter_mut()
+            .find(|s| s.id == id)
+            .map(|s| &mut s.name);
+    }
+    plan.accounts
+        .iter_mut()
+        .flat_map(|s| s.lines.iter_mut())
+        .find(|l| l.id == id)
+        .map(|l| &mut l.name)
+}
+
+/// The amounts of a line or profile that can follow a rule.
+fn amounts_mut(plan: &mut Plan, id: Id) -> Option<&mut Amounts> {
+    if let Some(p) = plan.salary_profiles.iter_mut().find(|p| p.id == id) {
+        return Some(&mut p.cost_per_fte);
+    }
+    if let Some(l) = plan
+        .overhead
+        .iter_mut()
+        .chain(plan.income.iter_mut())
+        .find(|l| l.id == id)
+    {
+        return Some(&mut l.amounts);
+    }
+    plan.accounts
+        .iter_mut()
+        .flat_map(|s| s.lines.iter_mut())
+        .find(|l| l.id == id)
+        .map(|l| &mut l.amounts)
+}
+
+/// Whether anything in the plan still refers to `id` (as profile, fund, core task, type).
+fn is_referenced(plan: &Plan, id: Id) -> bool {
+    plan.operational_goals().any(|(sd, od)| {
+        od.salary_profile == id
+            || od.fund == Some(id)
+            || od.core_tasks.contains(&id)
+            || sd.core_tasks.contains(&id)
+    }) || plan.staff_lines.iter().any(|l| l.salary_profile == id)
 }
 
 fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearly, EditError> {
@@ -596,6 +722,180 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 tasks.push(*task);
                 tasks.sort();
             }
+        }
+        Edit::AddLine(list) => add_line(plan, *list)?,
+        Edit::RemoveLine(id) => {
+            if is_referenced(plan, *id) {
+                return Err(EditError::Invalid(
+                    "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los".into(),
+                ));
+            }
+            plan.staff_lines.retain(|l| l.id != *id);
+            plan.salary_profiles.retain(|p| p.id != *id);
+            plan.overhead.retain(|l| l.id != *id);
+            plan.income.retain(|l| l.id != *id);
+            plan.funds.retain(|f| f.id != *id);
+            plan.core_tasks.retain(|t| t.id != *id);
+            plan.accounts.retain(|s| s.id != *id);
+            for section in &mut plan.accounts {
+                section.lines.retain(|l| l.id != *id);
+            }
+        }
+        Edit::SetProfile(owner, profile) => {
+            if !plan.salary_profiles.iter().any(|p| p.id == *profile) {
+                return Err(EditError::NotFound("loonprofiel".into()));
+            }
+            if let Some(line) = plan.staff_lines.iter_mut().find(|l| l.id == *owner) {
+                line.salary_profile = *profile;
+            } else {
+                find_od(plan, *owner)
+                    .ok_or_else(|| EditError::NotFound("doel".into()))?
+                    .salary_profile = *profile;
+            }
+        }
+        Edit::SetIncomeKind(id, kind) => {
+            plan.income
+                .iter_mut()
+                .find(|l| l.id == *id)
+                .ok_or_else(|| EditError::NotFound("inkomstenlijn".into()))?
+                .kind = *kind;
+        }
+        Edit::SetSide(id, side) => {
+            plan.accounts
+                .iter_mut()
+                .flat_map(|s| s.lines.iter_mut())
+                .find(|l| l.id == *id)
+                .ok_or_else(|| EditError::NotFound("rekening".into()))?
+                .side = *side;
+        }
+        Edit::SetRule(id, rule) => {
+            let years: Vec<i32> = plan.years().collect();
+            let amounts =
+                amounts_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            *amounts = match rule {
+                Some(rule) => Amounts::Rule(rule.clone()),
+                None => Amounts::PerYear(Yearly(
+                    years
+                        .iter()
+                        .map(|y| (*y, amounts.value(*y).normalize()))
+                        .collect(),
+                )),
+            };
+        }
+        Edit::SetFund {
+            id,
+            opening_balance,
+            receives_balance,
+        } => {
+            if *receives_balance {
+                for fund in &mut plan.funds {
+                    fund.receives_balance = false;
+                }
+            }
+            let fund = plan
+                .funds
+                .iter_mut()
+                .find(|f| f.id == *id)
+                .ok_or_else(|| EditError::NotFound("reserve".into()))?;
+            fund.opening_balance = *opening_balance;
+            fund.receives_balance = *receives_balance;
+        }
+        Edit::SetTarget(id, target) => {
+            all_indicators(plan)
+                .find(|i| i.id == *id)
+                .ok_or_else(|| EditError::NotFound("indicator".into()))?
+                .target = target.clone();
+        }
+        Edit::SetPeriod(first, last) => {
+            if first > last {
+                return Err(EditError::Invalid(format!(
+                    "het eerste jaar {first} ligt na het laatste {last}"
+                )));
+            }
+            plan.meta.first_year = *first;
+            plan.meta.last_year = *last;
+            if let Some(problem) = validate(plan)
+                .into_iter()
+                .find(|p| p.message.contains("outside the plan period"))
+            {
+                return Err(EditError::Invalid(format!(
+                    "er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({})",
+                    problem.message
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
+    let id = plan.new_id();
+    match list {
+        LineList::ServiceStaff | LineList::SupportStaff => {
+            let salary_profile = default_profile(plan)?;
+            let group = if list == LineList::ServiceStaff {
+                StaffGroup::Service
+            } else {
+                StaffGroup::Support
+            };
+            plan.staff_lines.push(StaffLine {
+                id,
+                name: "Nieuwe lijn".into(),
+                group,
+                salary_profile,
+                fte: Yearly::default(),
+            });
+        }
+        LineList::SalaryProfile => plan.salary_profiles.push(SalaryProfile {
+            id,
+            name: "Nieuw profiel".into(),
+            cost_per_fte: Amounts::default(),
+        }),
+        LineList::Overhead | LineList::Income => {
+            let line = BudgetLine {
+                id,
+                name: "Nieuwe lijn".into(),
+                kind: IncomeKind::Other,
+                amounts: Amounts::default(),
+            };
+            if list == LineList::Overhead {
+                plan.overhead.push(line);
+            } else {
+                plan.income.push(line);
+            }
+        }
+        LineList::Fund => plan.funds.push(ReserveFund {
+            id,
+            name: "Nieuwe reserve".into(),
+            opening_balance: Decimal::ZERO,
+            receives_balance: false,
+        }),
+        LineList::AccountSection => plan.accounts.push(AccountSection {
+            id,
+            name: "NIEUWE RUBRIEK".into(),
+            lines: Vec::new(),
+        }),
+        LineList::AccountLine(section) => plan
+            .accounts
+            .iter_mut()
+            .find(|s| s.id == section)
+            .ok_or_else(|| EditError::NotFound("rubriek".into()))?
+            .lines
+            .push(AccountLine {
+                id,
+                code: "610000".into(),
+                name: "Nieuwe rekening".into(),
+                side: Side::Cost,
+                amounts: Amounts::default(),
+            }),
+        LineList::CoreTask => {
+            let code = format!("K{}", plan.core_tasks.len() + 1);
+            plan.core_tasks.push(CoreTask {
+                id,
+                code,
+                title: "Nieuwe kerntaak".into(),
+                description: String::new(),
+            })
         }
     }
     Ok(())

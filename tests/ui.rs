@@ -47,6 +47,14 @@ fn type_into(h: &mut Harness<'static, PlanApp>, label: &str, text: &str, finish:
     h.run();
 }
 
+/// Scrolls the widget named `label` into view and clicks it.
+fn click(h: &mut Harness<'static, PlanApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
 fn od_fte(app: &PlanApp, code: &str, year: i32) -> Decimal {
     let (_, od) = app
         .plan()
@@ -331,5 +339,140 @@ fn whole_app_open_edit_save_reload() {
     assert_eq!(
         planbord::calc::summarize(&reloaded).personnel_total[4],
         dec!(1522644) + dec!(0.5) * dec!(101480)
+    );
+}
+
+#[test]
+fn enter_commits_and_moves_down_like_a_spreadsheet() {
+    let mut h = harness(Panel::Staffing);
+    type_into(&mut h, "VTE SD1.OD2 2021", "0,4", Key::Enter);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(0.4));
+    assert!(
+        h.get_by_label("VTE SD1.OD3 2021").is_focused(),
+        "Enter moves to the row below"
+    );
+}
+
+#[test]
+fn budget_lines_are_added_renamed_filled_and_removed() {
+    let mut h = harness(Panel::Budget);
+    let before = h.state().summary().overhead_total[1];
+    click(&mut h, "+ Overheadkosten");
+    assert_eq!(h.state().plan().overhead.len(), 11);
+    type_into(&mut h, "Naam Nieuwe lijn", "Verzekeringen", Key::Enter);
+    assert_eq!(h.state().plan().overhead[10].name, "Verzekeringen");
+    type_into(&mut h, "Verzekeringen 2022", "3.250", Key::Enter);
+    assert_eq!(h.state().summary().overhead_total[1], before + dec!(3250));
+    let id = h.state().plan().overhead[10].id;
+    h.state_mut()
+        .apply(vec![planbord::edit::Edit::RemoveLine(id)]);
+    h.run();
+    assert_eq!(h.state().plan().overhead.len(), 10);
+    assert_eq!(h.state().summary().overhead_total[1], before);
+}
+
+#[test]
+fn a_growth_rule_is_edited_and_drives_every_year() {
+    let mut h = harness(Panel::Budget);
+    // The subsidy follows a rule: 1.529.210 in 2021, +1,2 % a year rounded to 5.
+    type_into(&mut h, "groei % Subsidies", "2", Key::Enter);
+    let s = h.state().summary();
+    let subsidy = &s
+        .income
+        .iter()
+        .find(|r| r.label == "Subsidies")
+        .unwrap()
+        .values;
+    assert_eq!(subsidy[0], dec!(1529210));
+    assert_eq!(subsidy[1], dec!(1559795)); // 1.529.210 x 1,02 = 1.559.794,2 -> 1.559.795
+    assert_eq!(s.requested_subsidy[1], dec!(1559795));
+    // Turn the rule off: the years keep the values the rule gave, now typed per year.
+    click(&mut h, "Groeiregel Subsidies");
+    let line = h
+        .state()
+        .plan()
+        .income
+        .iter()
+        .find(|l| l.name == "Subsidies")
+        .unwrap();
+    assert!(matches!(line.amounts, planbord::model::Amounts::PerYear(_)));
+    assert_eq!(line.amounts.value(2022), dec!(1559795));
+}
+
+#[test]
+fn funds_take_an_opening_balance_and_the_carry_over() {
+    let mut h = harness(Panel::Budget);
+    type_into(
+        &mut h,
+        "Beginsaldo Overgedragen resultaat",
+        "100.000",
+        Key::Enter,
+    );
+    let s = h.state().summary();
+    let reserve = &s
+        .reserves
+        .iter()
+        .find(|r| r.label == "Overgedragen resultaat")
+        .unwrap()
+        .values;
+    assert_eq!(
+        reserve[4],
+        dec!(100000),
+        "the saldi sum to zero over the period"
+    );
+    click(&mut h, "Overdracht naar Overgedragen resultaat");
+    assert_eq!(h.state().summary().carryover, vec![Decimal::ZERO; 5]);
+    assert_eq!(h.state().summary().result, h.state().summary().balance);
+}
+
+#[test]
+fn indicator_targets_are_set_from_the_goals_panel() {
+    let mut h = harness(Panel::Goals);
+    h.get_by_label_contains("SD3 Het beeld").click();
+    h.run();
+    let first = |app: &PlanApp| app.plan().strategic_goals[2].indicators[0].clone();
+    assert!(first(h.state()).target.is_none());
+    h.get_by_label("Streefwaarde Indicatoren 1").click();
+    h.run();
+    h.get_by_label("minstens").click();
+    h.run();
+    type_into(&mut h, "Waarde Indicatoren 1", "3", Key::Enter);
+    type_into(&mut h, "Eenheid Indicatoren 1", "publicaties", Key::Enter);
+    let target = first(h.state()).target.expect("a target");
+    assert_eq!(target.comparator, planbord::model::Comparator::AtLeast);
+    assert_eq!(target.value, dec!(3));
+    assert_eq!(target.unit, "publicaties");
+}
+
+#[test]
+fn the_plan_period_grows_and_refuses_to_drop_values() {
+    let mut h = harness(Panel::Plan);
+    type_into(&mut h, "Planperiode tot", "2026", Key::Enter);
+    assert_eq!(h.state().plan().meta.last_year, 2026);
+    assert_eq!(h.state().summary().years.len(), 6);
+    // Shrinking would leave FTE outside the period: refused, nothing lost.
+    type_into(&mut h, "Planperiode tot", "2024", Key::Enter);
+    assert_eq!(h.state().plan().meta.last_year, 2026);
+    assert!(h.state().status.contains("buiten"), "{}", h.state().status);
+}
+
+#[test]
+fn staff_lines_and_profiles_are_managed_in_the_staffing_panel() {
+    let mut h = harness(Panel::Staffing);
+    click(&mut h, "+ Voorwaardenscheppend");
+    let line = h.state().plan().staff_lines.last().unwrap().clone();
+    assert_eq!(line.group, planbord::model::StaffGroup::Support);
+    type_into(&mut h, "Nieuwe lijn 2021", "0,5", Key::Enter);
+    assert_eq!(h.state().summary().fte_support[0], dec!(3.8));
+    // A profile still in use cannot be removed.
+    let profile = h.state().plan().salary_profiles[0].id;
+    h.state_mut()
+        .apply(vec![planbord::edit::Edit::RemoveLine(profile)]);
+    assert_eq!(h.state().plan().salary_profiles.len(), 3);
+    assert!(
+        h.state().status.contains("in gebruik"),
+        "{}",
+        h.state().status
     );
 }

@@ -1,32 +1,46 @@
-//! The Budget panel: operating budget per goal, overhead, income, reserves, the multi-year
-//! budget, and account-coded budgets by section.
+//! The Budget panel: the multi-year budget, operating budget per goal, overhead, income,
+//! reserves, and account-coded budgets by section.
 
-use super::widgets::{CellKind, GridRow, RowStyle, year_grid_ui};
+use super::widgets::{
+    CellKind, GridRow, RowStyle, YearGrid, decimal_cell, rule_ui, text_field, year_grid_ui,
+};
 use super::{PanelCtx, ViewState, heading_ui};
-use crate::edit::YearField;
-use crate::model::{Amounts, BudgetLine, Side};
+use crate::edit::{Edit, LineList, TextField, YearField};
+use crate::model::{Amounts, BudgetLine, IncomeKind, Side};
 use egui::Ui;
 
 fn line_rows(lines: &[BudgetLine], years: &[i32], rule: &str) -> Vec<GridRow> {
     lines
         .iter()
-        .map(|line| match &line.amounts {
-            Amounts::PerYear(values) => GridRow::editable(
-                line.name.clone(),
-                years.iter().map(|y| values.get(*y)).collect(),
-                YearField::LineAmount(line.id),
-            ),
-            amounts @ Amounts::Rule(r) => GridRow::computed(
-                format!(
-                    "{} ({rule}: +{}%)",
-                    line.name,
-                    crate::numfmt::exact(r.growth_percent)
+        .map(|line| {
+            let row = match &line.amounts {
+                Amounts::PerYear(values) => GridRow::editable(
+                    line.name.clone(),
+                    years.iter().map(|y| values.get(*y)).collect(),
+                    YearField::LineAmount(line.id),
                 ),
-                &years.iter().map(|y| amounts.value(*y)).collect(),
-                RowStyle::Normal,
-            ),
+                amounts @ Amounts::Rule(r) => GridRow::computed(
+                    format!(
+                        "{} ({rule}: +{}%)",
+                        line.name,
+                        crate::numfmt::exact(r.growth_percent)
+                    ),
+                    &years.iter().map(|y| amounts.value(*y)).collect(),
+                    RowStyle::Normal,
+                ),
+            };
+            row.managed(line.id)
         })
         .collect()
+}
+
+fn income_kind_name(kind: IncomeKind) -> &'static str {
+    match kind {
+        IncomeKind::Subsidy => "Subsidie",
+        IncomeKind::OwnIncome => "Eigen inkomsten",
+        IncomeKind::WageSubsidy => "Loonsubsidie",
+        IncomeKind::Other => "Andere",
+    }
 }
 
 pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
@@ -34,201 +48,295 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let plan = cx.plan;
     let s = cx.summary;
     let years = &s.years;
-    egui::ScrollArea::vertical()
-        .id_salt("budget")
-        .show(ui, |ui| {
-            heading_ui(ui, tr.multi_year);
-            let rows = [
-                GridRow::computed(tr.personnel, &s.personnel_total, RowStyle::Normal),
-                GridRow::computed(
-                    format!("{} + {}", tr.operating, tr.overhead.to_lowercase()),
-                    &s.operating_and_overhead,
-                    RowStyle::Normal,
-                ),
-                GridRow::computed(tr.expenses_total, &s.expenses_total, RowStyle::Total),
-                GridRow::computed(tr.income_total, &s.income_total, RowStyle::Total),
-                GridRow::computed(tr.balance, &s.balance, RowStyle::Signed),
-                GridRow::computed(tr.carryover, &s.carryover, RowStyle::Normal),
-                GridRow::computed(tr.result, &s.result, RowStyle::Normal),
-                GridRow::computed(tr.requested_subsidy, &s.requested_subsidy, RowStyle::Normal),
-            ];
-            year_grid_ui(
-                ui,
-                "multi-year",
-                years,
-                &rows,
-                CellKind::Euro,
-                tr.total,
-                view.highlight_year,
-                cx.edits,
-            );
+    egui::ScrollArea::both().id_salt("budget").show(ui, |ui| {
+        heading_ui(ui, tr.multi_year);
+        let rows = [
+            GridRow::computed(tr.personnel, &s.personnel_total, RowStyle::Normal),
+            GridRow::computed(
+                format!("{} + {}", tr.operating, tr.overhead.to_lowercase()),
+                &s.operating_and_overhead,
+                RowStyle::Normal,
+            ),
+            GridRow::computed(tr.expenses_total, &s.expenses_total, RowStyle::Total),
+            GridRow::computed(tr.income_total, &s.income_total, RowStyle::Total),
+            GridRow::computed(tr.balance, &s.balance, RowStyle::Signed),
+            GridRow::computed(tr.carryover, &s.carryover, RowStyle::Normal),
+            GridRow::computed(tr.result, &s.result, RowStyle::Normal),
+            GridRow::computed(tr.requested_subsidy, &s.requested_subsidy, RowStyle::Normal),
+        ];
+        let grid = YearGrid::new("multi-year", years, CellKind::Euro, tr.total)
+            .highlight(view.highlight_year);
+        year_grid_ui(ui, &grid, &rows, cx.edits);
 
-            heading_ui(ui, tr.operating);
-            let mut rows = Vec::new();
-            for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
-                rows.push(GridRow::computed(
-                    format!("{} {}", sd.code, sd.title),
-                    &figures.operating,
-                    RowStyle::Group,
+        heading_ui(ui, tr.operating);
+        let mut rows = Vec::new();
+        for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
+            rows.push(GridRow::computed(
+                format!("{} {}", sd.code, sd.title),
+                &figures.operating,
+                RowStyle::Group,
+            ));
+            for od in &sd.operational_goals {
+                rows.push(GridRow::editable(
+                    format!("{} {}", tr.operating, od.code),
+                    years.iter().map(|y| od.operating.get(*y)).collect(),
+                    YearField::GoalOperating(od.id),
                 ));
-                for od in &sd.operational_goals {
+                if od.fund.is_some() {
                     rows.push(GridRow::editable(
-                        format!("{} {}", tr.operating, od.code),
-                        years.iter().map(|y| od.operating.get(*y)).collect(),
-                        YearField::GoalOperating(od.id),
+                        format!("{} {}", od.code, tr.fund_financed),
+                        years.iter().map(|y| od.fund_financed.get(*y)).collect(),
+                        YearField::GoalFundFinanced(od.id),
                     ));
-                    if od.fund.is_some() {
-                        rows.push(GridRow::editable(
-                            format!("{} {} {}", od.code, tr.fund_financed, ""),
-                            years.iter().map(|y| od.fund_financed.get(*y)).collect(),
-                            YearField::GoalFundFinanced(od.id),
-                        ));
-                    }
                 }
             }
-            rows.push(GridRow::computed(
-                format!("{} ({})", tr.total, tr.fund_financed),
-                &s.fund_financed_total,
-                RowStyle::Normal,
-            ));
-            rows.push(GridRow::computed(
-                tr.total,
-                &s.operating_total,
-                RowStyle::Total,
-            ));
-            year_grid_ui(
-                ui,
-                "operating",
-                years,
-                &rows,
-                CellKind::Euro,
-                tr.total,
-                None,
-                cx.edits,
-            );
+        }
+        rows.push(GridRow::computed(
+            format!("{} ({})", tr.total, tr.fund_financed),
+            &s.fund_financed_total,
+            RowStyle::Normal,
+        ));
+        rows.push(GridRow::computed(
+            tr.total,
+            &s.operating_total,
+            RowStyle::Total,
+        ));
+        year_grid_ui(
+            ui,
+            &YearGrid::new("operating", years, CellKind::Euro, tr.total),
+            &rows,
+            cx.edits,
+        );
 
-            heading_ui(ui, tr.overhead);
-            let mut rows = line_rows(&plan.overhead, years, tr.rule);
-            rows.push(GridRow::computed(
-                tr.total,
-                &s.overhead_total,
-                RowStyle::Total,
-            ));
-            year_grid_ui(
-                ui,
-                "overhead",
-                years,
-                &rows,
-                CellKind::Euro,
-                tr.total,
-                None,
-                cx.edits,
-            );
+        heading_ui(ui, tr.overhead);
+        let mut rows = line_rows(&plan.overhead, years, tr.rule);
+        rows.push(GridRow::computed(
+            tr.total,
+            &s.overhead_total,
+            RowStyle::Total,
+        ));
+        year_grid_ui(
+            ui,
+            &YearGrid::new("overhead", years, CellKind::Euro, tr.total),
+            &rows,
+            cx.edits,
+        );
+        if ui.button(format!("+ {}", tr.overhead)).clicked() {
+            cx.edits.push(Edit::AddLine(LineList::Overhead));
+        }
 
-            heading_ui(ui, tr.income);
-            let mut rows = line_rows(&plan.income, years, tr.rule);
-            rows.push(GridRow::computed(
-                tr.total,
-                &s.income_total,
-                RowStyle::Total,
-            ));
-            year_grid_ui(
-                ui,
-                "income",
-                years,
-                &rows,
-                CellKind::Euro,
-                tr.total,
-                None,
-                cx.edits,
-            );
-
-            if !s.reserves.is_empty() {
-                heading_ui(ui, tr.reserves);
-                let rows: Vec<GridRow> = s
-                    .reserves
-                    .iter()
-                    .map(|r| {
-                        GridRow::computed(r.label.clone(), &r.values, RowStyle::Normal)
-                            .without_total()
-                    })
-                    .collect();
-                year_grid_ui(
-                    ui,
-                    "reserves",
-                    years,
-                    &rows,
-                    CellKind::Euro,
-                    "",
-                    None,
-                    cx.edits,
-                );
-            }
-
-            if !plan.accounts.is_empty() {
-                heading_ui(ui, tr.accounts);
-                for (section, totals) in plan.accounts.iter().zip(&s.account_sections) {
-                    let mut rows: Vec<GridRow> = section
-                        .lines
-                        .iter()
-                        .map(|line| {
-                            let label = format!("{} {}", line.code, line.name);
-                            match &line.amounts {
-                                Amounts::PerYear(values) => GridRow::editable(
-                                    label,
-                                    years.iter().map(|y| values.get(*y)).collect(),
-                                    YearField::LineAmount(line.id),
-                                ),
-                                amounts => GridRow::computed(
-                                    label,
-                                    &years.iter().map(|y| amounts.value(*y)).collect(),
-                                    RowStyle::Normal,
-                                ),
+        heading_ui(ui, tr.income);
+        let mut rows = line_rows(&plan.income, years, tr.rule);
+        rows.push(GridRow::computed(
+            tr.total,
+            &s.income_total,
+            RowStyle::Total,
+        ));
+        year_grid_ui(
+            ui,
+            &YearGrid::new("income", years, CellKind::Euro, tr.total),
+            &rows,
+            cx.edits,
+        );
+        egui::Grid::new("income-kinds")
+            .striped(true)
+            .show(ui, |ui| {
+                for line in &plan.income {
+                    ui.label(&line.name);
+                    let mut kind = line.kind;
+                    egui::ComboBox::from_id_salt(("income-kind", line.id.0))
+                        .selected_text(income_kind_name(kind))
+                        .show_ui(ui, |ui| {
+                            for k in [
+                                IncomeKind::Subsidy,
+                                IncomeKind::OwnIncome,
+                                IncomeKind::WageSubsidy,
+                                IncomeKind::Other,
+                            ] {
+                                ui.selectable_value(&mut kind, k, income_kind_name(k));
                             }
                         })
-                        .collect();
-                    let has = |side| section.lines.iter().any(|l| l.side == side);
-                    if has(Side::Cost) {
-                        rows.push(GridRow::computed(
-                            format!("{} {}", tr.cost, section.name),
-                            &totals.cost,
-                            RowStyle::Total,
-                        ));
+                        .response
+                        .accessible_name(format!("Soort {}", line.name));
+                    if kind != line.kind {
+                        cx.edits.push(Edit::SetIncomeKind(line.id, kind));
                     }
-                    if has(Side::Income) {
-                        rows.push(GridRow::computed(
-                            format!("{} {}", tr.income, section.name),
-                            &totals.income,
-                            RowStyle::Total,
-                        ));
-                    }
-                    ui.label(egui::RichText::new(&section.name).strong());
-                    year_grid_ui(
-                        ui,
-                        &format!("account-{}", section.id.0),
-                        years,
-                        &rows,
-                        CellKind::Euro,
-                        tr.total,
-                        None,
-                        cx.edits,
-                    );
+                    ui.end_row();
                 }
-                let rows = [GridRow::computed(
-                    tr.result,
-                    &s.account_result,
-                    RowStyle::Alert,
-                )];
-                year_grid_ui(
+            });
+        if ui.button(format!("+ {}", tr.income)).clicked() {
+            cx.edits.push(Edit::AddLine(LineList::Income));
+        }
+        for line in plan.overhead.iter().chain(&plan.income) {
+            rule_ui(ui, line.id, &line.name, &line.amounts, years, cx.edits);
+        }
+
+        heading_ui(ui, tr.reserves);
+        let rows: Vec<GridRow> = s
+            .reserves
+            .iter()
+            .map(|r| {
+                GridRow::computed(r.label.clone(), &r.values, RowStyle::Normal)
+                    .without_total()
+                    .managed(r.id)
+            })
+            .collect();
+        year_grid_ui(
+            ui,
+            &YearGrid::new("reserves", years, CellKind::Euro, ""),
+            &rows,
+            cx.edits,
+        );
+        for fund in &plan.funds {
+            ui.horizontal(|ui| {
+                ui.label(&fund.name);
+                ui.label("beginsaldo");
+                let id = egui::Id::unique(("fund-opening", fund.id.0));
+                let cell = decimal_cell(
                     ui,
-                    "account-result",
-                    years,
-                    &rows,
+                    id,
+                    fund.opening_balance,
                     CellKind::Euro,
-                    tr.total,
-                    None,
-                    cx.edits,
+                    &format!("Beginsaldo {}", fund.name),
                 );
+                let mut receives = fund.receives_balance;
+                let toggled = ui
+                    .checkbox(&mut receives, "ontvangt het saldo (overdracht)")
+                    .accessible_name(format!("Overdracht naar {}", fund.name))
+                    .changed();
+                if cell.value.is_some() || toggled {
+                    cx.edits.push(Edit::SetFund {
+                        id: fund.id,
+                        opening_balance: cell
+                            .value
+                            .map_or(fund.opening_balance, |v| v.unwrap_or_default()),
+                        receives_balance: receives,
+                    });
+                }
+            });
+        }
+        if ui.button(format!("+ {}", tr.reserves)).clicked() {
+            cx.edits.push(Edit::AddLine(LineList::Fund));
+        }
+
+        heading_ui(ui, tr.accounts);
+        for (section, totals) in plan.accounts.iter().zip(&s.account_sections) {
+            ui.horizontal(|ui| {
+                if ui.small_button("×").on_hover_text(tr.remove).clicked() {
+                    cx.edits.push(Edit::RemoveLine(section.id));
+                }
+                let id = egui::Id::unique(("section-name", section.id.0));
+                if let Some(new) = text_field(
+                    ui,
+                    id,
+                    &section.name,
+                    &format!("Rubriek {}", section.name),
+                    false,
+                ) {
+                    cx.edits
+                        .push(Edit::SetText(TextField::Name(section.id), new));
+                }
+            });
+            let mut rows: Vec<GridRow> = section
+                .lines
+                .iter()
+                .map(|line| {
+                    let label = format!("{} {}", line.code, line.name);
+                    let row = match &line.amounts {
+                        Amounts::PerYear(values) => GridRow::editable(
+                            label,
+                            years.iter().map(|y| values.get(*y)).collect(),
+                            YearField::LineAmount(line.id),
+                        ),
+                        amounts => GridRow::computed(
+                            label,
+                            &years.iter().map(|y| amounts.value(*y)).collect(),
+                            RowStyle::Normal,
+                        ),
+                    };
+                    GridRow {
+                        remove: Some(line.id),
+                        ..row
+                    }
+                })
+                .collect();
+            let has = |side| section.lines.iter().any(|l| l.side == side);
+            if has(Side::Cost) {
+                rows.push(GridRow::computed(
+                    format!("{} {}", tr.cost, section.name),
+                    &totals.cost,
+                    RowStyle::Total,
+                ));
             }
-        });
+            if has(Side::Income) {
+                rows.push(GridRow::computed(
+                    format!("{} {}", tr.income, section.name),
+                    &totals.income,
+                    RowStyle::Total,
+                ));
+            }
+            let salt = format!("account-{}", section.id.0);
+            year_grid_ui(
+                ui,
+                &YearGrid::new(&salt, years, CellKind::Euro, tr.total),
+                &rows,
+                cx.edits,
+            );
+            egui::Grid::new(("account-lines", section.id.0)).show(ui, |ui| {
+                for line in &section.lines {
+                    let code_id = egui::Id::unique(("account-code", line.id.0));
+                    if let Some(new) = text_field(
+                        ui,
+                        code_id,
+                        &line.code,
+                        &format!("Rekening {}", line.name),
+                        false,
+                    ) {
+                        cx.edits
+                            .push(Edit::SetText(TextField::AccountCode(line.id), new));
+                    }
+                    let name_id = egui::Id::unique(("account-name", line.id.0));
+                    if let Some(new) = text_field(
+                        ui,
+                        name_id,
+                        &line.name,
+                        &format!("Naam rekening {}", line.code),
+                        false,
+                    ) {
+                        cx.edits.push(Edit::SetText(TextField::Name(line.id), new));
+                    }
+                    let mut side = line.side;
+                    ui.radio_value(&mut side, Side::Cost, tr.cost);
+                    ui.radio_value(&mut side, Side::Income, tr.income);
+                    if side != line.side {
+                        cx.edits.push(Edit::SetSide(line.id, side));
+                    }
+                    ui.end_row();
+                }
+            });
+            if ui
+                .button(format!("+ rekening in {}", section.name))
+                .clicked()
+            {
+                cx.edits
+                    .push(Edit::AddLine(LineList::AccountLine(section.id)));
+            }
+        }
+        if !plan.accounts.is_empty() {
+            let rows = [GridRow::computed(
+                tr.result,
+                &s.account_result,
+                RowStyle::Signed,
+            )];
+            year_grid_ui(
+                ui,
+                &YearGrid::new("account-result", years, CellKind::Euro, tr.total),
+                &rows,
+                cx.edits,
+            );
+        }
+        if ui.button(format!("+ {}", tr.accounts)).clicked() {
+            cx.edits.push(Edit::AddLine(LineList::AccountSection));
+        }
+    });
 }

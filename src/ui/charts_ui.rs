@@ -6,7 +6,7 @@ use super::i18n::Tr;
 use crate::calc::{Series, Summary};
 use crate::numfmt;
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoints};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -25,8 +25,21 @@ const PALETTE: [Color32; 8] = [
     Color32::from_rgb(120, 120, 120),
 ];
 
-fn year_axis(plot: Plot<'_>) -> Plot<'_> {
-    plot.x_axis_formatter(|mark, _| {
+/// Common settings: whole years on the x axis, hover labels in nl-BE notation, no panning.
+fn year_axis(plot: Plot<'_>, value_format: fn(Decimal) -> String) -> Plot<'_> {
+    plot.label_formatter(move |hover| match hover {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{}: {}",
+            position.x.round() as i64,
+            value_format(Decimal::from_f64_retain(position.y).unwrap_or_default())
+        )),
+        HoverPosition::Elsewhere { .. } => None,
+    })
+    .x_axis_formatter(|mark, _| {
         if (mark.value - mark.value.round()).abs() < 1e-6 {
             format!("{}", mark.value.round() as i64)
         } else {
@@ -67,7 +80,7 @@ pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     series.push((tr.generic_lines.to_string(), &s.fte_generic));
     series.push((tr.support.to_string(), &s.fte_support));
     let fte_fmt: fn(Decimal) -> String = numfmt::fte;
-    year_axis(Plot::new("fte-chart"))
+    year_axis(Plot::new("fte-chart"), numfmt::fte)
         .height(height)
         .y_axis_formatter(|mark, _| {
             numfmt::fte(Decimal::from_f64_retain(mark.value).unwrap_or_default())
@@ -108,7 +121,7 @@ pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
 pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     ui.label(egui::RichText::new(tr.chart_costs).strong());
     let euro: fn(Decimal) -> String = numfmt::euros;
-    year_axis(Plot::new("cost-chart"))
+    year_axis(Plot::new("cost-chart"), numfmt::euros)
         .height(height)
         .y_axis_formatter(|mark, _| {
             numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default())
@@ -154,7 +167,7 @@ pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
 pub fn balance_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     ui.label(egui::RichText::new(tr.chart_balance).strong());
     let signed: fn(Decimal) -> String = numfmt::signed_euros;
-    year_axis(Plot::new("balance-chart"))
+    year_axis(Plot::new("balance-chart"), numfmt::signed_euros)
         .height(height)
         .y_axis_formatter(|mark, _| {
             numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default())

@@ -1,10 +1,11 @@
 //! The goal tree (SD -> OD) and the Goals panel: texts and indicators of the selected goal.
 
-use super::widgets::{CellKind, GridRow, decimal_cell, text_field, year_grid_ui};
+use super::widgets::{
+    CellKind, GridRow, RowStyle, YearGrid, decimal_cell, text_field, year_grid_ui,
+};
 use super::{PanelCtx, ViewState, field_id, heading_ui};
 use crate::edit::{Edit, TextField, YearField};
-use crate::model::{Comparator, GoalKind, Id, Indicator};
-use crate::numfmt;
+use crate::model::{Comparator, GoalKind, Id, Indicator, Target};
 use egui::{RichText, Ui};
 
 /// The goal tree at the side: select, add, move, remove, renumber.
@@ -47,6 +48,11 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         if ui.button(tr.add_sd).clicked() {
             cx.edits.push(Edit::AddStrategicGoal {
                 kind: GoalKind::External,
+            });
+        }
+        if ui.button(tr.add_internal).clicked() {
+            cx.edits.push(Edit::AddStrategicGoal {
+                kind: GoalKind::Internal,
             });
         }
         let parent = view.selected_goal.and_then(|id| {
@@ -111,10 +117,105 @@ fn labelled_text(
 
 fn comparator(c: Comparator) -> &'static str {
     match c {
-        Comparator::AtLeast => ">=",
-        Comparator::AtMost => "<=",
-        Comparator::Exactly => "=",
+        Comparator::AtLeast => "minstens",
+        Comparator::AtMost => "hoogstens",
+        Comparator::Exactly => "precies",
     }
+}
+
+/// The target of an indicator: none, or comparator + value + unit + year (or the whole period).
+fn target_ui(ui: &mut Ui, cx: &mut PanelCtx, indicator: &Indicator, name: &str) {
+    let tr = cx.tr;
+    let years = &cx.summary.years;
+    ui.horizontal(|ui| {
+        ui.label(tr.target);
+        let current = indicator.target.as_ref().map(|t| t.comparator);
+        let mut chosen = current;
+        egui::ComboBox::from_id_salt(("comparator", indicator.id.0))
+            .width(90.0)
+            .selected_text(current.map_or("geen", comparator))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, "geen");
+                for c in [Comparator::AtLeast, Comparator::AtMost, Comparator::Exactly] {
+                    ui.selectable_value(&mut chosen, Some(c), comparator(c));
+                }
+            })
+            .response
+            .accessible_name(format!("{} {name}", tr.target));
+        if chosen != current {
+            let target = chosen.map(|c| match &indicator.target {
+                Some(t) => Target {
+                    comparator: c,
+                    ..t.clone()
+                },
+                None => Target {
+                    comparator: c,
+                    value: rust_decimal::Decimal::ONE,
+                    unit: String::new(),
+                    year: None,
+                },
+            });
+            cx.edits.push(Edit::SetTarget(indicator.id, target));
+        }
+        let Some(target) = &indicator.target else {
+            return;
+        };
+        let id = field_id("target-value", indicator.id, 0);
+        if let Some(value) = decimal_cell(
+            ui,
+            id,
+            target.value,
+            CellKind::Fte,
+            &format!("Waarde {name}"),
+        )
+        .value
+        {
+            let value = value.unwrap_or_default();
+            cx.edits.push(Edit::SetTarget(
+                indicator.id,
+                Some(Target {
+                    value,
+                    ..target.clone()
+                }),
+            ));
+        }
+        let id = field_id("target-unit", indicator.id, 0);
+        ui.scope(|ui| {
+            ui.set_max_width(220.0);
+            if let Some(unit) = text_field(ui, id, &target.unit, &format!("Eenheid {name}"), false)
+            {
+                cx.edits.push(Edit::SetTarget(
+                    indicator.id,
+                    Some(Target {
+                        unit,
+                        ..target.clone()
+                    }),
+                ));
+            }
+        });
+        let whole = format!("{}-{}", years[0], years[years.len() - 1]);
+        let mut year = target.year;
+        egui::ComboBox::from_id_salt(("target-year", indicator.id.0))
+            .width(90.0)
+            .selected_text(year.map_or(whole.clone(), |y| y.to_string()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut year, None, whole.clone());
+                for y in years {
+                    ui.selectable_value(&mut year, Some(*y), y.to_string());
+                }
+            })
+            .response
+            .accessible_name(format!("Jaar {name}"));
+        if year != target.year {
+            cx.edits.push(Edit::SetTarget(
+                indicator.id,
+                Some(Target {
+                    year,
+                    ..target.clone()
+                }),
+            ));
+        }
+    });
 }
 
 fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: &[Indicator]) {
@@ -122,10 +223,10 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
     heading_ui(ui, tr.indicators);
     let years: Vec<i32> = cx.summary.years.clone();
     for (n, indicator) in indicators.iter().enumerate() {
+        let name = format!("{} {}", tr.indicators, n + 1);
         ui.group(|ui| {
             ui.horizontal(|ui| {
                 ui.label(format!("{}.", n + 1));
-                let name = format!("{} {}", tr.indicators, n + 1);
                 if ui.button("×").on_hover_text(tr.remove).clicked() {
                     cx.edits.push(Edit::RemoveIndicator(indicator.id));
                 }
@@ -140,27 +241,21 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
                         .push(Edit::SetText(TextField::IndicatorText(indicator.id), new));
                 }
             });
-            if let Some(target) = &indicator.target {
-                let when = target.year.map_or_else(
-                    || format!("{}-{}", years[0], years[years.len() - 1]),
-                    |y| y.to_string(),
-                );
-                ui.label(format!(
-                    "{}: {} {} {} ({when})",
-                    tr.target,
-                    comparator(target.comparator),
-                    numfmt::exact(target.value),
-                    target.unit
-                ));
-            }
+            target_ui(ui, cx, indicator, &name);
             ui.horizontal(|ui| {
                 ui.label(tr.actuals);
                 for year in &years {
                     ui.label(year.to_string());
                     let id = field_id("actual", indicator.id, *year);
-                    let name = format!("{} {} {year}", tr.actuals, n + 1);
-                    if let Some(new) =
-                        decimal_cell(ui, id, indicator.actuals.get(*year), CellKind::Fte, &name)
+                    let cell_name = format!("{} {} {year}", tr.actuals, n + 1);
+                    if let Some(new) = decimal_cell(
+                        ui,
+                        id,
+                        indicator.actuals.get(*year),
+                        CellKind::Fte,
+                        &cell_name,
+                    )
+                    .value
                     {
                         cx.edits.push(Edit::SetYear(
                             YearField::IndicatorActual(indicator.id),
@@ -189,6 +284,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 indicators_ui(ui, cx, None, &plan.general_indicators);
                 return;
             };
+            let years = &cx.summary.years;
             if let Some(sd) = plan.strategic_goal(id) {
                 heading_ui(ui, &format!("{} {}", sd.code, sd.title));
                 labelled_text(
@@ -228,42 +324,22 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     ("note", id),
                 );
                 if let Some(figures) = cx.summary.goal(id) {
-                    heading_ui(ui, tr.fte);
-                    let rows = [GridRow::computed(
-                        tr.fte,
-                        &figures.fte,
-                        super::widgets::RowStyle::Normal,
-                    )];
+                    heading_ui(ui, &format!("{} / {}", tr.fte, tr.salary_cost));
+                    let rows = [GridRow::computed(tr.fte, &figures.fte, RowStyle::Normal)];
                     year_grid_ui(
                         ui,
-                        "sd-fte",
-                        &cx.summary.years,
+                        &YearGrid::new("sd-fte", years, CellKind::Fte, tr.total),
                         &rows,
-                        CellKind::Fte,
-                        tr.total,
-                        None,
                         cx.edits,
                     );
                     let rows = [
-                        GridRow::computed(
-                            tr.salary_cost,
-                            &figures.salary_cost,
-                            super::widgets::RowStyle::Normal,
-                        ),
-                        GridRow::computed(
-                            tr.operating,
-                            &figures.operating,
-                            super::widgets::RowStyle::Normal,
-                        ),
+                        GridRow::computed(tr.salary_cost, &figures.salary_cost, RowStyle::Normal),
+                        GridRow::computed(tr.operating, &figures.operating, RowStyle::Normal),
                     ];
                     year_grid_ui(
                         ui,
-                        "sd-cost",
-                        &cx.summary.years,
+                        &YearGrid::new("sd-cost", years, CellKind::Euro, tr.total),
                         &rows,
-                        CellKind::Euro,
-                        tr.total,
-                        None,
                         cx.edits,
                     );
                 }
@@ -316,7 +392,6 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     ("note", id),
                 );
                 heading_ui(ui, &format!("{} / {}", tr.fte, tr.operating));
-                let years = &cx.summary.years;
                 let rows = [GridRow::editable(
                     format!("{} {}", tr.fte, od.code),
                     years.iter().map(|y| od.fte.get(*y)).collect(),
@@ -324,12 +399,8 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 )];
                 year_grid_ui(
                     ui,
-                    "od-fte",
-                    years,
+                    &YearGrid::new("od-fte", years, CellKind::Fte, tr.total),
                     &rows,
-                    CellKind::Fte,
-                    tr.total,
-                    None,
                     cx.edits,
                 );
                 let mut rows = vec![GridRow::editable(
@@ -341,17 +412,13 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     rows.push(GridRow::computed(
                         format!("{} {}", tr.salary_cost, od.code),
                         &figures.salary_cost,
-                        super::widgets::RowStyle::Normal,
+                        RowStyle::Normal,
                     ));
                 }
                 year_grid_ui(
                     ui,
-                    "od-money",
-                    years,
+                    &YearGrid::new("od-money", years, CellKind::Euro, tr.total),
                     &rows,
-                    CellKind::Euro,
-                    tr.total,
-                    None,
                     cx.edits,
                 );
                 indicators_ui(ui, cx, Some(id), &od.indicators);

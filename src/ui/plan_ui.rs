@@ -1,9 +1,9 @@
-//! The Plan panel: metadata, mission, priorities, narrative sections, core tasks and the
-//! goal × core-task matrix.
+//! The Plan panel: metadata and period, mission, priorities, narrative sections, core tasks and
+//! the goal × core-task matrix.
 
-use super::widgets::text_field;
+use super::widgets::{CellKind, decimal_cell, text_field};
 use super::{PanelCtx, field_id, heading_ui};
-use crate::edit::{Edit, TextField};
+use crate::edit::{Edit, LineList, TextField};
 use crate::model::Id;
 use egui::{RichText, Ui};
 
@@ -22,6 +22,211 @@ fn meta_field(
     ui.end_row();
 }
 
+/// A year typed in a cell; `Some` when a whole number was committed.
+fn year_cell(ui: &mut Ui, key: &str, value: i32, name: &str) -> Option<i32> {
+    let id = field_id(key, Id(0), 0);
+    let typed = decimal_cell(
+        ui,
+        id,
+        rust_decimal::Decimal::from(value),
+        CellKind::Fte,
+        name,
+    )
+    .value??;
+    if typed.fract().is_zero() {
+        i32::try_from(typed.mantissa() / 10i128.pow(typed.scale())).ok()
+    } else {
+        None
+    }
+}
+
+fn meta_ui(ui: &mut Ui, cx: &mut PanelCtx) {
+    let tr = cx.tr;
+    let meta = &cx.plan.meta;
+    egui::Grid::new("meta").num_columns(2).show(ui, |ui| {
+        meta_field(
+            ui,
+            cx,
+            tr.organisation,
+            TextField::Organisation,
+            &meta.organisation,
+            "org",
+        );
+        meta_field(ui, cx, tr.title, TextField::Title, &meta.title, "title");
+        ui.label(tr.period);
+        ui.horizontal(|ui| {
+            let (first, last) = (meta.first_year, meta.last_year);
+            let new_first = year_cell(
+                ui,
+                "first-year",
+                first,
+                &format!("{} {}", tr.period, tr.from.to_lowercase()),
+            );
+            ui.label("–");
+            let new_last = year_cell(
+                ui,
+                "last-year",
+                last,
+                &format!("{} {}", tr.period, tr.to.to_lowercase()),
+            );
+            if new_first.is_some() || new_last.is_some() {
+                cx.edits.push(Edit::SetPeriod(
+                    new_first.unwrap_or(first),
+                    new_last.unwrap_or(last),
+                ));
+            }
+        });
+        ui.end_row();
+        meta_field(
+            ui,
+            cx,
+            tr.scenario,
+            TextField::Scenario,
+            &meta.scenario,
+            "scenario",
+        );
+        meta_field(
+            ui,
+            cx,
+            tr.scenario_description,
+            TextField::ScenarioDescription,
+            &meta.scenario_description,
+            "scenario-desc",
+        );
+        meta_field(ui, cx, tr.author, TextField::Author, &meta.author, "author");
+    });
+}
+
+fn priorities_ui(ui: &mut Ui, cx: &mut PanelCtx) {
+    let tr = cx.tr;
+    heading_ui(ui, tr.priorities);
+    for (n, priority) in cx.plan.priorities.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", n + 1));
+            if ui.button("×").on_hover_text(tr.remove).clicked() {
+                cx.edits.push(Edit::RemovePriority(priority.id));
+            }
+            let name = format!("{} {}", tr.priorities, n + 1);
+            if let Some(new) = text_field(
+                ui,
+                field_id("priority", priority.id, 0),
+                &priority.title,
+                &name,
+                false,
+            ) {
+                cx.edits
+                    .push(Edit::SetText(TextField::PriorityTitle(priority.id), new));
+            }
+        });
+        ui.indent(("priority-text", priority.id.0), |ui| {
+            let name = format!(
+                "{} {} {}",
+                tr.priorities,
+                n + 1,
+                tr.description.to_lowercase()
+            );
+            if let Some(new) = text_field(
+                ui,
+                field_id("priority-text", priority.id, 0),
+                &priority.text,
+                &name,
+                true,
+            ) {
+                cx.edits
+                    .push(Edit::SetText(TextField::PriorityText(priority.id), new));
+            }
+        });
+    }
+    if ui.button(tr.add_priority).clicked() {
+        cx.edits.push(Edit::AddPriority);
+    }
+}
+
+fn core_tasks_ui(ui: &mut Ui, cx: &mut PanelCtx) {
+    let tr = cx.tr;
+    let plan = cx.plan;
+    heading_ui(ui, tr.core_tasks);
+    for task in &plan.core_tasks {
+        ui.horizontal(|ui| {
+            if ui.button("×").on_hover_text(tr.remove).clicked() {
+                cx.edits.push(Edit::RemoveLine(task.id));
+            }
+            ui.scope(|ui| {
+                ui.set_max_width(60.0);
+                let name = format!("{} {}", tr.code, task.title);
+                if let Some(new) = text_field(
+                    ui,
+                    field_id("task-code", task.id, 0),
+                    &task.code,
+                    &name,
+                    false,
+                ) {
+                    cx.edits
+                        .push(Edit::SetText(TextField::CoreTaskCode(task.id), new));
+                }
+            });
+            let name = format!("{} {}", tr.title, task.code);
+            if let Some(new) = text_field(
+                ui,
+                field_id("task-title", task.id, 0),
+                &task.title,
+                &name,
+                false,
+            ) {
+                cx.edits
+                    .push(Edit::SetText(TextField::CoreTaskTitle(task.id), new));
+            }
+        });
+        ui.indent(("task-description", task.id.0), |ui| {
+            let name = format!("{} {}", tr.description, task.code);
+            if let Some(new) = text_field(
+                ui,
+                field_id("task-description", task.id, 0),
+                &task.description,
+                &name,
+                true,
+            ) {
+                cx.edits
+                    .push(Edit::SetText(TextField::CoreTaskDescription(task.id), new));
+            }
+        });
+    }
+    if ui.button(format!("+ {}", tr.core_tasks)).clicked() {
+        cx.edits.push(Edit::AddLine(LineList::CoreTask));
+    }
+    if plan.core_tasks.is_empty() {
+        return;
+    }
+    heading_ui(ui, tr.goal_task_matrix);
+    egui::Grid::new("goal-task-matrix")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            for task in &plan.core_tasks {
+                ui.label(RichText::new(&task.code).strong())
+                    .on_hover_text(&task.title);
+            }
+            ui.end_row();
+            for (_, od) in plan.operational_goals() {
+                ui.label(&od.code).on_hover_text(&od.title);
+                for task in &plan.core_tasks {
+                    let mut linked = od.core_tasks.contains(&task.id);
+                    let r = ui
+                        .checkbox(&mut linked, "")
+                        .accessible_name(format!("{} {}", od.code, task.code));
+                    if r.changed() {
+                        cx.edits.push(Edit::SetCoreTask {
+                            goal: od.id,
+                            task: task.id,
+                            linked,
+                        });
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
 pub fn plan_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     let tr = cx.tr;
     let plan = cx.plan;
@@ -29,58 +234,7 @@ pub fn plan_ui(ui: &mut Ui, cx: &mut PanelCtx) {
         .id_salt("plan-panel")
         .show(ui, |ui| {
             heading_ui(ui, tr.panel_plan);
-            egui::Grid::new("meta")
-                .num_columns(2)
-                .striped(false)
-                .show(ui, |ui| {
-                    meta_field(
-                        ui,
-                        cx,
-                        tr.organisation,
-                        TextField::Organisation,
-                        &plan.meta.organisation,
-                        "org",
-                    );
-                    meta_field(
-                        ui,
-                        cx,
-                        tr.title,
-                        TextField::Title,
-                        &plan.meta.title,
-                        "title",
-                    );
-                    ui.label(tr.period);
-                    ui.label(format!(
-                        "{} – {}",
-                        plan.meta.first_year, plan.meta.last_year
-                    ));
-                    ui.end_row();
-                    meta_field(
-                        ui,
-                        cx,
-                        tr.scenario,
-                        TextField::Scenario,
-                        &plan.meta.scenario,
-                        "scenario",
-                    );
-                    meta_field(
-                        ui,
-                        cx,
-                        tr.scenario_description,
-                        TextField::ScenarioDescription,
-                        &plan.meta.scenario_description,
-                        "scenario-desc",
-                    );
-                    meta_field(
-                        ui,
-                        cx,
-                        tr.author,
-                        TextField::Author,
-                        &plan.meta.author,
-                        "author",
-                    );
-                });
-
+            meta_ui(ui, cx);
             heading_ui(ui, tr.mission);
             if let Some(new) = text_field(
                 ui,
@@ -91,31 +245,7 @@ pub fn plan_ui(ui: &mut Ui, cx: &mut PanelCtx) {
             ) {
                 cx.edits.push(Edit::SetText(TextField::Mission, new));
             }
-
-            heading_ui(ui, tr.priorities);
-            for (n, priority) in plan.priorities.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{}.", n + 1));
-                    if ui.button("×").on_hover_text(tr.remove).clicked() {
-                        cx.edits.push(Edit::RemovePriority(priority.id));
-                    }
-                    let name = format!("{} {}", tr.priorities, n + 1);
-                    if let Some(new) = text_field(
-                        ui,
-                        field_id("priority", priority.id, 0),
-                        &priority.title,
-                        &name,
-                        false,
-                    ) {
-                        cx.edits
-                            .push(Edit::SetText(TextField::PriorityTitle(priority.id), new));
-                    }
-                });
-            }
-            if ui.button(tr.add_priority).clicked() {
-                cx.edits.push(Edit::AddPriority);
-            }
-
+            priorities_ui(ui, cx);
             heading_ui(ui, tr.sections);
             for section in &plan.sections {
                 egui::CollapsingHeader::new(&section.title)
@@ -133,41 +263,6 @@ pub fn plan_ui(ui: &mut Ui, cx: &mut PanelCtx) {
                         }
                     });
             }
-
-            if !plan.core_tasks.is_empty() {
-                heading_ui(ui, tr.core_tasks);
-                for task in &plan.core_tasks {
-                    ui.label(RichText::new(format!("{} {}", task.code, task.title)).strong())
-                        .on_hover_text(&task.description);
-                }
-                heading_ui(ui, tr.goal_task_matrix);
-                egui::Grid::new("goal-task-matrix")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        ui.label("");
-                        for task in &plan.core_tasks {
-                            ui.label(RichText::new(&task.code).strong())
-                                .on_hover_text(&task.title);
-                        }
-                        ui.end_row();
-                        for (_, od) in plan.operational_goals() {
-                            ui.label(&od.code).on_hover_text(&od.title);
-                            for task in &plan.core_tasks {
-                                let mut linked = od.core_tasks.contains(&task.id);
-                                let r = ui
-                                    .checkbox(&mut linked, "")
-                                    .accessible_name(format!("{} {}", od.code, task.code));
-                                if r.changed() {
-                                    cx.edits.push(Edit::SetCoreTask {
-                                        goal: od.id,
-                                        task: task.id,
-                                        linked,
-                                    });
-                                }
-                            }
-                            ui.end_row();
-                        }
-                    });
-            }
+            core_tasks_ui(ui, cx);
         });
 }

@@ -1,12 +1,34 @@
 //! The Staffing panel: FTE per goal, generic line and support role per year, against the FTE
 //! available; the salary profiles; and the salary cost that follows.
 
-use super::widgets::{CellKind, GridRow, RowStyle, year_grid_ui};
+use super::widgets::{CellKind, GridRow, RowStyle, YearGrid, rule_ui, year_grid_ui};
 use super::{PanelCtx, ViewState, heading_ui};
 use crate::calc::Series;
-use crate::edit::YearField;
-use crate::model::{Amounts, StaffGroup};
+use crate::edit::{Edit, LineList, YearField};
+use crate::model::{Amounts, Id, StaffGroup};
 use egui::Ui;
+
+/// A profile picker for a goal or staff line.
+fn profile_combo(ui: &mut Ui, cx: &mut PanelCtx, owner: Id, current: Id, name: &str) {
+    let plan = cx.plan;
+    let mut chosen = current;
+    let shown = plan
+        .salary_profile(current)
+        .map_or("?", |p| p.name.as_str());
+    egui::ComboBox::from_id_salt(("profile", owner.0))
+        .width(220.0)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for p in &plan.salary_profiles {
+                ui.selectable_value(&mut chosen, p.id, &p.name);
+            }
+        })
+        .response
+        .accessible_name(format!("Loonprofiel {name}"));
+    if chosen != current {
+        cx.edits.push(Edit::SetProfile(owner, chosen));
+    }
+}
 
 pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let tr = cx.tr;
@@ -16,150 +38,178 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let per_year = |f: &dyn Fn(i32) -> rust_decimal::Decimal| -> Series {
         years.iter().map(|y| f(*y)).collect()
     };
-    egui::ScrollArea::vertical()
-        .id_salt("staffing")
-        .show(ui, |ui| {
-            heading_ui(ui, tr.fte_grid);
-            let mut rows = Vec::new();
-            for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
-                rows.push(GridRow::computed(
-                    format!("{} {}", sd.code, sd.title),
-                    &figures.fte,
-                    RowStyle::Group,
+    egui::ScrollArea::both().id_salt("staffing").show(ui, |ui| {
+        heading_ui(ui, tr.fte_grid);
+        let mut rows = Vec::new();
+        for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
+            rows.push(GridRow::computed(
+                format!("{} {}", sd.code, sd.title),
+                &figures.fte,
+                RowStyle::Group,
+            ));
+            for od in &sd.operational_goals {
+                rows.push(GridRow::editable(
+                    format!("{} {}", tr.fte, od.code),
+                    per_year(&|y| od.fte.get(y)),
+                    YearField::GoalFte(od.id),
                 ));
-                for od in &sd.operational_goals {
-                    rows.push(GridRow::editable(
-                        format!("{} {}", tr.fte, od.code),
-                        per_year(&|y| od.fte.get(y)),
-                        YearField::GoalFte(od.id),
-                    ));
-                }
             }
-            for (group, title) in [
-                (StaffGroup::Service, tr.generic_lines),
-                (StaffGroup::Support, tr.support_roles),
-            ] {
-                let lines: Vec<_> = plan
-                    .staff_lines
-                    .iter()
-                    .filter(|l| l.group == group)
-                    .collect();
-                if lines.is_empty() {
-                    continue;
-                }
-                let subtotal = match group {
-                    StaffGroup::Service => &s.fte_generic,
-                    StaffGroup::Support => &s.fte_support,
-                };
-                rows.push(GridRow::computed(title, subtotal, RowStyle::Group));
-                for line in lines {
-                    rows.push(GridRow::editable(
-                        format!("{} {}", tr.fte, line.name),
+        }
+        for (group, title) in [
+            (StaffGroup::Service, tr.generic_lines),
+            (StaffGroup::Support, tr.support_roles),
+        ] {
+            let subtotal = match group {
+                StaffGroup::Service => &s.fte_generic,
+                StaffGroup::Support => &s.fte_support,
+            };
+            rows.push(GridRow::computed(title, subtotal, RowStyle::Group));
+            for line in plan.staff_lines.iter().filter(|l| l.group == group) {
+                rows.push(
+                    GridRow::editable(
+                        line.name.clone(),
                         per_year(&|y| line.fte.get(y)),
                         YearField::StaffLineFte(line.id),
-                    ));
-                }
+                    )
+                    .managed(line.id),
+                );
             }
-            rows.push(GridRow::computed(
-                tr.allocated,
-                &s.fte_total,
-                RowStyle::Total,
-            ));
-            rows.push(GridRow::editable(
-                format!("{} {}", tr.fte, tr.available.to_lowercase()),
-                s.fte_available.clone(),
-                YearField::AvailableFte,
-            ));
-            rows.push(
-                GridRow::computed(tr.difference, &s.fte_difference, RowStyle::Alert)
-                    .without_total(),
-            );
-            year_grid_ui(
-                ui,
-                "fte-grid",
-                years,
-                &rows,
-                CellKind::Fte,
-                tr.total,
-                view.highlight_year,
-                cx.edits,
-            );
-
-            heading_ui(ui, tr.salary_profiles);
-            let mut rows = Vec::new();
-            for profile in &plan.salary_profiles {
-                match &profile.cost_per_fte {
-                    Amounts::PerYear(values) => rows.push(
-                        GridRow::editable(
-                            profile.name.clone(),
-                            per_year(&|y| values.get(y)),
-                            YearField::ProfileCost(profile.id),
-                        )
-                        .without_total(),
-                    ),
-                    rule @ Amounts::Rule(_) => rows.push(
-                        GridRow::computed(
-                            format!("{} ({})", profile.name, tr.rule),
-                            &per_year(&|y| rule.value(y)),
-                            RowStyle::Normal,
-                        )
-                        .without_total(),
-                    ),
-                }
+        }
+        rows.push(GridRow::computed(
+            tr.allocated,
+            &s.fte_total,
+            RowStyle::Total,
+        ));
+        rows.push(GridRow::editable(
+            format!("{} {}", tr.fte, tr.available.to_lowercase()),
+            s.fte_available.clone(),
+            YearField::AvailableFte,
+        ));
+        rows.push(
+            GridRow::computed(tr.difference, &s.fte_difference, RowStyle::Alert).without_total(),
+        );
+        let grid = YearGrid::new("fte-grid", years, CellKind::Fte, tr.total)
+            .highlight(view.highlight_year);
+        year_grid_ui(ui, &grid, &rows, cx.edits);
+        ui.horizontal(|ui| {
+            if ui.button(format!("+ {}", tr.generic_lines)).clicked() {
+                cx.edits.push(Edit::AddLine(LineList::ServiceStaff));
             }
-            year_grid_ui(
-                ui,
-                "profiles",
-                years,
-                &rows,
-                CellKind::Euro,
-                "",
-                None,
-                cx.edits,
-            );
+            if ui.button(format!("+ {}", tr.support_roles)).clicked() {
+                cx.edits.push(Edit::AddLine(LineList::SupportStaff));
+            }
+        });
 
-            heading_ui(ui, tr.salary_cost);
-            let mut rows = Vec::new();
-            for figures in &s.goals {
-                rows.push(GridRow::computed(
-                    figures.code.clone(),
-                    &figures.salary_cost,
-                    RowStyle::Group,
-                ));
-                for od in &figures.operational {
-                    rows.push(GridRow::computed(
-                        od.code.clone(),
-                        &od.salary_cost,
+        heading_ui(ui, tr.salary_profiles);
+        let rows: Vec<GridRow> = plan
+            .salary_profiles
+            .iter()
+            .map(|profile| {
+                let row = match &profile.cost_per_fte {
+                    Amounts::PerYear(values) => GridRow::editable(
+                        profile.name.clone(),
+                        per_year(&|y| values.get(y)),
+                        YearField::ProfileCost(profile.id),
+                    ),
+                    rule => GridRow::computed(
+                        profile.name.clone(),
+                        &per_year(&|y| rule.value(y)),
                         RowStyle::Normal,
-                    ));
+                    ),
+                };
+                row.without_total().managed(profile.id)
+            })
+            .collect();
+        year_grid_ui(
+            ui,
+            &YearGrid::new("profiles", years, CellKind::Euro, ""),
+            &rows,
+            cx.edits,
+        );
+        for profile in &plan.salary_profiles {
+            rule_ui(
+                ui,
+                profile.id,
+                &profile.name,
+                &profile.cost_per_fte,
+                years,
+                cx.edits,
+            );
+        }
+        if ui.button(format!("+ {}", tr.salary_profiles)).clicked() {
+            cx.edits.push(Edit::AddLine(LineList::SalaryProfile));
+        }
+
+        heading_ui(ui, &format!("{} – {}", tr.salary_profiles, tr.fte));
+        egui::Grid::new("profile-choice")
+            .striped(true)
+            .show(ui, |ui| {
+                for (_, od) in plan.operational_goals() {
+                    ui.label(&od.code);
+                    profile_combo(ui, cx, od.id, od.salary_profile, &od.code);
+                    ui.end_row();
                 }
+                for line in &plan.staff_lines {
+                    ui.label(&line.name);
+                    profile_combo(ui, cx, line.id, line.salary_profile, &line.name);
+                    ui.end_row();
+                }
+            });
+
+        heading_ui(ui, tr.salary_cost);
+        let mut rows = Vec::new();
+        for figures in &s.goals {
+            rows.push(GridRow::computed(
+                figures.code.clone(),
+                &figures.salary_cost,
+                RowStyle::Group,
+            ));
+            for od in &figures.operational {
+                rows.push(GridRow::computed(
+                    od.code.clone(),
+                    &od.salary_cost,
+                    RowStyle::Normal,
+                ));
             }
-            for row in &s.staff_lines_cost {
+        }
+        rows.push(GridRow::computed(
+            tr.generic_lines,
+            &s.personnel_generic,
+            RowStyle::Group,
+        ));
+        for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
+            if line.group == StaffGroup::Service {
                 rows.push(GridRow::computed(
                     row.label.clone(),
                     &row.values,
                     RowStyle::Normal,
                 ));
             }
-            rows.push(GridRow::computed(
-                format!("{} – {}", tr.personnel, tr.support.to_lowercase()),
-                &s.personnel_support,
-                RowStyle::Group,
-            ));
-            rows.push(GridRow::computed(
-                tr.personnel,
-                &s.personnel_total,
-                RowStyle::Total,
-            ));
-            year_grid_ui(
-                ui,
-                "salary-cost",
-                years,
-                &rows,
-                CellKind::Euro,
-                tr.total,
-                None,
-                cx.edits,
-            );
-        });
+        }
+        rows.push(GridRow::computed(
+            tr.support_roles,
+            &s.personnel_support,
+            RowStyle::Group,
+        ));
+        for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
+            if line.group == StaffGroup::Support {
+                rows.push(GridRow::computed(
+                    row.label.clone(),
+                    &row.values,
+                    RowStyle::Normal,
+                ));
+            }
+        }
+        rows.push(GridRow::computed(
+            tr.personnel,
+            &s.personnel_total,
+            RowStyle::Total,
+        ));
+        year_grid_ui(
+            ui,
+            &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total),
+            &rows,
+            cx.edits,
+        );
+    });
 }

@@ -13,6 +13,8 @@ pub enum CellKind {
 #[derive(Debug, Clone, Default)]
 struct Buffer {
     text: String,
+    /// What the field showed when the edit began.
+    original: String,
     /// The message when the text is not a valid number.
     error: Option<String>,
 }
@@ -40,6 +42,11 @@ fn buffered(
     make: impl FnOnce(&mut String) -> TextEdit<'_>,
     invalid: bool,
 ) -> (Response, Option<String>) {
+    // Remember an Enter typed into this field: egui reports the lost focus a frame later.
+    let enter_id = id.with("enter");
+    if ui.memory(|m| m.has_focus(id)) && ui.input(|i| i.key_pressed(Key::Enter)) {
+        ui.data_mut(|d| d.insert_temp(enter_id, true));
+    }
     let existing = buffer(ui, id);
     let mut text = existing.as_ref().map_or(shown.clone(), |b| b.text.clone());
     let mut edit = make(&mut text).id(id);
@@ -47,6 +54,12 @@ fn buffered(
         edit = edit.text_color(Color32::from_rgb(200, 30, 30));
     }
     let response = ui.add(edit).accessible_name(name);
+    if ui
+        .data_mut(|d| d.remove_temp::<bool>(id.with("focus")))
+        .unwrap_or(false)
+    {
+        response.request_focus();
+    }
     let mut committed = None;
     if response.gained_focus() && existing.is_none() {
         set_buffer(
@@ -54,16 +67,18 @@ fn buffered(
             id,
             Some(Buffer {
                 text: text.clone(),
+                original: shown.clone(),
                 error: None,
             }),
         );
     } else if response.changed() {
-        let error = existing.and_then(|b| b.error);
+        let (original, error) = existing.map_or((shown.clone(), None), |b| (b.original, b.error));
         set_buffer(
             ui,
             id,
             Some(Buffer {
                 text: text.clone(),
+                original,
                 error,
             }),
         );
@@ -78,17 +93,45 @@ fn buffered(
     (response, committed)
 }
 
-/// A number cell in Belgian notation. Returns `Some(new value)` when an edit was committed and
-/// changes the value (`Some(None)` when the cell was emptied). An invalid entry stays in the
-/// cell, in red with a message, and is never stored.
+/// What happened in a number cell this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CellOutcome {
+    /// `Some(new value)` when an edit was committed and changes the value (`Some(None)` when
+    /// the cell was emptied).
+    pub value: Option<Option<Decimal>>,
+    /// The edit was completed with Enter (a grid then moves down).
+    pub entered: bool,
+}
+
+/// A number cell in Belgian notation. An invalid entry stays in the cell, in red with a message,
+/// and is never stored.
 pub fn decimal_cell(
     ui: &mut Ui,
     id: Id,
     value: Decimal,
     kind: CellKind,
     name: &str,
-) -> Option<Option<Decimal>> {
-    let _ = kind;
+) -> CellOutcome {
+    let (committed, lost_focus) = decimal_cell_value(ui, id, value, kind, name);
+    let enter_id = id.with("enter");
+    let entered = lost_focus
+        && ui
+            .data_mut(|d| d.remove_temp::<bool>(enter_id))
+            .unwrap_or(false)
+        && buffer(ui, id).is_none();
+    CellOutcome {
+        value: committed,
+        entered,
+    }
+}
+
+fn decimal_cell_value(
+    ui: &mut Ui,
+    id: Id,
+    value: Decimal,
+    kind: CellKind,
+    name: &str,
+) -> (Option<Option<Decimal>>, bool) {
     let shown = numfmt::exact(value);
     let error = buffer(ui, id).and_then(|b| b.error);
     let width = match kind {
@@ -107,11 +150,14 @@ pub fn decimal_cell(
         },
         error.is_some(),
     );
+    let lost_focus = response.lost_focus();
     if let Some(message) = &error {
-        response.clone().on_hover_text(message.clone());
+        response.on_hover_text(message.clone());
     }
-    let text = committed?;
-    match numfmt::parse(&text) {
+    let Some(text) = committed else {
+        return (None, lost_focus);
+    };
+    let value = match numfmt::parse(&text) {
         Ok(parsed) => {
             set_buffer(ui, id, None);
             (parsed != value).then_some(Some(parsed))
@@ -125,13 +171,15 @@ pub fn decimal_cell(
                 ui,
                 id,
                 Some(Buffer {
+                    original: text.clone(),
                     text,
                     error: Some(e.to_string()),
                 }),
             );
             None
         }
-    }
+    };
+    (value, lost_focus)
 }
 
 /// A text field that commits when the edit ends. Returns the new text if it changed.
@@ -155,6 +203,34 @@ pub fn text_field(ui: &mut Ui, id: Id, value: &str, name: &str, multiline: bool)
     let text = committed?;
     set_buffer(ui, id, None);
     (text != value).then_some(text)
+}
+
+/// Whether the focused field holds typing that is not committed yet (then Ctrl+Z belongs to it).
+pub fn has_pending_typing(ctx: &egui::Context) -> bool {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return false;
+    };
+    match ctx.data(|d| d.get_temp::<Buffer>(id)) {
+        Some(buffer) => buffer.text != buffer.original,
+        // A text field that is not one of ours keeps its own undo.
+        None => ctx.egui_wants_keyboard_input(),
+    }
+}
+
+/// Drops every uncommitted edit and the keyboard focus, e.g. before undo changes the plan under
+/// the fields.
+pub fn reset_fields(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove_by_type::<Buffer>());
+    ctx.memory_mut(|m| {
+        if let Some(id) = m.focused() {
+            m.surrender_focus(id);
+        }
+    });
+}
+
+/// Moves the keyboard focus to the field `id` when it is next shown.
+pub fn focus_next_frame(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.insert_temp(id.with("focus"), true));
 }
 
 /// The message of a refused number in this cell, if any (for tests and the status bar).

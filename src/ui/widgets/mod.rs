@@ -2,7 +2,11 @@
 //! so a half-typed number or text never reaches the plan and every commit is one undo step.
 
 mod cells;
+mod rule;
 mod year_grid;
 
-pub use cells::{CellKind, cell_error, decimal_cell, text_field};
-pub use year_grid::{GridRow, RowStyle, year_grid_ui};
+pub use cells::{
+    CellKind, CellOutcome, cell_error, decimal_cell, has_pending_typing, reset_fields, text_field,
+};
+pub use rule::rule_ui;
+pub use year_grid::{GridRow, RowStyle, YearGrid, year_grid_ui};

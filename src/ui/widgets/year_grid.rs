@@ -1,9 +1,11 @@
 //! A table with one row per line and one column per plan year, plus a total column.
-//! Editable rows push [`Edit::SetYear`]; computed rows are read-only.
+//! Editable rows push [`Edit::SetYear`]; computed rows are read-only. Rows are laid out only when
+//! visible, so long tables stay smooth.
 
-use super::{CellKind, decimal_cell};
+use super::{CellKind, decimal_cell, text_field};
 use crate::calc::Series;
-use crate::edit::{Edit, YearField};
+use crate::edit::{Edit, TextField, YearField};
+use crate::model::Id;
 use crate::numfmt;
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -30,6 +32,10 @@ pub struct GridRow {
     pub field: Option<YearField>,
     pub style: RowStyle,
     pub show_total: bool,
+    /// The label is an editable name.
+    pub rename: Option<TextField>,
+    /// The row can be removed (the id of the line).
+    pub remove: Option<Id>,
 }
 
 impl GridRow {
@@ -40,21 +46,54 @@ impl GridRow {
             field: None,
             style,
             show_total: true,
+            rename: None,
+            remove: None,
         }
     }
 
     pub fn editable(label: impl Into<String>, values: Series, field: YearField) -> GridRow {
         GridRow {
-            label: label.into(),
-            values,
             field: Some(field),
-            style: RowStyle::Normal,
-            show_total: true,
+            ..GridRow::computed(label, &values, RowStyle::Normal)
         }
     }
 
     pub fn without_total(mut self) -> GridRow {
         self.show_total = false;
+        self
+    }
+
+    /// Makes the label an editable name and offers a remove button.
+    pub fn managed(mut self, id: Id) -> GridRow {
+        self.rename = Some(TextField::Name(id));
+        self.remove = Some(id);
+        self
+    }
+}
+
+/// How a grid is shown.
+pub struct YearGrid<'a> {
+    pub id_salt: &'a str,
+    pub years: &'a [i32],
+    pub kind: CellKind,
+    pub total_label: &'a str,
+    /// A year column to draw attention to.
+    pub highlight_year: Option<i32>,
+}
+
+impl<'a> YearGrid<'a> {
+    pub fn new(id_salt: &'a str, years: &'a [i32], kind: CellKind, total_label: &'a str) -> Self {
+        YearGrid {
+            id_salt,
+            years,
+            kind,
+            total_label,
+            highlight_year: None,
+        }
+    }
+
+    pub fn highlight(mut self, year: Option<i32>) -> Self {
+        self.highlight_year = year;
         self
     }
 }
@@ -66,18 +105,19 @@ fn show(kind: CellKind, value: Decimal) -> String {
     }
 }
 
-/// Shows the grid; edits go to `edits`. `highlight_year` marks a column.
-#[allow(clippy::too_many_arguments)]
-pub fn year_grid_ui(
-    ui: &mut Ui,
-    id_salt: &str,
-    years: &[i32],
-    rows: &[GridRow],
-    kind: CellKind,
-    total_label: &str,
-    highlight_year: Option<i32>,
-    edits: &mut Vec<Edit>,
-) {
+fn cell_id(id_salt: &str, field: YearField, year: i32) -> egui::Id {
+    egui::Id::unique(("cell", id_salt, format!("{field:?}"), year))
+}
+
+/// Shows the grid; edits go to `edits`. Enter commits a cell and moves down, Tab moves right.
+pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut Vec<Edit>) {
+    let YearGrid {
+        id_salt,
+        years,
+        kind,
+        total_label,
+        highlight_year,
+    } = *grid;
     let cell_width = match kind {
         CellKind::Fte => 60.0,
         CellKind::Euro => 96.0,
@@ -91,7 +131,7 @@ pub fn year_grid_ui(
             .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
             .column(
                 Column::initial(230.0)
-                    .at_least(160.0)
+                    .at_least(140.0)
                     .clip(true)
                     .resizable(true),
             )
@@ -103,7 +143,7 @@ pub fn year_grid_ui(
                     header.col(|ui| {
                         let text = RichText::new(year.to_string()).strong();
                         if Some(*year) == highlight_year {
-                            ui.label(text.color(Color32::from_rgb(200, 120, 0)));
+                            ui.label(text.color(Color32::from_rgb(220, 130, 0)).underline());
                         } else {
                             ui.label(text);
                         }
@@ -115,29 +155,61 @@ pub fn year_grid_ui(
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut table_row| {
-                    let row = &rows[table_row.index()];
+                    let index = table_row.index();
+                    let row = &rows[index];
                     table_row.col(|ui| {
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                            let text = RichText::new(&row.label);
-                            ui.label(match row.style {
-                                RowStyle::Normal => text,
-                                _ => text.strong(),
-                            });
+                            if let Some(id) = row.remove
+                                && ui
+                                    .small_button("×")
+                                    .on_hover_text("Verwijderen / Remove")
+                                    .clicked()
+                            {
+                                edits.push(Edit::RemoveLine(id));
+                            }
+                            match row.rename {
+                                Some(field) => {
+                                    let id =
+                                        egui::Id::unique(("name", id_salt, format!("{field:?}")));
+                                    let name = format!("Naam {}", row.label);
+                                    if let Some(new) = text_field(ui, id, &row.label, &name, false)
+                                    {
+                                        edits.push(Edit::SetText(field, new));
+                                    }
+                                }
+                                None => {
+                                    let text = RichText::new(&row.label);
+                                    ui.label(match row.style {
+                                        RowStyle::Normal => text,
+                                        _ => text.strong(),
+                                    });
+                                }
+                            }
                         });
                     });
                     for (i, year) in years.iter().enumerate() {
                         let value = row.values.get(i).copied().unwrap_or_default();
                         table_row.col(|ui| match row.field {
                             Some(field) => {
-                                let id = egui::Id::unique((
-                                    "cell",
-                                    id_salt,
-                                    format!("{field:?}"),
-                                    *year,
-                                ));
                                 let name = format!("{} {year}", row.label);
-                                if let Some(new) = decimal_cell(ui, id, value, kind, &name) {
+                                let outcome = decimal_cell(
+                                    ui,
+                                    cell_id(id_salt, field, *year),
+                                    value,
+                                    kind,
+                                    &name,
+                                );
+                                if let Some(new) = outcome.value {
                                     edits.push(Edit::SetYear(field, *year, new));
+                                }
+                                if outcome.entered
+                                    && let Some(next) =
+                                        rows[index + 1..].iter().find_map(|r| r.field)
+                                {
+                                    super::cells::focus_next_frame(
+                                        ui.ctx(),
+                                        cell_id(id_salt, next, *year),
+                                    );
                                 }
                             }
                             None => {

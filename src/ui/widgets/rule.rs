@@ -1,0 +1,83 @@
+//! Editing how a yearly amount is made: typed per year, or a growth rule
+//! (base year, base amount, yearly growth %, rounding step).
+
+use super::{CellKind, decimal_cell};
+use crate::edit::Edit;
+use crate::model::{Amounts, GrowthRule, Id};
+use egui::Ui;
+
+/// A field of a rule: its label, its value, and how to set it.
+type RuleField = (
+    &'static str,
+    rust_decimal::Decimal,
+    fn(&mut GrowthRule, rust_decimal::Decimal),
+);
+
+/// One line: "<name>: [x] groeiregel  basisjaar [..] bedrag [..] groei % [..] afronden op [..]".
+pub fn rule_ui(
+    ui: &mut Ui,
+    owner: Id,
+    name: &str,
+    amounts: &Amounts,
+    years: &[i32],
+    edits: &mut Vec<Edit>,
+) {
+    let first = years.first().copied().unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.label(name);
+        let mut is_rule = matches!(amounts, Amounts::Rule(_));
+        let label = format!("Groeiregel {name}");
+        if ui
+            .checkbox(&mut is_rule, "groeiregel")
+            .accessible_name(&label)
+            .changed()
+        {
+            edits.push(Edit::SetRule(
+                owner,
+                is_rule.then(|| GrowthRule {
+                    base_year: first,
+                    base: amounts.value(first),
+                    growth_percent: rust_decimal::Decimal::ZERO,
+                    round_to: rust_decimal::Decimal::ZERO,
+                }),
+            ));
+        }
+        let Amounts::Rule(rule) = amounts else {
+            return;
+        };
+        let mut set = |changed: GrowthRule| edits.push(Edit::SetRule(owner, Some(changed)));
+        ui.label("basisjaar");
+        let mut base_year = rule.base_year;
+        egui::ComboBox::from_id_salt(("rule-year", owner.0))
+            .width(60.0)
+            .selected_text(base_year.to_string())
+            .show_ui(ui, |ui| {
+                for y in years {
+                    ui.selectable_value(&mut base_year, *y, y.to_string());
+                }
+            })
+            .response
+            .accessible_name(format!("Basisjaar {name}"));
+        if base_year != rule.base_year {
+            set(GrowthRule {
+                base_year,
+                ..rule.clone()
+            });
+        }
+        let fields: [RuleField; 3] = [
+            ("bedrag", rule.base, |r, v| r.base = v),
+            ("groei %", rule.growth_percent, |r, v| r.growth_percent = v),
+            ("afronden op", rule.round_to, |r, v| r.round_to = v),
+        ];
+        for (label, value, apply) in fields {
+            ui.label(label);
+            let id = egui::Id::unique(("rule", owner.0, label));
+            let cell = decimal_cell(ui, id, value, CellKind::Euro, &format!("{label} {name}"));
+            if let Some(new) = cell.value {
+                let mut changed = rule.clone();
+                apply(&mut changed, new.unwrap_or_default());
+                set(changed);
+            }
+        }
+    });
+}
