@@ -4,11 +4,13 @@ use crate::calc::{Summary, summarize};
 use crate::edit::{Document, Edit};
 use crate::model::Plan;
 use crate::store;
+use crate::store::recovery::{Recovered, RecoveryStore, RecoveryWorker, format_unix};
 use crate::ui::i18n::{Lang, tr};
 use crate::ui::{self, Panel, PanelCtx, ViewState};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Preferences kept between runs (in eframe's storage).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -48,7 +50,14 @@ pub enum Dialog {
     Unsaved(Pending),
     OpenPath(String),
     SaveAsPath(String),
+    /// Recovery copies found at start.
+    Recover(Vec<Recovered>),
+    /// The file changed on disk since it was opened or saved.
+    ChangedOnDisk(PathBuf),
 }
+
+/// How long after the last edit the recovery copy is written.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
 pub struct PlanApp {
     doc: Document,
@@ -64,6 +73,14 @@ pub struct PlanApp {
     allow_close: bool,
     /// Whether native file dialogs can be used (an xdg portal on the session bus).
     native_dialogs: bool,
+    recovery: Option<RecoveryWorker>,
+    recovery_key: String,
+    /// The revision last written as recovery copy.
+    autosaved_revision: Option<u64>,
+    last_change: Option<Instant>,
+    pub autosave_delay: Duration,
+    /// Fingerprint of the file as last opened or saved, to notice changes by others.
+    disk_fingerprint: Option<u64>,
 }
 
 impl PlanApp {
@@ -85,12 +102,94 @@ impl PlanApp {
             title_sent: String::new(),
             allow_close: false,
             native_dialogs: std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            recovery: None,
+            recovery_key: RecoveryStore::key_for(path.as_deref()),
+            autosaved_revision: None,
+            last_change: None,
+            autosave_delay: AUTOSAVE_DELAY,
+            disk_fingerprint: path.as_deref().and_then(store::fingerprint),
         };
         if let Some(path) = path {
             app.remember_path(&path);
             app.path = Some(path);
         }
         app
+    }
+
+    /// Keeps recovery copies in `store` and offers those found there (from a crash) for restore.
+    pub fn with_recovery(mut self, store: Option<RecoveryStore>) -> PlanApp {
+        if let Some(store) = store {
+            let found = store.list();
+            if !found.is_empty() {
+                self.dialog = Some(Dialog::Recover(found));
+            }
+            self.recovery = Some(RecoveryWorker::start(store));
+        }
+        self
+    }
+
+    /// Writes the recovery copy now if there are unsaved changes not yet copied, and waits for it.
+    pub fn write_recovery_now(&mut self) {
+        self.autosave();
+        if let Some(worker) = &self.recovery {
+            worker.flush();
+        }
+    }
+
+    fn autosave(&mut self) {
+        if !self.doc.is_dirty() || self.autosaved_revision == Some(self.doc.revision()) {
+            return;
+        }
+        if let Some(worker) = &self.recovery {
+            worker.write(&self.recovery_key, self.path.as_deref(), self.doc.plan());
+            self.autosaved_revision = Some(self.doc.revision());
+        }
+    }
+
+    /// Writes the recovery copy a little while after the last edit; asks for a repaint then.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if let Some(error) = self.recovery.as_ref().and_then(RecoveryWorker::error) {
+            self.status = error;
+        }
+        if !self.doc.is_dirty() {
+            // Undone back to the saved state: the copy is no longer needed.
+            if self.autosaved_revision.is_some() {
+                self.drop_recovery();
+            }
+            return;
+        }
+        if self.autosaved_revision == Some(self.doc.revision()) {
+            return;
+        }
+        let since = self
+            .last_change
+            .map_or(self.autosave_delay, |t| t.elapsed());
+        if since >= self.autosave_delay {
+            self.autosave();
+        } else {
+            ctx.request_repaint_after(self.autosave_delay - since);
+        }
+    }
+
+    /// The recovery copy is no longer needed (saved or discarded).
+    fn drop_recovery(&mut self) {
+        if let Some(worker) = &self.recovery {
+            worker.remove(&self.recovery_key);
+        }
+        self.autosaved_revision = None;
+    }
+
+    /// Continues with a recovery copy: its plan, unsaved, belonging to its original file.
+    pub fn restore(&mut self, recovered: &Recovered) {
+        self.doc = Document::new(recovered.plan.clone());
+        self.doc.mark_unsaved();
+        self.path = recovered.original.clone();
+        self.disk_fingerprint = self.path.as_deref().and_then(store::fingerprint);
+        self.recovery_key = recovered.key.clone();
+        self.autosaved_revision = None;
+        self.view.selected_goal = None;
+        self.summary_revision = u64::MAX;
+        self.refresh();
     }
 
     /// Opens the files from the command line; the template when none is given or one fails.
@@ -103,7 +202,8 @@ impl PlanApp {
         if let Some(first) = files.first() {
             match store::load(first) {
                 Ok(plan) => {
-                    let mut app = PlanApp::new(plan, Some(first.clone()), prefs);
+                    let mut app = PlanApp::new(plan, Some(first.clone()), prefs)
+                        .with_recovery(cc.and_then(|_| RecoveryStore::platform()));
                     if files.len() > 1 {
                         app.status =
                             format!("{} bestanden gegeven; het eerste is geopend", files.len());
@@ -113,9 +213,8 @@ impl PlanApp {
                 Err(e) => status = e.to_string(),
             }
         }
-        let mut app = PlanApp::new(template_plan(), None, prefs);
-        app.doc.mark_unsaved();
-        app.doc.mark_saved();
+        let mut app = PlanApp::new(template_plan(), None, prefs)
+            .with_recovery(cc.and_then(|_| RecoveryStore::platform()));
         app.status = status;
         app
     }
@@ -189,6 +288,7 @@ impl PlanApp {
     /// Recomputes the derived numbers once per change of the plan, not per frame.
     fn refresh(&mut self) {
         if self.summary_revision != self.doc.revision() {
+            self.last_change = Some(Instant::now());
             self.summary = summarize(self.doc.plan());
             self.summary_revision = self.doc.revision();
         }
@@ -202,10 +302,28 @@ impl PlanApp {
     }
 
     /// Saves to `path` atomically; on failure the work stays in the window and the reason shows.
+    /// When the file changed on disk since it was opened, asks first.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        if self.path.as_deref() == Some(path)
+            && let Some(known) = self.disk_fingerprint
+            && store::fingerprint(path).is_some_and(|now| now != known)
+        {
+            self.dialog = Some(Dialog::ChangedOnDisk(path.to_path_buf()));
+            return false;
+        }
+        self.write_to(path)
+    }
+
+    /// Saves to `path` without asking.
+    fn write_to(&mut self, path: &Path) -> bool {
         match store::save(self.doc.plan(), path) {
             Ok(()) => {
                 self.doc.mark_saved();
+                self.drop_recovery();
+                if self.path.as_deref() != Some(path) {
+                    self.recovery_key = RecoveryStore::key_for(Some(path));
+                }
+                self.disk_fingerprint = store::fingerprint(path);
                 self.path = Some(path.to_path_buf());
                 self.remember_path(path);
                 self.status = format!("{}: {}", path.display(), tr(self.prefs.lang).saved);
@@ -252,6 +370,9 @@ impl PlanApp {
             Ok(plan) => {
                 self.doc = Document::new(plan);
                 self.path = Some(path.to_path_buf());
+                self.disk_fingerprint = store::fingerprint(path);
+                self.recovery_key = RecoveryStore::key_for(Some(path));
+                self.autosaved_revision = None;
                 self.remember_path(path);
                 self.view.selected_goal = None;
                 self.summary_revision = u64::MAX;
@@ -276,6 +397,9 @@ impl PlanApp {
             Pending::New => {
                 self.doc = Document::new(template_plan());
                 self.path = None;
+                self.disk_fingerprint = None;
+                self.recovery_key = RecoveryStore::key_for(None);
+                self.autosaved_revision = None;
                 self.view.selected_goal = None;
                 self.summary_revision = u64::MAX;
                 self.refresh();
@@ -431,7 +555,68 @@ impl PlanApp {
                         }
                         if ui.button(t.discard).clicked() {
                             close = true;
+                            self.drop_recovery();
                             self.perform(action.clone());
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Recover(found) => {
+                    ui.heading(t.recover_title);
+                    ui.label(t.recover_question);
+                    for recovered in &found {
+                        let name = recovered
+                            .original
+                            .as_ref()
+                            .map_or_else(|| t.untitled.to_string(), |p| p.display().to_string());
+                        ui.separator();
+                        ui.label(egui::RichText::new(&name).strong());
+                        ui.label(format!(
+                            "{} {}",
+                            t.written_at,
+                            format_unix(recovered.written_unix)
+                        ));
+                        ui.horizontal(|ui| {
+                            if ui.button(t.restore).clicked() {
+                                self.restore(recovered);
+                                close = true;
+                            }
+                            if ui.button(t.remove).clicked() {
+                                if let Some(worker) = &self.recovery {
+                                    worker.remove(&recovered.key);
+                                }
+                                let rest: Vec<Recovered> = found
+                                    .iter()
+                                    .filter(|r| r.key != recovered.key)
+                                    .cloned()
+                                    .collect();
+                                self.dialog = (!rest.is_empty()).then_some(Dialog::Recover(rest));
+                            }
+                        });
+                    }
+                    ui.separator();
+                    if ui.button(t.later).clicked() {
+                        close = true;
+                    }
+                }
+                Dialog::ChangedOnDisk(path) => {
+                    ui.heading(t.changed_title);
+                    ui.label(format!("{}\n{}", path.display(), t.changed_question));
+                    ui.horizontal(|ui| {
+                        if ui.button(t.reload).clicked() {
+                            close = true;
+                            self.drop_recovery();
+                            self.open_file(&path);
+                        }
+                        if ui.button(t.save_as).clicked() {
+                            close = true;
+                            self.save_as();
+                        }
+                        if ui.button(t.overwrite).clicked() {
+                            close = true;
+                            self.write_to(&path);
                         }
                         if ui.button(t.cancel).clicked() {
                             close = true;
@@ -567,6 +752,7 @@ impl PlanApp {
         if !edits.is_empty() {
             self.apply(edits);
         }
+        self.autosave_tick(&ctx);
         self.prefs.panel = self.view.panel;
     }
 }

@@ -31,7 +31,31 @@ struct Checker<'a> {
     ids: BTreeMap<Id, usize>,
 }
 
+/// The largest amount a plan may hold (a thousand billion euros); keeps every sum and product
+/// of the calculations far from the limits of `Decimal`.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// The largest FTE a line may hold.
+pub const MAX_FTE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 impl Checker<'_> {
+    fn magnitude(
+        &mut self,
+        owner: &str,
+        what: &str,
+        value: Decimal,
+        limit: Decimal,
+        at: Vec<String>,
+    ) {
+        if value.abs() > limit {
+            self.problems.push(Problem::new(
+                format!(
+                    "{owner}: {what} {value} is too large (at most {limit}); correct the value"
+                ),
+                at,
+            ));
+        }
+    }
+
     fn id(&mut self, id: Id) {
         *self.ids.entry(id).or_default() += 1;
     }
@@ -61,6 +85,13 @@ impl Checker<'_> {
                     format!("{owner}: {field} for {year} is {value}; it cannot be negative"),
                     at,
                 ));
+            } else {
+                let limit = if field == "fte" || field == "available_fte" {
+                    MAX_FTE
+                } else {
+                    MAX_AMOUNT
+                };
+                self.magnitude(owner, &format!("{field} for {year}"), value, limit, at);
             }
         }
     }
@@ -69,6 +100,46 @@ impl Checker<'_> {
         match amounts {
             Amounts::PerYear(values) => self.years(owner, field, values, anchor, false),
             Amounts::Rule(rule) => {
+                let at = |field: &str| {
+                    let mut at = anchor.to_vec();
+                    at.push(format!("{field}:"));
+                    at
+                };
+                self.magnitude(owner, "the base amount", rule.base, MAX_AMOUNT, at("base"));
+                self.magnitude(
+                    owner,
+                    "the rounding step",
+                    rule.round_to,
+                    MAX_AMOUNT,
+                    at("round_to"),
+                );
+                if rule.growth_percent.abs() > Decimal::ONE_HUNDRED {
+                    self.problems.push(Problem::new(
+                        format!(
+                            "{owner}: a yearly growth of {} % is out of range (-100 to 100)",
+                            rule.growth_percent
+                        ),
+                        at("growth_percent"),
+                    ));
+                }
+                let (first, last) = (self.plan.meta.first_year, self.plan.meta.last_year);
+                if rule.base_year < first - 100 || rule.base_year > last {
+                    self.problems.push(Problem::new(
+                        format!(
+                            "{owner}: the base year {} of the rule must lie between {} and {last}",
+                            rule.base_year,
+                            first - 100
+                        ),
+                        at("base_year"),
+                    ));
+                } else if let Some(year) = (first..=last)
+                    .find(|y| rule.checked_value(*y).is_none_or(|v| v.abs() > MAX_AMOUNT))
+                {
+                    self.problems.push(Problem::new(
+                        format!("{owner}: the rule grows beyond {MAX_AMOUNT} by {year}; lower the growth or the base amount"),
+                        at("growth_percent"),
+                    ));
+                }
                 if rule.round_to < Decimal::ZERO {
                     let mut at = anchor.to_vec();
                     at.push("round_to:".into());
@@ -112,6 +183,18 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         ids: BTreeMap::new(),
     };
     let meta = &plan.meta;
+    let sane = |y: i32| (1900..=2200).contains(&y);
+    if !sane(meta.first_year) || !sane(meta.last_year) {
+        c.problems.push(Problem::new(
+            format!(
+                "the plan period {}-{} lies outside the years 1900-2200; correct it",
+                meta.first_year, meta.last_year
+            ),
+            vec!["first_year:".into()],
+        ));
+        // Nothing else can be checked against such a period.
+        return c.problems;
+    }
     if meta.first_year > meta.last_year {
         c.problems.push(Problem::new(
             format!(
@@ -149,6 +232,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for fund in &plan.funds {
         c.id(fund.id);
+        let at = vec![id_anchor(fund.id), "opening_balance:".into()];
+        c.magnitude(
+            &format!("reserve '{}'", fund.name),
+            "the opening balance",
+            fund.opening_balance,
+            MAX_AMOUNT,
+            at,
+        );
     }
     for profile in &plan.salary_profiles {
         c.id(profile.id);

@@ -67,16 +67,24 @@ pub struct GrowthRule {
 }
 
 impl GrowthRule {
+    /// The value in `year`; zero where it would not fit a `Decimal` (a validated plan never
+    /// gets there: see [`GrowthRule::checked_value`]).
     pub fn value(&self, year: i32) -> Decimal {
+        self.checked_value(year).unwrap_or_default()
+    }
+
+    /// The value in `year`, or `None` when the computation overflows.
+    pub fn checked_value(&self, year: i32) -> Option<Decimal> {
         if year < self.base_year {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         }
-        let factor = Decimal::ONE + self.growth_percent / Decimal::ONE_HUNDRED;
+        let factor =
+            Decimal::ONE.checked_add(self.growth_percent.checked_div(Decimal::ONE_HUNDRED)?)?;
         let mut value = self.base;
         for _ in self.base_year..year {
-            value = round_to_step(value * factor, self.round_to);
+            value = round_to_step(value.checked_mul(factor)?, self.round_to);
         }
-        value
+        Some(value)
     }
 }
 
@@ -85,8 +93,11 @@ pub fn round_to_step(value: Decimal, step: Decimal) -> Decimal {
     if step <= Decimal::ZERO {
         return value;
     }
-    ((value / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step)
-        .normalize()
+    let rounded = value
+        .checked_div(step)
+        .map(|q| q.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|q| q.checked_mul(step));
+    rounded.map_or(value, |r| r.normalize())
 }
 
 impl Amounts {

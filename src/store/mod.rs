@@ -5,6 +5,7 @@
 //! temporary file in the same folder is written, flushed to disk and renamed over the original.
 
 mod error;
+pub mod recovery;
 
 pub use error::LoadError;
 
@@ -99,22 +100,57 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    from_bytes(&bytes, path)
+}
+
+/// Parses the bytes of a plan file; `origin` names the file in error messages.
+pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Plan, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: origin.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, column) = error::end_position(valid);
         LoadError::NotUtf8 {
-            path: path.to_path_buf(),
+            path: origin.to_path_buf(),
             line,
             column,
         }
     })?;
-    from_ron_str(text, path)
+    from_ron_str(text, origin)
 }
 
-/// Writes the plan atomically: temp file in the same folder, fsync, rename over `path`.
-/// On failure the original file is untouched.
+/// The backup kept next to a plan file: `plan.ron` -> `plan.ron.bak`.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes the plan atomically: temp file in the same folder, fsync, rename over `path`. The
+/// previous content is kept in [`backup_path`] (one backup, replaced on each save that changes
+/// the file). On failure the original file is untouched.
 pub fn save(plan: &Plan, path: &Path) -> std::io::Result<()> {
-    write_atomic(path, to_ron_string(plan).as_bytes())
+    let text = to_ron_string(plan);
+    if let Ok(previous) = std::fs::read(path)
+        && previous != text.as_bytes()
+    {
+        write_atomic(&backup_path(path), &previous)?;
+    }
+    write_atomic(path, text.as_bytes())
+}
+
+/// A fingerprint of a file's content, to notice when someone else changed it.
+pub fn fingerprint(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
