@@ -1,10 +1,12 @@
 //! PlanApp: shortcuts -> panels -> apply edits -> title and unsaved marker.
 
 use crate::calc::{Summary, summarize};
+use crate::compare::Scenario;
 use crate::edit::{Document, Edit};
 use crate::model::Plan;
 use crate::store;
 use crate::store::recovery::{Recovered, RecoveryStore, RecoveryWorker, format_unix};
+use crate::ui::compare_ui::CompareView;
 use crate::ui::i18n::{Lang, tr};
 use crate::ui::{self, Panel, PanelCtx, ViewState};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -48,12 +50,22 @@ pub enum Pending {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     Unsaved(Pending),
-    OpenPath(String),
-    SaveAsPath(String),
+    /// A path typed in the window (when no file dialog is available).
+    Path(PathPurpose, String),
+    /// Save a copy under a new scenario name: (name, path).
+    SaveScenario(String, String),
     /// Recovery copies found at start.
     Recover(Vec<Recovered>),
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk(PathBuf),
+}
+
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    Compare,
 }
 
 /// How long after the last edit the recovery copy is written.
@@ -81,6 +93,12 @@ pub struct PlanApp {
     pub autosave_delay: Duration,
     /// Fingerprint of the file as last opened or saved, to notice changes by others.
     disk_fingerprint: Option<u64>,
+    /// Other scenario files compared with the open plan (read-only).
+    compare_files: Vec<(PathBuf, Plan)>,
+    compare_base: usize,
+    compare_view: Option<CompareView>,
+    /// (revision of the open plan, base, number of files) the view was computed for.
+    compare_key: Option<(u64, usize, usize)>,
 }
 
 impl PlanApp {
@@ -108,12 +126,105 @@ impl PlanApp {
             last_change: None,
             autosave_delay: AUTOSAVE_DELAY,
             disk_fingerprint: path.as_deref().and_then(store::fingerprint),
+            compare_files: Vec::new(),
+            compare_base: 0,
+            compare_view: None,
+            compare_key: None,
         };
         if let Some(path) = path {
             app.remember_path(&path);
             app.path = Some(path);
         }
         app
+    }
+
+    /// Adds a scenario file to the comparison (2 to 4 plans in all) and shows it.
+    pub fn add_comparison(&mut self, path: &Path) {
+        if self.compare_files.len() >= 3 {
+            self.status = "er kunnen hoogstens 4 plannen vergeleken worden".into();
+            return;
+        }
+        match store::load(path) {
+            Ok(plan) => {
+                self.compare_files.push((path.to_path_buf(), plan));
+                self.view.panel = Panel::Compare;
+                self.status.clear();
+            }
+            Err(e) => self.status = e.to_string(),
+        }
+    }
+
+    pub fn close_comparison(&mut self) {
+        self.compare_files.clear();
+        self.compare_view = None;
+        self.compare_key = None;
+        if self.view.panel == Panel::Compare {
+            self.view.panel = Panel::Goals;
+        }
+    }
+
+    /// The comparison as shown, recomputed when the open plan, the base or the files change.
+    pub fn comparison(&mut self) -> Option<&CompareView> {
+        if self.compare_files.is_empty() {
+            return None;
+        }
+        let key = (
+            self.doc.revision(),
+            self.compare_base,
+            self.compare_files.len(),
+        );
+        if self.compare_key != Some(key) {
+            let name = |p: Option<&Path>| {
+                p.and_then(|p| p.file_stem())
+                    .map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned())
+            };
+            let mut scenarios = vec![Scenario::new(
+                name(self.path.as_deref()),
+                self.doc.plan().clone(),
+            )];
+            for (path, plan) in &self.compare_files {
+                scenarios.push(Scenario::new(name(Some(path)), plan.clone()));
+            }
+            // Two scenarios with the same name are told apart by their position.
+            for i in 1..scenarios.len() {
+                if scenarios[..i].iter().any(|s| s.name == scenarios[i].name) {
+                    scenarios[i].name = format!("{} ({})", scenarios[i].name, i + 1);
+                }
+            }
+            self.compare_view = Some(CompareView::new(scenarios, self.compare_base));
+            self.compare_key = Some(key);
+        }
+        self.compare_view.as_ref()
+    }
+
+    pub fn set_compare_base(&mut self, base: usize) {
+        self.compare_base = base;
+    }
+
+    /// The "save as scenario" question, with a name and a file next to the current one.
+    pub fn save_scenario_dialog(&self) -> Dialog {
+        let name = format!("{} (variant)", self.doc.plan().meta.scenario)
+            .trim()
+            .to_string();
+        let path = match &self.path {
+            Some(p) => {
+                let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+                p.with_file_name(format!("{stem}-variant.ron"))
+                    .display()
+                    .to_string()
+            }
+            None => "scenario.ron".to_string(),
+        };
+        Dialog::SaveScenario(name, path)
+    }
+
+    /// Saves a copy of the plan under a new scenario name in a new file, and goes on with it.
+    pub fn save_scenario(&mut self, name: &str, path: &Path) {
+        self.apply(vec![Edit::SetText(
+            crate::edit::TextField::Scenario,
+            name.to_string(),
+        )]);
+        self.write_to(path);
     }
 
     /// Keeps recovery copies in `store` and offers those found there (from a crash) for restore.
@@ -204,9 +315,14 @@ impl PlanApp {
                 Ok(plan) => {
                     let mut app = PlanApp::new(plan, Some(first.clone()), prefs)
                         .with_recovery(cc.and_then(|_| RecoveryStore::platform()));
-                    if files.len() > 1 {
-                        app.status =
-                            format!("{} bestanden gegeven; het eerste is geopend", files.len());
+                    for other in files.iter().skip(1).take(3) {
+                        app.add_comparison(other);
+                    }
+                    if files.len() > 4 {
+                        app.status = format!(
+                            "{} bestanden gegeven; de eerste 4 worden vergeleken",
+                            files.len()
+                        );
                     }
                     return app;
                 }
@@ -361,7 +477,7 @@ impl PlanApp {
             .path
             .as_ref()
             .map_or_else(|| "plan.ron".to_string(), |p| p.display().to_string());
-        self.dialog = Some(Dialog::SaveAsPath(suggestion));
+        self.dialog = Some(Dialog::Path(PathPurpose::SaveAs, suggestion));
     }
 
     /// Opens a file in place of the current plan (after the unsaved question).
@@ -416,7 +532,7 @@ impl PlanApp {
                 match picked {
                     Some(path) => self.open_file(&path),
                     None if !self.native_dialogs => {
-                        self.dialog = Some(Dialog::OpenPath(String::new()))
+                        self.dialog = Some(Dialog::Path(PathPurpose::Open, String::new()))
                     }
                     None => {}
                 }
@@ -473,7 +589,7 @@ impl PlanApp {
                     self.request(Pending::Open(None));
                 }
                 if ui.button(t.open_path).clicked() {
-                    self.dialog = Some(Dialog::OpenPath(String::new()));
+                    self.dialog = Some(Dialog::Path(PathPurpose::Open, String::new()));
                 }
                 ui.menu_button(t.recent, |ui| {
                     for path in self.prefs.recent.clone() {
@@ -482,6 +598,25 @@ impl PlanApp {
                         }
                     }
                 });
+                if ui.button(t.compare_with).clicked() {
+                    let picked = if self.native_dialogs {
+                        rfd::FileDialog::new()
+                            .add_filter("Planbord", &["ron"])
+                            .pick_file()
+                    } else {
+                        None
+                    };
+                    match picked {
+                        Some(path) => self.add_comparison(&path),
+                        None if !self.native_dialogs => {
+                            self.dialog = Some(Dialog::Path(PathPurpose::Compare, String::new()))
+                        }
+                        None => {}
+                    }
+                }
+                if !self.compare_files.is_empty() && ui.button(t.close_compare).clicked() {
+                    self.close_comparison();
+                }
                 ui.separator();
                 if ui.button(format!("{}  (Ctrl+S)", t.save)).clicked() {
                     self.save();
@@ -491,6 +626,9 @@ impl PlanApp {
                     .clicked()
                 {
                     self.save_as();
+                }
+                if ui.button(t.save_scenario).clicked() {
+                    self.dialog = Some(self.save_scenario_dialog());
                 }
                 ui.separator();
                 if ui.button(format!("{}  (Ctrl+Q)", t.quit)).clicked() {
@@ -623,33 +761,61 @@ impl PlanApp {
                         }
                     });
                 }
-                Dialog::OpenPath(mut text) | Dialog::SaveAsPath(mut text) => {
-                    let opening = matches!(self.dialog, Some(Dialog::OpenPath(_)));
-                    ui.heading(if opening { t.open } else { t.save_as });
+                Dialog::Path(purpose, mut text) => {
+                    let (title, action) = match purpose {
+                        PathPurpose::Open => (t.open, t.open),
+                        PathPurpose::SaveAs => (t.save_as, t.save),
+                        PathPurpose::Compare => (t.compare_with, t.compare),
+                    };
+                    ui.heading(title);
                     let r = ui
                         .add(egui::TextEdit::singleline(&mut text).desired_width(400.0))
                         .accessible_name(t.path);
                     if r.changed() {
-                        let edited = if opening {
-                            Dialog::OpenPath(text.clone())
-                        } else {
-                            Dialog::SaveAsPath(text.clone())
-                        };
-                        self.dialog = Some(edited);
+                        self.dialog = Some(Dialog::Path(purpose, text.clone()));
                     }
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
-                        if ui.button(if opening { t.open } else { t.save }).clicked() || enter {
+                        if ui.button(action).clicked() || enter {
                             close = true;
+                            self.dialog = Some(shown.clone());
                             let path = PathBuf::from(text.trim());
-                            if opening {
-                                self.open_file(&path);
-                            } else {
-                                self.save_to(&path);
+                            match purpose {
+                                PathPurpose::Open => self.open_file(&path),
+                                PathPurpose::SaveAs => {
+                                    self.save_to(&path);
+                                }
+                                PathPurpose::Compare => self.add_comparison(&path),
                             }
                         }
                         if ui.button(t.cancel).clicked() {
                             close = true;
+                            self.dialog = Some(shown.clone());
+                        }
+                    });
+                }
+                Dialog::SaveScenario(mut name, mut path) => {
+                    ui.heading(t.save_scenario);
+                    ui.label(t.scenario_name);
+                    let r1 = ui
+                        .add(egui::TextEdit::singleline(&mut name).desired_width(400.0))
+                        .accessible_name(t.scenario_name);
+                    ui.label(t.path);
+                    let r2 = ui
+                        .add(egui::TextEdit::singleline(&mut path).desired_width(400.0))
+                        .accessible_name(t.path);
+                    if r1.changed() || r2.changed() {
+                        self.dialog = Some(Dialog::SaveScenario(name.clone(), path.clone()));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(t.save).clicked() {
+                            close = true;
+                            self.dialog = Some(shown.clone());
+                            self.save_scenario(name.trim(), Path::new(path.trim()));
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                            self.dialog = Some(shown.clone());
                         }
                     });
                 }
@@ -683,6 +849,9 @@ impl PlanApp {
             self.menu_ui(ui);
             ui.horizontal(|ui| {
                 for panel in Panel::ALL {
+                    if panel == Panel::Compare && self.compare_files.is_empty() {
+                        continue;
+                    }
                     let mut name = panel.name(t).to_string();
                     if panel == Panel::Warnings && !self.summary.warnings.is_empty() {
                         name = format!("{name} ({})", self.summary.warnings.len());
@@ -709,11 +878,17 @@ impl PlanApp {
                 }
             });
         });
+        if self.view.panel == Panel::Compare && self.compare_files.is_empty() {
+            self.view.panel = Panel::Goals;
+        }
+        self.comparison();
+        let compare_view = self.compare_view.take();
+        let mut new_base = None;
         let plan = self.doc.plan();
         let summary = &self.summary;
         egui::Panel::left("goal-tree")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(250.0)
             .show(ui, |ui| {
                 let mut cx = PanelCtx {
                     plan,
@@ -723,10 +898,10 @@ impl PlanApp {
                 };
                 ui::goals_ui::tree_ui(ui, &mut cx, &mut self.view);
             });
-        if self.prefs.charts_beside && self.view.panel != Panel::Charts {
+        if self.prefs.charts_beside && !matches!(self.view.panel, Panel::Charts | Panel::Compare) {
             egui::Panel::right("charts")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(330.0)
                 .show(ui, |ui| {
                     ui::charts_ui::charts_ui(ui, summary, t);
                 });
@@ -746,8 +921,17 @@ impl PlanApp {
                 Panel::Budget => ui::budget_ui::budget_ui(ui, &mut cx, &self.view),
                 Panel::Charts => ui::charts_ui::charts_ui(ui, summary, t),
                 Panel::Warnings => ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view),
+                Panel::Compare => {
+                    if let Some(view) = &compare_view {
+                        new_base = ui::compare_ui::compare_ui(ui, view, t);
+                    }
+                }
             }
         });
+        self.compare_view = compare_view;
+        if let Some(base) = new_base {
+            self.set_compare_base(base);
+        }
         self.dialog_ui(ui);
         if !edits.is_empty() {
             self.apply(edits);

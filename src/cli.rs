@@ -35,6 +35,7 @@ pub enum PanelArg {
     Budget,
     Charts,
     Warnings,
+    Compare,
 }
 
 impl From<PanelArg> for crate::ui::Panel {
@@ -48,6 +49,7 @@ impl From<PanelArg> for crate::ui::Panel {
             PanelArg::Budget => Panel::Budget,
             PanelArg::Charts => Panel::Charts,
             PanelArg::Warnings => Panel::Warnings,
+            PanelArg::Compare => Panel::Compare,
         }
     }
 }
@@ -64,6 +66,16 @@ pub enum Command {
     },
     /// Rewrite a plan file in Planbord's own layout (after editing it by hand).
     Fmt { file: PathBuf },
+    /// Compare 2 to 4 scenario files: key figures, differences to the base, changes.
+    Compare {
+        #[arg(num_args = 2..=4, required = true)]
+        files: Vec<PathBuf>,
+        /// The base scenario: its position among the files (1 = first).
+        #[arg(long, default_value_t = 1)]
+        base: usize,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,7 +86,18 @@ pub enum Format {
 
 /// Runs a subcommand, writing to `out` and `err`; returns the process exit code.
 pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command;
+    if let Command::Compare {
+        files,
+        base,
+        format,
+    } = command
+    {
+        return compare(files, *base, *format, out, err);
+    }
+    let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
+    else {
+        return ExitCode::FAILURE;
+    };
     let plan = match store::load(file) {
         Ok(plan) => plan,
         Err(e) => {
@@ -106,12 +129,61 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         Command::Fmt { file } => store::save(&plan, file).map(|()| {
             let _ = writeln!(out, "{}: rewritten", file.display());
         }),
+        Command::Compare { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
         },
     };
     match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the scenarios to compare; the name is the scenario name, else the file name.
+pub fn load_scenarios(
+    files: &[PathBuf],
+) -> Result<Vec<crate::compare::Scenario>, store::LoadError> {
+    files
+        .iter()
+        .map(|f| {
+            let plan = store::load(f)?;
+            let name = f.file_stem().map_or_else(
+                || f.display().to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Ok(crate::compare::Scenario::new(name, plan))
+        })
+        .collect()
+}
+
+fn compare(
+    files: &[PathBuf],
+    base: usize,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    if base == 0 || base > files.len() {
+        let _ = writeln!(err, "error: --base {base}: choose 1 to {}", files.len());
+        return ExitCode::FAILURE;
+    }
+    let scenarios = match load_scenarios(files) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match format {
+        Format::Csv => crate::compare::csv_report(&scenarios, base - 1),
+        Format::Table => crate::compare::text_report(&scenarios, base - 1),
+    };
+    match out.write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod calc;
 pub mod cli;
+pub mod compare;
 pub mod edit;
 pub mod model;
 pub mod numfmt;

@@ -82,16 +82,22 @@ fn a_failed_save_leaves_the_original_untouched() {
     let plan = store::load(Path::new(SOCIUS)).unwrap();
     let target = dir.path().join("missing-folder").join("plan.ron");
     assert!(store::save(&plan, &target).is_err());
-    // A save over an existing file replaces it whole and leaves no temporary files behind.
+    // A save over an existing file replaces it whole, keeps the previous version as backup and
+    // leaves no temporary files behind.
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, "old").unwrap();
     store::save(&plan, &path).unwrap();
     assert_eq!(store::load(&path).unwrap(), plan);
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    assert_eq!(std::fs::read_to_string(store::backup_path(&path)).unwrap(), "old");
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"], "{names:?}");
+    // Saving the same plan again keeps the real previous version in the backup.
+    store::save(&plan, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(store::backup_path(&path)).unwrap(), "old");
 }
 
 /// Writes `content` to a temp file and loads it, expecting an error.

@@ -124,6 +124,16 @@ pub struct Tr {
     pub support: &'static str,
     // Warnings
     pub no_warnings: &'static str,
+    pub compare: &'static str,
+    pub compare_with: &'static str,
+    pub close_compare: &'static str,
+    pub save_scenario: &'static str,
+    pub scenario_name: &'static str,
+    pub base_scenario: &'static str,
+    pub key_figures: &'static str,
+    pub changes: &'static str,
+    pub no_changes: &'static str,
+    pub no_shared_history: &'static str,
 }
 
 pub const NL: Tr = Tr {
@@ -233,6 +243,16 @@ pub const NL: Tr = Tr {
     chart_balance: "Saldo en reserves",
     support: "Voorwaardenscheppend",
     no_warnings: "Geen waarschuwingen: het plan is consistent.",
+    compare: "Vergelijking",
+    compare_with: "Vergelijken met…",
+    close_compare: "Vergelijking sluiten",
+    save_scenario: "Opslaan als scenario…",
+    scenario_name: "Naam van het scenario",
+    base_scenario: "Basisscenario",
+    key_figures: "Kerncijfers",
+    changes: "Verschillen",
+    no_changes: "Geen verschillen.",
+    no_shared_history: "Deze plannen delen geen geschiedenis: vergeleken op code en titel.",
 };
 
 pub const EN: Tr = Tr {
@@ -342,6 +362,16 @@ pub const EN: Tr = Tr {
     chart_balance: "Balance and reserves",
     support: "Support",
     no_warnings: "No warnings: the plan is consistent.",
+    compare: "Comparison",
+    compare_with: "Compare with…",
+    close_compare: "Close comparison",
+    save_scenario: "Save as scenario…",
+    scenario_name: "Scenario name",
+    base_scenario: "Base scenario",
+    key_figures: "Key figures",
+    changes: "Differences",
+    no_changes: "No differences.",
+    no_shared_history: "These plans share no history: compared by code and title.",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

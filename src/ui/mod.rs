@@ -3,6 +3,7 @@
 
 pub mod budget_ui;
 pub mod charts_ui;
+pub mod compare_ui;
 pub mod goals_ui;
 pub mod i18n;
 pub mod plan_ui;
@@ -28,10 +29,12 @@ pub enum Panel {
     Budget,
     Charts,
     Warnings,
+    /// Scenarios side by side (shown while a comparison is open).
+    Compare,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 8] = [
         Panel::Plan,
         Panel::Goals,
         Panel::Timing,
@@ -39,6 +42,7 @@ impl Panel {
         Panel::Budget,
         Panel::Charts,
         Panel::Warnings,
+        Panel::Compare,
     ];
 
     pub fn name(self, tr: &Tr) -> &'static str {
@@ -50,6 +54,7 @@ impl Panel {
             Panel::Budget => tr.panel_budget,
             Panel::Charts => tr.panel_charts,
             Panel::Warnings => tr.panel_warnings,
+            Panel::Compare => tr.compare,
         }
     }
 }
