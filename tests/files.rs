@@ -88,7 +88,10 @@ fn a_failed_save_leaves_the_original_untouched() {
     std::fs::write(&path, "old").unwrap();
     store::save(&plan, &path).unwrap();
     assert_eq!(store::load(&path).unwrap(), plan);
-    assert_eq!(std::fs::read_to_string(store::backup_path(&path)).unwrap(), "old");
+    assert_eq!(
+        std::fs::read_to_string(store::backup_path(&path)).unwrap(),
+        "old"
+    );
     let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -97,7 +100,10 @@ fn a_failed_save_leaves_the_original_untouched() {
     assert_eq!(names, ["plan.ron", "plan.ron.bak"], "{names:?}");
     // Saving the same plan again keeps the real previous version in the backup.
     store::save(&plan, &path).unwrap();
-    assert_eq!(std::fs::read_to_string(store::backup_path(&path)).unwrap(), "old");
+    assert_eq!(
+        std::fs::read_to_string(store::backup_path(&path)).unwrap(),
+        "old"
+    );
 }
 
 /// Writes `content` to a temp file and loads it, expecting an error.

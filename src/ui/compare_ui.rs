@@ -7,7 +7,7 @@ use crate::compare::{Diff, FigureRow, MatchedBy, Scenario};
 use crate::numfmt;
 use crate::report::format_value;
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -82,9 +82,9 @@ fn overlay_chart(
     height: f32,
 ) {
     ui.label(RichText::new(title).strong());
+    // The colour key above the charts names the scenarios; a legend here would hide the lines.
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -167,7 +167,7 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView, tr: &Tr) -> Option<usize> {
             overlay_chart(
                 &mut cols[1],
                 "cmp-cost",
-                tr.chart_costs,
+                tr.chart_costs_lines,
                 view,
                 &[("cost.total", false), ("income.total", true)],
                 height,

@@ -120,6 +120,7 @@ pub struct Tr {
     // Charts
     pub chart_fte: &'static str,
     pub chart_costs: &'static str,
+    pub chart_costs_lines: &'static str,
     pub chart_balance: &'static str,
     pub support: &'static str,
     // Warnings
@@ -240,6 +241,7 @@ pub const NL: Tr = Tr {
     cost: "Kosten",
     chart_fte: "VTE per jaar",
     chart_costs: "Kosten en inkomsten",
+    chart_costs_lines: "Uitgaven (volle lijn) en inkomsten (stippellijn)",
     chart_balance: "Saldo en reserves",
     support: "Voorwaardenscheppend",
     no_warnings: "Geen waarschuwingen: het plan is consistent.",
@@ -359,6 +361,7 @@ pub const EN: Tr = Tr {
     cost: "Costs",
     chart_fte: "FTE per year",
     chart_costs: "Costs and income",
+    chart_costs_lines: "Expenses (solid) and income (dashed)",
     chart_balance: "Balance and reserves",
     support: "Support",
     no_warnings: "No warnings: the plan is consistent.",
