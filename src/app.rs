@@ -432,7 +432,14 @@ impl PlanApp {
 
     /// Saves to `path` without asking.
     fn write_to(&mut self, path: &Path) -> bool {
-        match store::save(self.doc.plan(), path) {
+        let today = format_unix(crate::store::recovery::now_unix());
+        let previous_date = self.doc.plan().meta.last_changed.clone();
+        self.doc.stamp_saved_date(&today[..10]);
+        let result = store::save(self.doc.plan(), path);
+        if result.is_err() {
+            self.doc.stamp_saved_date(&previous_date);
+        }
+        match result {
             Ok(()) => {
                 self.doc.mark_saved();
                 self.drop_recovery();
@@ -480,6 +487,19 @@ impl PlanApp {
         self.dialog = Some(Dialog::Path(PathPurpose::SaveAs, suggestion));
     }
 
+    /// Asks for a plan file with the platform's dialog; without one (no portal), asks for a
+    /// path in the window instead and returns `None` (the dialog then carries out `purpose`).
+    fn pick_file(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        if self.native_dialogs {
+            rfd::FileDialog::new()
+                .add_filter("Planbord", &["ron"])
+                .pick_file()
+        } else {
+            self.dialog = Some(Dialog::Path(purpose, String::new()));
+            None
+        }
+    }
+
     /// Opens a file in place of the current plan (after the unsaved question).
     pub fn open_file(&mut self, path: &Path) {
         match store::load(path) {
@@ -522,19 +542,8 @@ impl PlanApp {
             }
             Pending::Open(Some(path)) => self.open_file(&path),
             Pending::Open(None) => {
-                let picked = if self.native_dialogs {
-                    rfd::FileDialog::new()
-                        .add_filter("Planbord", &["ron"])
-                        .pick_file()
-                } else {
-                    None
-                };
-                match picked {
-                    Some(path) => self.open_file(&path),
-                    None if !self.native_dialogs => {
-                        self.dialog = Some(Dialog::Path(PathPurpose::Open, String::new()))
-                    }
-                    None => {}
+                if let Some(path) = self.pick_file(PathPurpose::Open) {
+                    self.open_file(&path);
                 }
             }
             Pending::Quit => self.allow_close = true,
@@ -598,21 +607,10 @@ impl PlanApp {
                         }
                     }
                 });
-                if ui.button(t.compare_with).clicked() {
-                    let picked = if self.native_dialogs {
-                        rfd::FileDialog::new()
-                            .add_filter("Planbord", &["ron"])
-                            .pick_file()
-                    } else {
-                        None
-                    };
-                    match picked {
-                        Some(path) => self.add_comparison(&path),
-                        None if !self.native_dialogs => {
-                            self.dialog = Some(Dialog::Path(PathPurpose::Compare, String::new()))
-                        }
-                        None => {}
-                    }
+                if ui.button(t.compare_with).clicked()
+                    && let Some(path) = self.pick_file(PathPurpose::Compare)
+                {
+                    self.add_comparison(&path);
                 }
                 if !self.compare_files.is_empty() && ui.button(t.close_compare).clicked() {
                     self.close_comparison();

@@ -234,6 +234,12 @@ impl Document {
         self.revision != self.saved_revision
     }
 
+    /// Records the date of a save in the plan (`meta.last_changed`). Not an edit: no undo step,
+    /// the derived numbers do not depend on it.
+    pub fn stamp_saved_date(&mut self, date: &str) {
+        self.plan.meta.last_changed = date.to_string();
+    }
+
     /// Marks the current state as saved.
     pub fn mark_saved(&mut self) {
         self.saved_revision = self.revision;

@@ -172,32 +172,19 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                 ));
             }
         }
-        rows.push(GridRow::computed(
-            tr.generic_lines,
-            &s.personnel_generic,
-            RowStyle::Group,
-        ));
-        for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
-            if line.group == StaffGroup::Service {
-                rows.push(GridRow::computed(
-                    row.label.clone(),
-                    &row.values,
-                    RowStyle::Normal,
-                ));
-            }
-        }
-        rows.push(GridRow::computed(
-            tr.support_roles,
-            &s.personnel_support,
-            RowStyle::Group,
-        ));
-        for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
-            if line.group == StaffGroup::Support {
-                rows.push(GridRow::computed(
-                    row.label.clone(),
-                    &row.values,
-                    RowStyle::Normal,
-                ));
+        for (group, title, subtotal) in [
+            (StaffGroup::Service, tr.generic_lines, &s.personnel_generic),
+            (StaffGroup::Support, tr.support_roles, &s.personnel_support),
+        ] {
+            rows.push(GridRow::computed(title, subtotal, RowStyle::Group));
+            for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
+                if line.group == group {
+                    rows.push(GridRow::computed(
+                        row.label.clone(),
+                        &row.values,
+                        RowStyle::Normal,
+                    ));
+                }
             }
         }
         rows.push(GridRow::computed(
