@@ -268,3 +268,27 @@ fn a_missing_file_names_the_path() {
         "{err}"
     );
 }
+
+#[test]
+fn temporary_files_of_a_killed_save_are_cleaned_up_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = store::load(Path::new(TEMPLATE)).unwrap();
+    let stale = dir.path().join(".plan.ron.abc123.planbord-tmp");
+    let fresh = dir.path().join(".plan.ron.def456.planbord-tmp");
+    std::fs::write(&stale, "half").unwrap();
+    std::fs::write(&fresh, "busy").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    store::save(&plan, &path).unwrap();
+    assert!(!stale.exists(), "a leftover of a killed save is removed");
+    assert!(
+        fresh.exists(),
+        "a save that may be running right now is left alone"
+    );
+}

@@ -144,6 +144,26 @@ pub fn save(plan: &Plan, path: &Path) -> std::io::Result<()> {
     write_atomic(path, text.as_bytes())
 }
 
+/// Removes temporary files of this file left behind by a save that was killed (older than an
+/// hour, so a save running right now in another process is never disturbed).
+fn remove_stale_temp_files(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| modified < hour_ago);
+        if name.starts_with(prefix) && name.ends_with(".planbord-tmp") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A fingerprint of a file's content, to notice when someone else changed it.
 pub fn fingerprint(path: &Path) -> Option<u64> {
     use std::hash::{Hash, Hasher};
@@ -161,8 +181,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{}.", file_name.as_deref().unwrap_or("plan"));
+    remove_stale_temp_files(dir, &prefix);
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", file_name.as_deref().unwrap_or("plan")))
+        .prefix(&prefix)
         .suffix(".planbord-tmp")
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
