@@ -75,6 +75,8 @@ fn bars(
 /// FTE per year, stacked by strategic goal, generic lines and support.
 pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     ui.label(egui::RichText::new(tr.chart_fte).strong());
+    // A line over the bars, readable on a dark and a light background.
+    let line_color = ui.visuals().strong_text_color();
     let mut series: Vec<(String, &Series)> =
         s.goals.iter().map(|g| (g.code.clone(), &g.fte)).collect();
     series.push((tr.generic_lines.to_string(), &s.fte_generic));
@@ -112,7 +114,9 @@ pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
                             .collect::<Vec<_>>(),
                     ),
                 )
-                .color(Color32::DARK_GRAY),
+                .color(line_color)
+                .width(2.0)
+                .style(egui_plot::LineStyle::dashed_loose()),
             );
         });
 }
@@ -120,6 +124,7 @@ pub fn fte_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
 /// Personnel, operating and overhead cost (stacked) against income (a line), per year.
 pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
     ui.label(egui::RichText::new(tr.chart_costs).strong());
+    let line_color = ui.visuals().strong_text_color();
     let euro: fn(Decimal) -> String = numfmt::euros;
     year_axis(Plot::new("cost-chart"), numfmt::euros)
         .height(height)
@@ -157,7 +162,7 @@ pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
                             .collect::<Vec<_>>(),
                     ),
                 )
-                .color(Color32::from_rgb(20, 20, 20))
+                .color(line_color)
                 .width(2.5),
             );
         });

@@ -29,7 +29,7 @@ fn year_cell(ui: &mut Ui, key: &str, value: i32, name: &str) -> Option<i32> {
         ui,
         id,
         rust_decimal::Decimal::from(value),
-        CellKind::Fte,
+        CellKind::Year,
         name,
     )
     .value??;

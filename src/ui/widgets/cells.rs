@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 pub enum CellKind {
     Fte,
     Euro,
+    /// A year: plain digits, no thousands separator.
+    Year,
 }
 
 /// The text being typed into a cell, kept until the edit is committed or cancelled.
@@ -132,10 +134,13 @@ fn decimal_cell_value(
     kind: CellKind,
     name: &str,
 ) -> (Option<Option<Decimal>>, bool) {
-    let shown = numfmt::exact(value);
+    let shown = match kind {
+        CellKind::Year => value.normalize().to_string(),
+        _ => numfmt::exact(value),
+    };
     let error = buffer(ui, id).and_then(|b| b.error);
     let width = match kind {
-        CellKind::Fte => 52.0,
+        CellKind::Fte | CellKind::Year => 52.0,
         CellKind::Euro => 86.0,
     };
     let (response, committed) = buffered(

@@ -102,6 +102,7 @@ fn show(kind: CellKind, value: Decimal) -> String {
     match kind {
         CellKind::Fte => numfmt::fte(value),
         CellKind::Euro => numfmt::euros(value),
+        CellKind::Year => value.normalize().to_string(),
     }
 }
 
@@ -119,7 +120,7 @@ pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut 
         highlight_year,
     } = *grid;
     let cell_width = match kind {
-        CellKind::Fte => 60.0,
+        CellKind::Fte | CellKind::Year => 60.0,
         CellKind::Euro => 96.0,
     };
     let row_height = ui.spacing().interact_size.y + 4.0;
