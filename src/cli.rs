@@ -20,38 +20,10 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
     /// Panel to open the editor on.
     #[arg(long, value_enum)]
-    pub panel: Option<PanelArg>,
+    pub panel: Option<crate::ui::Panel>,
     /// Goal to select in the goal tree, by code (e.g. SD1.OD2).
     #[arg(long)]
     pub goal: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PanelArg {
-    Plan,
-    Goals,
-    Timing,
-    Staffing,
-    Budget,
-    Charts,
-    Warnings,
-    Compare,
-}
-
-impl From<PanelArg> for crate::ui::Panel {
-    fn from(p: PanelArg) -> Self {
-        use crate::ui::Panel;
-        match p {
-            PanelArg::Plan => Panel::Plan,
-            PanelArg::Goals => Panel::Goals,
-            PanelArg::Timing => Panel::Timing,
-            PanelArg::Staffing => Panel::Staffing,
-            PanelArg::Budget => Panel::Budget,
-            PanelArg::Charts => Panel::Charts,
-            PanelArg::Warnings => Panel::Warnings,
-            PanelArg::Compare => Panel::Compare,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Box::new(move |cc| {
             let mut app = PlanApp::from_files(&files, Some(cc));
             if let Some(panel) = panel {
-                app.view.panel = panel.into();
+                app.view.panel = panel;
             }
             if let Some(code) = goal {
                 app.select_goal_by_code(&code);

@@ -99,19 +99,21 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     });
 }
 
-fn labelled_text(
+/// The texts of a goal, each under its label: (label, field, value, multiline).
+fn goal_texts_ui(
     ui: &mut Ui,
     cx: &mut PanelCtx,
-    label: &str,
-    field: TextField,
-    value: &str,
-    multiline: bool,
-    key: (&str, Id),
+    goal: Id,
+    texts: &[(&str, TextField, &str, bool)],
 ) {
-    ui.label(RichText::new(label).strong());
-    let name = format!("{label} {}", cx.plan.goal_code(key.1).unwrap_or_default());
-    if let Some(new) = text_field(ui, field_id(key.0, key.1, 0), value, &name, multiline) {
-        cx.edits.push(Edit::SetText(field, new));
+    let code = cx.plan.goal_code(goal).unwrap_or_default().to_string();
+    for (label, field, value, multiline) in texts {
+        ui.label(RichText::new(*label).strong());
+        let id = egui::Id::unique(("goal-text", format!("{field:?}")));
+        let name = format!("{label} {code}");
+        if let Some(new) = text_field(ui, id, value, &name, *multiline) {
+            cx.edits.push(Edit::SetText(*field, new));
+        }
     }
 }
 
@@ -287,41 +289,21 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
             let years = &cx.summary.years;
             if let Some(sd) = plan.strategic_goal(id) {
                 heading_ui(ui, &format!("{} {}", sd.code, sd.title));
-                labelled_text(
+                goal_texts_ui(
                     ui,
                     cx,
-                    tr.code,
-                    TextField::GoalCode(id),
-                    &sd.code,
-                    false,
-                    ("code", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.title,
-                    TextField::GoalTitle(id),
-                    &sd.title,
-                    false,
-                    ("title", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.description,
-                    TextField::GoalDescription(id),
-                    &sd.description,
-                    true,
-                    ("description", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.note,
-                    TextField::GoalNote(id),
-                    &sd.note,
-                    true,
-                    ("note", id),
+                    id,
+                    &[
+                        (tr.code, TextField::GoalCode(id), &sd.code, false),
+                        (tr.title, TextField::GoalTitle(id), &sd.title, false),
+                        (
+                            tr.description,
+                            TextField::GoalDescription(id),
+                            &sd.description,
+                            true,
+                        ),
+                        (tr.note, TextField::GoalNote(id), &sd.note, true),
+                    ],
                 );
                 if let Some(figures) = cx.summary.goal(id) {
                     heading_ui(ui, &format!("{} / {}", tr.fte, tr.salary_cost));
@@ -346,50 +328,17 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 indicators_ui(ui, cx, Some(id), &sd.indicators);
             } else if let Some(od) = plan.operational_goal(id) {
                 heading_ui(ui, &format!("{} {}", od.code, od.title));
-                labelled_text(
+                goal_texts_ui(
                     ui,
                     cx,
-                    tr.code,
-                    TextField::GoalCode(id),
-                    &od.code,
-                    false,
-                    ("code", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.title,
-                    TextField::GoalTitle(id),
-                    &od.title,
-                    false,
-                    ("title", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.situering,
-                    TextField::Situering(id),
-                    &od.situering,
-                    true,
-                    ("situering", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.werking,
-                    TextField::Werking(id),
-                    &od.werking,
-                    true,
-                    ("werking", id),
-                );
-                labelled_text(
-                    ui,
-                    cx,
-                    tr.note,
-                    TextField::GoalNote(id),
-                    &od.note,
-                    true,
-                    ("note", id),
+                    id,
+                    &[
+                        (tr.code, TextField::GoalCode(id), &od.code, false),
+                        (tr.title, TextField::GoalTitle(id), &od.title, false),
+                        (tr.situering, TextField::Situering(id), &od.situering, true),
+                        (tr.werking, TextField::Werking(id), &od.werking, true),
+                        (tr.note, TextField::GoalNote(id), &od.note, true),
+                    ],
                 );
                 heading_ui(ui, &format!("{} / {}", tr.fte, tr.operating));
                 let rows = [GridRow::editable(

@@ -19,7 +19,7 @@ use i18n::Tr;
 use serde::{Deserialize, Serialize};
 
 /// The panels of the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 pub enum Panel {
     Plan,
     #[default]
