@@ -918,7 +918,9 @@ impl PlanApp {
                 Panel::Staffing => ui::staffing_ui::staffing_ui(ui, &mut cx, &self.view),
                 Panel::Budget => ui::budget_ui::budget_ui(ui, &mut cx, &self.view),
                 Panel::Charts => ui::charts_ui::charts_ui(ui, summary, t),
-                Panel::Warnings => ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view),
+                Panel::Warnings => {
+                    ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view, self.prefs.lang)
+                }
                 Panel::Compare => {
                     if let Some(view) = &compare_view {
                         new_base = ui::compare_ui::compare_ui(ui, view, t);

@@ -3,6 +3,7 @@
 use crate::calc::{Series, Summary, Warning};
 use crate::model::Plan;
 use crate::numfmt;
+use crate::ui::i18n::Lang;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -225,43 +226,70 @@ pub fn table(plan: &Plan, summary: &Summary) -> String {
     out
 }
 
-/// One line per consistency warning, in Dutch.
-pub fn describe_warning(warning: &Warning) -> String {
+/// One line per consistency warning, in the user's language.
+pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
+    let en = lang == Lang::En;
     match warning {
         Warning::FteMismatch {
             year,
             allocated,
             available,
-        } => format!(
-            "{year}: {} VTE ingezet, {} VTE beschikbaar (verschil {})",
-            numfmt::fte(*allocated),
-            numfmt::fte(*available),
-            numfmt::fte(*allocated - *available)
-        ),
+        } => {
+            let (a, b, d) = (
+                numfmt::fte(*allocated),
+                numfmt::fte(*available),
+                numfmt::fte(*allocated - *available),
+            );
+            if en {
+                format!("{year}: {a} FTE allocated, {b} FTE available (difference {d})")
+            } else {
+                format!("{year}: {a} VTE ingezet, {b} VTE beschikbaar (verschil {d})")
+            }
+        }
         Warning::ActivityOutsidePeriod {
             goal_code,
             description,
             first_year,
             last_year,
             ..
-        } => format!(
-            "{goal_code}: activiteit '{description}' ({first_year}-{last_year}) valt buiten de planperiode"
-        ),
-        Warning::GoalWithoutIndicators { goal_code, .. } => {
-            format!("{goal_code}: doel zonder indicatoren")
+        } => {
+            if en {
+                format!(
+                    "{goal_code}: activity '{description}' ({first_year}-{last_year}) lies outside the plan period"
+                )
+            } else {
+                format!(
+                    "{goal_code}: activiteit '{description}' ({first_year}-{last_year}) valt buiten de planperiode"
+                )
+            }
         }
-        Warning::BalanceNotClosed { total } => format!(
-            "de begroting sluit niet over de periode: som van de saldi {}",
-            numfmt::signed_euros(*total)
-        ),
+        Warning::GoalWithoutIndicators { goal_code, .. } => {
+            if en {
+                format!("{goal_code}: goal without indicators")
+            } else {
+                format!("{goal_code}: doel zonder indicatoren")
+            }
+        }
+        Warning::BalanceNotClosed { total } => {
+            let total = numfmt::signed_euros(*total);
+            if en {
+                format!("the budget does not close over the period: the balances sum to {total}")
+            } else {
+                format!("de begroting sluit niet over de periode: som van de saldi {total}")
+            }
+        }
         Warning::ReserveNegative {
             name,
             year,
             balance,
             ..
-        } => format!(
-            "{year}: reserve '{name}' staat negatief ({})",
-            numfmt::euros(*balance)
-        ),
+        } => {
+            let balance = numfmt::euros(*balance);
+            if en {
+                format!("{year}: reserve '{name}' is negative ({balance})")
+            } else {
+                format!("{year}: reserve '{name}' staat negatief ({balance})")
+            }
+        }
     }
 }

@@ -279,6 +279,11 @@ fn warnings_jump_to_their_place() {
     h.run();
     assert_eq!(h.state().view.panel, Panel::Staffing);
     assert_eq!(h.state().view.highlight_year, Some(2023));
+    // The same warning in English.
+    h.state_mut().prefs.lang = planbord::ui::i18n::Lang::En;
+    h.state_mut().view.panel = Panel::Warnings;
+    h.run();
+    h.get_by_label_contains("2023: 15,9 FTE allocated, 15 FTE available");
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! The warnings list: the consistency checks of the calculations, each jumping to its place.
 
+use super::i18n::Lang;
 use super::{Panel, PanelCtx, ViewState, heading_ui};
 use crate::calc::WarningPlace;
 use crate::report::describe_warning;
 use egui::Ui;
 
-pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
+pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: Lang) {
     let tr = cx.tr;
     heading_ui(ui, tr.panel_warnings);
     if cx.summary.warnings.is_empty() {
@@ -16,7 +17,7 @@ pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         .id_salt("warnings")
         .show(ui, |ui| {
             for warning in &cx.summary.warnings {
-                let text = format!("! {}", describe_warning(warning));
+                let text = format!("! {}", describe_warning(warning, lang));
                 if ui.link(text).clicked() {
                     view.highlight_year = None;
                     match warning.place() {
