@@ -55,13 +55,16 @@ fn click(h: &mut Harness<'static, PlanApp>, label: &str) {
     h.run();
 }
 
+/// The operational goal with this code.
+fn goal<'a>(plan: &'a Plan, code: &str) -> &'a planbord::model::OperationalGoal {
+    plan.operational_goals()
+        .map(|(_, od)| od)
+        .find(|od| od.code == code)
+        .unwrap_or_else(|| panic!("no goal {code}"))
+}
+
 fn od_fte(app: &PlanApp, code: &str, year: i32) -> Decimal {
-    let (_, od) = app
-        .plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == code)
-        .unwrap();
-    od.fte.get(year)
+    goal(app.plan(), code).fte.get(year)
 }
 
 #[test]
@@ -141,22 +144,12 @@ fn goals_panel_edits_the_selected_goal_and_its_indicators() {
         "Digitaal werken is ondersteund.",
         Key::Enter,
     );
-    let (_, od) = h
-        .state()
-        .plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == "SD1.OD2")
-        .unwrap();
+    let od = goal(h.state().plan(), "SD1.OD2");
     assert_eq!(od.title, "Digitaal werken is ondersteund.");
     let indicators = od.indicators.len();
     h.get_by_label("Indicator toevoegen").click();
     h.run();
-    let (_, od) = h
-        .state()
-        .plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == "SD1.OD2")
-        .unwrap();
+    let od = goal(h.state().plan(), "SD1.OD2");
     assert_eq!(od.indicators.len(), indicators + 1);
     // Operating budget of the goal, typed the plain way.
     type_into(
@@ -165,12 +158,7 @@ fn goals_panel_edits_the_selected_goal_and_its_indicators() {
         "7500.50",
         Key::Enter,
     );
-    let (_, od) = h
-        .state()
-        .plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == "SD1.OD2")
-        .unwrap();
+    let od = goal(h.state().plan(), "SD1.OD2");
     assert_eq!(od.operating.get(2023), dec!(7500.5));
 }
 
@@ -202,15 +190,7 @@ fn timing_panel_adds_and_edits_activities() {
     let mut h = harness(Panel::Timing);
     h.get_by_label_contains("SD1.OD2 Medewerkers").click();
     h.run();
-    let count = |app: &PlanApp| {
-        app.plan()
-            .operational_goals()
-            .find(|(_, od)| od.code == "SD1.OD2")
-            .unwrap()
-            .1
-            .activities
-            .len()
-    };
+    let count = |app: &PlanApp| goal(app.plan(), "SD1.OD2").activities.len();
     let before = count(h.state());
     h.get_by_label("Activiteit toevoegen").click();
     h.run();
@@ -222,12 +202,7 @@ fn timing_panel_adds_and_edits_activities() {
         "Webinarreeks AI",
         Key::Enter,
     );
-    let (_, od) = h
-        .state()
-        .plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == "SD1.OD2")
-        .unwrap();
+    let od = goal(h.state().plan(), "SD1.OD2");
     assert_eq!(od.activities.last().unwrap().description, "Webinarreeks AI");
 }
 
@@ -252,12 +227,7 @@ fn plan_panel_links_goals_to_core_tasks() {
     let linked = |app: &PlanApp| {
         let plan = app.plan();
         let k4 = plan.core_tasks.iter().find(|t| t.code == "K4").unwrap().id;
-        plan.operational_goals()
-            .find(|(_, od)| od.code == "SD1.OD8")
-            .unwrap()
-            .1
-            .core_tasks
-            .contains(&k4)
+        goal(plan, "SD1.OD8").core_tasks.contains(&k4)
     };
     assert!(!linked(h.state()));
     h.get_by_label("SD1.OD8 K4").scroll_to_me();
@@ -336,10 +306,7 @@ fn whole_app_open_edit_save_reload() {
     assert!(!h.state().is_dirty(), "{}", h.state().status);
     let reloaded = planbord::store::load(&path).unwrap();
     assert_eq!(&reloaded, h.state().plan());
-    let (_, od) = reloaded
-        .operational_goals()
-        .find(|(_, od)| od.code == "SD4.OD3")
-        .unwrap();
+    let od = goal(&reloaded, "SD4.OD3");
     assert_eq!(od.fte.get(2025), dec!(2));
     assert_eq!(
         planbord::calc::summarize(&reloaded).personnel_total[4],
