@@ -155,6 +155,32 @@ impl Checker<'_> {
         }
     }
 
+    /// What strategic and operational goals share: links to core tasks and indicators.
+    fn goal_links(
+        &mut self,
+        owner: &str,
+        at: &[String],
+        core_tasks: &[Id],
+        known_tasks: &BTreeSet<Id>,
+        indicators: &[super::Indicator],
+    ) {
+        for task in core_tasks {
+            self.reference(
+                owner,
+                "core task",
+                *task,
+                known_tasks.contains(task),
+                at,
+                "core_tasks",
+            );
+        }
+        for indicator in indicators {
+            self.id(indicator.id);
+            let at = vec![id_anchor(indicator.id)];
+            self.years(owner, "actuals", &indicator.actuals, &at, false);
+        }
+    }
+
     fn reference(
         &mut self,
         owner: &str,
@@ -272,21 +298,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         *codes.entry(sd.code.as_str()).or_default() += 1;
         let at = vec![id_anchor(sd.id)];
         let owner = format!("goal {}", sd.code);
-        for task in &sd.core_tasks {
-            c.reference(
-                &owner,
-                "core task",
-                *task,
-                tasks.contains(task),
-                &at,
-                "core_tasks",
-            );
-        }
-        for indicator in &sd.indicators {
-            c.id(indicator.id);
-            let at = vec![id_anchor(indicator.id)];
-            c.years(&owner, "actuals", &indicator.actuals, &at, false);
-        }
+        c.goal_links(&owner, &at, &sd.core_tasks, &tasks, &sd.indicators);
         for od in &sd.operational_goals {
             c.id(od.id);
             *codes.entry(od.code.as_str()).or_default() += 1;
@@ -300,16 +312,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 &at,
                 "salary_profile",
             );
-            for task in &od.core_tasks {
-                c.reference(
-                    &owner,
-                    "core task",
-                    *task,
-                    tasks.contains(task),
-                    &at,
-                    "core_tasks",
-                );
-            }
+            c.goal_links(&owner, &at, &od.core_tasks, &tasks, &od.indicators);
             if let Some(fund) = od.fund {
                 c.reference(
                     &owner,
@@ -340,11 +343,6 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                         at,
                     ));
                 }
-            }
-            for indicator in &od.indicators {
-                c.id(indicator.id);
-                let at = vec![id_anchor(indicator.id)];
-                c.years(&owner, "actuals", &indicator.actuals, &at, false);
             }
             for activity in &od.activities {
                 c.id(activity.id);
