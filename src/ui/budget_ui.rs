@@ -5,27 +5,30 @@ use super::widgets::{
     CellKind, GridRow, RowStyle, YearGrid, decimal_cell, rule_ui, text_field, year_grid_ui,
 };
 use super::{PanelCtx, ViewState, heading_ui};
+use crate::calc::Row;
 use crate::edit::{Edit, LineList, TextField, YearField};
 use crate::model::{Amounts, BudgetLine, IncomeKind, Side};
 use egui::Ui;
 
-fn line_rows(lines: &[BudgetLine], years: &[i32], rule: &str) -> Vec<GridRow> {
+/// Rows for overhead or income lines; the values come from the summary (`computed`, same order).
+fn line_rows(lines: &[BudgetLine], computed: &[Row], rule: &str) -> Vec<GridRow> {
     lines
         .iter()
-        .map(|line| {
+        .zip(computed)
+        .map(|(line, values)| {
             let row = match &line.amounts {
-                Amounts::PerYear(values) => GridRow::editable(
+                Amounts::PerYear(_) => GridRow::editable(
                     line.name.clone(),
-                    years.iter().map(|y| values.get(*y)).collect(),
+                    values.values.clone(),
                     YearField::LineAmount(line.id),
                 ),
-                amounts @ Amounts::Rule(r) => GridRow::computed(
+                Amounts::Rule(r) => GridRow::computed(
                     format!(
                         "{} ({rule}: +{}%)",
                         line.name,
                         crate::numfmt::exact(r.growth_percent)
                     ),
-                    &years.iter().map(|y| amounts.value(*y)).collect(),
+                    &values.values,
                     RowStyle::Normal,
                 ),
             };
@@ -109,7 +112,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         );
 
         heading_ui(ui, tr.overhead);
-        let mut rows = line_rows(&plan.overhead, years, tr.rule);
+        let mut rows = line_rows(&plan.overhead, &s.overhead, tr.rule);
         rows.push(GridRow::computed(
             tr.total,
             &s.overhead_total,
@@ -126,7 +129,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         }
 
         heading_ui(ui, tr.income);
-        let mut rows = line_rows(&plan.income, years, tr.rule);
+        let mut rows = line_rows(&plan.income, &s.income, tr.rule);
         rows.push(GridRow::computed(
             tr.total,
             &s.income_total,
