@@ -3,11 +3,11 @@
 use crate::calc::{Summary, summarize};
 use crate::compare::Scenario;
 use crate::edit::{Document, Edit};
+use crate::i18n::{Lang, tr};
 use crate::model::Plan;
 use crate::store;
 use crate::store::recovery::{Recovered, RecoveryStore, RecoveryWorker, format_unix};
 use crate::ui::compare_ui::CompareView;
-use crate::ui::i18n::{Lang, tr};
 use crate::ui::{self, Panel, PanelCtx, ViewState};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};

@@ -93,7 +93,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             for warning in &summary.warnings {
                 text.push_str(&format!(
                     "waarschuwing: {}\n",
-                    report::describe_warning(warning, crate::ui::i18n::Lang::Nl)
+                    report::describe_warning(warning, crate::i18n::Lang::Nl)
                 ));
             }
             out.write_all(text.as_bytes())

@@ -1,9 +1,9 @@
 //! The key figures of a plan as rows (for `planbord summary`, the comparison and exports).
 
 use crate::calc::{Series, Summary, Warning};
+use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::numfmt;
-use crate::ui::i18n::Lang;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 

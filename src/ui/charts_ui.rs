@@ -2,8 +2,8 @@
 //! strategic goal plus support; costs by kind against income; balance and reserves.
 //! Decimals become f64 only here, at the plotting boundary.
 
-use super::i18n::Tr;
 use crate::calc::{Series, Summary};
+use crate::i18n::Tr;
 use crate::numfmt;
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoints};

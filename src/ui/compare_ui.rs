@@ -2,8 +2,8 @@
 //! difference to the chosen base, charts that overlay the scenarios, and the structural changes.
 
 use super::heading_ui;
-use super::i18n::Tr;
 use crate::compare::{Diff, FigureRow, MatchedBy, Scenario};
+use crate::i18n::Tr;
 use crate::numfmt;
 use crate::report::format_value;
 use egui::{Color32, RichText, Ui};

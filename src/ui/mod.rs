@@ -5,7 +5,7 @@ pub mod budget_ui;
 pub mod charts_ui;
 pub mod compare_ui;
 pub mod goals_ui;
-pub mod i18n;
+
 pub mod plan_ui;
 pub mod staffing_ui;
 pub mod timing_ui;
@@ -14,8 +14,8 @@ pub mod widgets;
 
 use crate::calc::Summary;
 use crate::edit::Edit;
+use crate::i18n::Tr;
 use crate::model::{Id, Plan};
-use i18n::Tr;
 use serde::{Deserialize, Serialize};
 
 /// The panels of the editor.

@@ -1,8 +1,8 @@
 //! The warnings list: the consistency checks of the calculations, each jumping to its place.
 
-use super::i18n::Lang;
 use super::{Panel, PanelCtx, ViewState, heading_ui};
 use crate::calc::WarningPlace;
+use crate::i18n::Lang;
 use crate::report::describe_warning;
 use egui::Ui;
 

@@ -1,71 +1,13 @@
 //! The editor window driven as a user drives it (egui_kittest, headless): find widgets by their
 //! label, click and type, and check that the plan and its derived numbers changed.
 
-use egui::{Key, Modifiers, vec2};
-use egui_kittest::Harness;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use planbord::app::{PlanApp, Prefs};
-use planbord::model::Plan;
+use planbord::app::PlanApp;
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
-use std::path::{Path, PathBuf};
 
-fn socius() -> Plan {
-    planbord::store::load(Path::new("plans/socius-2021-2025.ron")).unwrap()
-}
-
-fn harness_with(app: PlanApp) -> Harness<'static, PlanApp> {
-    Harness::builder()
-        .with_size(vec2(1500.0, 1100.0))
-        .build_ui_state(|ui, app: &mut PlanApp| app.show(ui), app)
-}
-
-/// The app on the Socius plan, on `panel`, charts not beside (more room for tables).
-fn harness(panel: Panel) -> Harness<'static, PlanApp> {
-    let prefs = Prefs {
-        charts_beside: false,
-        panel,
-        ..Prefs::default()
-    };
-    let mut h = harness_with(PlanApp::new(
-        socius(),
-        Some(PathBuf::from("plans/socius-2021-2025.ron")),
-        prefs,
-    ));
-    h.run();
-    h
-}
-
-/// Types `text` into the field named `label`, replacing what is there, and presses `finish`.
-fn type_into(h: &mut Harness<'static, PlanApp>, label: &str, text: &str, finish: Key) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(finish);
-    h.run();
-}
-
-/// Scrolls the widget named `label` into view and clicks it.
-fn click(h: &mut Harness<'static, PlanApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// The operational goal with this code.
-fn goal<'a>(plan: &'a Plan, code: &str) -> &'a planbord::model::OperationalGoal {
-    plan.operational_goals()
-        .map(|(_, od)| od)
-        .find(|od| od.code == code)
-        .unwrap_or_else(|| panic!("no goal {code}"))
-}
-
-fn od_fte(app: &PlanApp, code: &str, year: i32) -> Decimal {
-    goal(app.plan(), code).fte.get(year)
-}
+use crate::support::{click, goal, harness, harness_with, od_fte, type_into};
 
 #[test]
 fn staffing_typing_fte_raises_salary_cost_and_marks_unsaved() {
@@ -250,7 +192,7 @@ fn warnings_jump_to_their_place() {
     assert_eq!(h.state().view.panel, Panel::Staffing);
     assert_eq!(h.state().view.highlight_year, Some(2023));
     // The same warning in English.
-    h.state_mut().prefs.lang = planbord::ui::i18n::Lang::En;
+    h.state_mut().prefs.lang = planbord::i18n::Lang::En;
     h.state_mut().view.panel = Panel::Warnings;
     h.run();
     h.get_by_label_contains("2023: 15,9 FTE allocated, 15 FTE available");
@@ -262,7 +204,7 @@ fn charts_and_english_texts_show() {
     h.get_by_label("VTE per jaar");
     h.get_by_label("Kosten en inkomsten");
     h.get_by_label("Saldo en reserves");
-    h.state_mut().prefs.lang = planbord::ui::i18n::Lang::En;
+    h.state_mut().prefs.lang = planbord::i18n::Lang::En;
     h.run();
     h.get_by_label("Staffing");
     h.get_by_label("FTE per year");

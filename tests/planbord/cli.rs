@@ -1,18 +1,6 @@
 //! The command line, run as a user runs it.
 
-use std::process::Command;
-
-fn planbord(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
-        .args(args)
-        .output()
-        .expect("planbord runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use crate::support::planbord;
 
 #[test]
 fn check_accepts_the_sample_and_reports_no_warnings() {

@@ -4,20 +4,14 @@
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use planbord::app::{PlanApp, Prefs};
+use planbord::app::PlanApp;
 use planbord::store::recovery::RecoveryStore;
 use planbord::ui::Panel;
 use rust_decimal::dec;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn prefs() -> Prefs {
-    Prefs {
-        charts_beside: false,
-        panel: Panel::Staffing,
-        ..Prefs::default()
-    }
-}
+use crate::support::{od_fte as fte, prefs_on, type_into};
 
 /// A copy of the Socius plan in a temp folder, opened in the window, with recovery copies kept in
 /// `recovery` (if given).
@@ -27,7 +21,7 @@ fn open_copy(dir: &Path, recovery: Option<&Path>) -> (Harness<'static, PlanApp>,
         std::fs::copy("plans/socius-2021-2025.ron", &path).unwrap();
     }
     let plan = planbord::store::load(&path).unwrap();
-    let app = PlanApp::new(plan, Some(path.clone()), prefs())
+    let app = PlanApp::new(plan, Some(path.clone()), prefs_on(Panel::Staffing))
         .with_recovery(recovery.map(|r| RecoveryStore::new(r.to_path_buf())));
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1100.0))
@@ -36,32 +30,12 @@ fn open_copy(dir: &Path, recovery: Option<&Path>) -> (Harness<'static, PlanApp>,
     (h, path)
 }
 
-fn type_into(h: &mut Harness<'static, PlanApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
-fn fte(app: &PlanApp, code: &str, year: i32) -> rust_decimal::Decimal {
-    app.plan()
-        .operational_goals()
-        .find(|(_, od)| od.code == code)
-        .unwrap()
-        .1
-        .fte
-        .get(year)
-}
-
 #[test]
 fn after_a_crash_the_next_start_offers_the_recovery_copy() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
     let (mut h, path) = open_copy(dir.path(), Some(&recovery));
-    type_into(&mut h, "VTE SD1.OD2 2021", "1,2");
+    type_into(&mut h, "VTE SD1.OD2 2021", "1,2", Key::Enter);
     // The copy is written a little after the edit, without waiting for the user.
     h.state_mut().autosave_delay = Duration::ZERO;
     h.run();
@@ -119,7 +93,7 @@ fn discarding_changes_removes_the_recovery_copy() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
     let (mut h, _) = open_copy(dir.path(), Some(&recovery));
-    type_into(&mut h, "VTE SD1.OD2 2021", "2");
+    type_into(&mut h, "VTE SD1.OD2 2021", "2", Key::Enter);
     h.state_mut().write_recovery_now();
     assert_eq!(RecoveryStore::new(recovery.clone()).list().len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -134,7 +108,7 @@ fn discarding_changes_removes_the_recovery_copy() {
 fn a_file_changed_on_disk_is_noticed_before_saving_over_it() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = open_copy(dir.path(), None);
-    type_into(&mut h, "VTE SD1.OD2 2021", "0,5");
+    type_into(&mut h, "VTE SD1.OD2 2021", "0,5", Key::Enter);
     // Someone else saves another version meanwhile.
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
@@ -165,7 +139,7 @@ fn a_file_changed_on_disk_is_noticed_before_saving_over_it() {
 
     // Changed again; this time reload their version.
     std::fs::write(&path, &theirs).unwrap();
-    type_into(&mut h, "VTE SD1.OD2 2021", "0,6");
+    type_into(&mut h, "VTE SD1.OD2 2021", "0,6", Key::Enter);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.get_by_label("Herladen van schijf").click();
@@ -179,7 +153,7 @@ fn a_file_changed_on_disk_is_noticed_before_saving_over_it() {
 fn a_failed_save_keeps_the_work_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = open_copy(dir.path(), None);
-    type_into(&mut h, "VTE SD1.OD2 2021", "0,9");
+    type_into(&mut h, "VTE SD1.OD2 2021", "0,9", Key::Enter);
     let before = std::fs::read(&path).unwrap();
     // The folder disappears (an unplugged stick, a deleted sync folder).
     let elsewhere = dir.path().join("gone").join("socius.ron");

@@ -4,8 +4,7 @@ use planbord::model::Plan;
 use planbord::store::{self, LoadError};
 use std::path::{Path, PathBuf};
 
-const SOCIUS: &str = "plans/socius-2021-2025.ron";
-const TEMPLATE: &str = "plans/template.ron";
+use crate::support::{SOCIUS, TEMPLATE};
 
 fn text(path: &str) -> String {
     std::fs::read_to_string(path).expect("sample file readable")

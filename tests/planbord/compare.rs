@@ -7,18 +7,12 @@ use egui_kittest::kittest::Queryable;
 use planbord::app::{PlanApp, Prefs};
 use planbord::compare::{ChangeKind, MatchedBy, Scenario, diff, figure_rows};
 use planbord::edit::{Edit, LineList, apply_to};
-use planbord::model::{Amounts, GrowthRule, Plan};
+use planbord::model::{Amounts, GrowthRule};
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
 use std::path::{Path, PathBuf};
 
-const BASE: &str = "plans/socius-2021-2025.ron";
-const CUT: &str = "plans/socius-2021-2025-subsidie-min3.ron";
-const LATER: &str = "plans/socius-2021-2025-internationaal-later.ron";
-
-fn load(path: &str) -> Plan {
-    planbord::store::load(Path::new(path)).unwrap()
-}
+use crate::support::{CUT, LATER, SOCIUS as BASE, load};
 
 #[test]
 fn a_plan_compared_with_itself_has_no_differences() {

@@ -1,0 +1,16 @@
+//! Planbord's integration tests: one binary (one link) with a module per area. Shared harness and
+//! plan helpers live in `support`.
+//!
+//! Slow sweeps (every truncation of the sample, kills during a save, long fuzzing) run on a
+//! deterministic sample per commit; `PLANBORD_FULL_SWEEPS=1` runs them in full.
+
+mod support;
+
+mod calc;
+mod cli;
+mod compare;
+mod files;
+mod robustness;
+mod safety;
+mod socius;
+mod ui;
