@@ -8,6 +8,7 @@ pub mod calc;
 pub mod cli;
 pub mod compare;
 pub mod edit;
+pub mod exchange;
 pub mod i18n;
 pub mod model;
 pub mod numfmt;
