@@ -96,16 +96,19 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                     report::describe_warning(warning, crate::i18n::Lang::Nl)
                 ));
             }
-            out.write_all(text.as_bytes())
+            out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
-        Command::Fmt { file } => store::save(&plan, file).map(|()| {
-            let _ = writeln!(out, "{}: rewritten", file.display());
-        }),
+        Command::Fmt { file } => store::save(&plan, file)
+            .map(|()| {
+                let _ = writeln!(out, "{}: rewritten", file.display());
+            })
+            .map_err(|e| e.to_string()),
         Command::Compare { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
-        },
+        }
+        .map_err(|e| e.to_string()),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -135,6 +135,22 @@ pub struct Tr {
     pub changes: &'static str,
     pub no_changes: &'static str,
     pub no_shared_history: &'static str,
+    // Files and saving
+    pub cannot_open_title: &'static str,
+    pub cannot_open_help: &'static str,
+    pub open_backup: &'static str,
+    pub open_in_editor: &'static str,
+    pub close: &'static str,
+    pub save_failed_title: &'static str,
+    pub split_and_save: &'static str,
+    pub deleted_title: &'static str,
+    pub deleted_question: &'static str,
+    pub recreate: &'static str,
+    pub exists_title: &'static str,
+    pub exists_question: &'static str,
+    pub exists_damaged: &'static str,
+    pub damaged_kept: &'static str,
+    pub discard_copy: &'static str,
 }
 
 pub const NL: Tr = Tr {
@@ -255,6 +271,22 @@ pub const NL: Tr = Tr {
     changes: "Verschillen",
     no_changes: "Geen verschillen.",
     no_shared_history: "Deze plannen delen geen geschiedenis: vergeleken op code en titel.",
+    // Files and saving
+    cannot_open_title: "Plan kan niet geopend worden",
+    cannot_open_help: "Er is niets gewijzigd aan het bestand. Open de reservekopie (de vorige versie), of herstel het bestand in een teksteditor op de genoemde plaats.",
+    open_backup: "Reservekopie openen",
+    open_in_editor: "Openen in teksteditor",
+    close: "Sluiten",
+    save_failed_title: "Niet opgeslagen",
+    split_and_save: "Toch opslaan (koppeling splitsen)",
+    deleted_title: "Bestand verdwenen",
+    deleted_question: "Het bestand is verwijderd of verplaatst sinds je het opende of opsloeg.",
+    recreate: "Opnieuw aanmaken",
+    exists_title: "Bestand bestaat al",
+    exists_question: "Er bestaat al een bestand met deze naam. Overschrijven? De vorige inhoud blijft bewaard als reservekopie (.bak).",
+    exists_damaged: "Dit bestand is geen leesbaar plan; de huidige inhoud blijft bewaard als",
+    damaged_kept: "Onleesbare inhoud bewaard als",
+    discard_copy: "Kopie verwijderen",
 };
 
 pub const EN: Tr = Tr {
@@ -375,6 +407,22 @@ pub const EN: Tr = Tr {
     changes: "Differences",
     no_changes: "No differences.",
     no_shared_history: "These plans share no history: compared by code and title.",
+    // Files and saving
+    cannot_open_title: "The plan cannot be opened",
+    cannot_open_help: "Nothing was changed in the file. Open its backup (the previous version), or repair the file in a text editor at the place named.",
+    open_backup: "Open the backup",
+    open_in_editor: "Open in a text editor",
+    close: "Close",
+    save_failed_title: "Not saved",
+    split_and_save: "Save anyway (split the link)",
+    deleted_title: "File gone",
+    deleted_question: "The file was deleted or moved since you opened or saved it.",
+    recreate: "Create it again",
+    exists_title: "File exists",
+    exists_question: "A file with this name exists. Overwrite it? Its previous content is kept as backup (.bak).",
+    exists_damaged: "This file is not a readable plan; its current content is kept as",
+    damaged_kept: "Unreadable content kept as",
+    discard_copy: "Discard the copy",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

@@ -3,12 +3,13 @@
 //! No UI code lives here. Every entity that other parts refer to carries a stable id; references
 //! in the file are ids, never positions in a list. Money and FTE are [`Decimal`].
 
+pub mod decimal;
 mod ids;
 mod validate;
 mod yearly;
 
 pub use ids::Id;
-pub use validate::{Problem, validate};
+pub use validate::{MAX_ID, Problem, validate};
 pub use yearly::{Amounts, GrowthRule, Yearly};
 
 use rust_decimal::Decimal;
@@ -218,6 +219,7 @@ pub enum Comparator {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub comparator: Comparator,
+    #[serde(with = "decimal")]
     pub value: Decimal,
     #[serde(default)]
     pub unit: String,
@@ -294,6 +296,7 @@ pub struct BudgetLine {
 pub struct ReserveFund {
     pub id: Id,
     pub name: String,
+    #[serde(with = "decimal")]
     pub opening_balance: Decimal,
     /// The yearly balance (saldo) is carried over into this fund (overdracht).
     #[serde(default)]
@@ -374,10 +377,11 @@ impl Plan {
         plan
     }
 
-    /// Hands out a fresh id.
+    /// Hands out a fresh id. A validated plan has room for billions more (see
+    /// [`validate::MAX_ID`]); past the limit the plan stops validating instead of wrapping.
     pub fn new_id(&mut self) -> Id {
         let id = self.next_id;
-        self.next_id = Id(id.0 + 1);
+        self.next_id = Id(id.0.saturating_add(1));
         id
     }
 

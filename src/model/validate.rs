@@ -34,6 +34,9 @@ struct Checker<'a> {
 /// The largest amount a plan may hold (a thousand billion euros); keeps every sum and product
 /// of the calculations far from the limits of `Decimal`.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// Ids and `next_id` stay at or below this (2^53: exact in spreadsheets and JSON too), which
+/// leaves room for billions of new ids and never overflows.
+pub const MAX_ID: Id = Id(1 << 53);
 /// The largest FTE a line may hold.
 pub const MAX_FTE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
@@ -414,6 +417,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    if plan.next_id > MAX_ID {
+        c.problems.push(Problem::new(
+            format!(
+                "next_id {} leaves no room for new ids (at most {}); renumber the ids of the file or set next_id just above the largest id",
+                plan.next_id.0, MAX_ID.0
+            ),
+            vec!["next_id:".into()],
+        ));
+    }
     for (id, count) in std::mem::take(&mut c.ids) {
         if count > 1 {
             c.problems.push(Problem::new(
@@ -424,7 +436,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 vec![id_anchor(id)],
             ));
         }
-        if id >= plan.next_id {
+        if id >= MAX_ID {
+            c.problems.push(Problem::new(
+                format!(
+                    "the id {} is too large (ids stay below {}); give the item a smaller unused id",
+                    id.0, MAX_ID.0
+                ),
+                vec![id_anchor(id)],
+            ));
+        } else if id >= plan.next_id {
             c.problems.push(Problem::new(
                 format!(
                     "the id {} is not below next_id ({}); set next_id to at least {}",

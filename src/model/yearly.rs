@@ -1,11 +1,25 @@
+use super::decimal::Strict;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Values per year (FTE, euros ...). A year without an entry counts as zero.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+/// In a file: a map from year to a strict decimal string (see [`super::decimal`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Yearly(pub BTreeMap<i32, Decimal>);
+
+impl Serialize for Yearly {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(year, v)| (year, Strict(*v))))
+    }
+}
+
+impl<'de> Deserialize<'de> for Yearly {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Yearly, D::Error> {
+        let values = BTreeMap::<i32, Strict>::deserialize(d)?;
+        Ok(Yearly(values.into_iter().map(|(y, v)| (y, v.0)).collect()))
+    }
+}
 
 impl Yearly {
     /// Builds values from `first_year` onwards, one per item.
@@ -60,9 +74,11 @@ impl Default for Amounts {
 #[serde(deny_unknown_fields)]
 pub struct GrowthRule {
     pub base_year: i32,
+    #[serde(with = "super::decimal")]
     pub base: Decimal,
+    #[serde(with = "super::decimal")]
     pub growth_percent: Decimal,
-    #[serde(default)]
+    #[serde(default, with = "super::decimal")]
     pub round_to: Decimal,
 }
 

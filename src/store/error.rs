@@ -1,3 +1,4 @@
+use crate::model::decimal::DecimalProblem;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -11,12 +12,10 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: the file is {} bytes, more than the {} a plan may have; is this a Planbord plan?", path.display(), size, limit)]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    #[error("{}: this is {what}, not a plan file; choose a plan file (.ron)", path.display())]
+    NotAFile { path: PathBuf, what: FileKind },
+    #[error("{}: the file is larger than the {} bytes a plan may have; is this a Planbord plan?", path.display(), limit)]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("{}:{line}:{column}: the file is not valid UTF-8 text here; save it as UTF-8 or open a backup", path.display())]
     NotUtf8 {
         path: PathBuf,
@@ -31,6 +30,13 @@ pub enum LoadError {
         message: String,
         hint: Hint,
     },
+    #[error("{}:{line}:{column}: {problem}", path.display())]
+    Decimal {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        problem: DecimalProblem,
+    },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Invalid {
         path: PathBuf,
@@ -44,6 +50,86 @@ pub enum LoadError {
         found: u32,
         supported: u32,
     },
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    /// A named pipe (FIFO): reading it could wait forever.
+    Pipe,
+    /// A device such as /dev/zero: reading it could never end.
+    Device,
+    Other,
+}
+
+impl FileKind {
+    pub fn of(meta: &std::fs::Metadata) -> FileKind {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return FileKind::Folder;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return FileKind::Pipe;
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return FileKind::Device;
+            }
+        }
+        FileKind::Other
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileKind::Folder => "a folder",
+            FileKind::Pipe => "a pipe",
+            FileKind::Device => "a device",
+            FileKind::Other => "a special file",
+        })
+    }
+}
+
+impl fmt::Display for DecimalProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecimalProblem::NotANumber(text) => write!(
+                f,
+                "\"{text}\" is not a number as a plan file writes it (digits, an optional minus and a point before decimals, e.g. \"1529210\" or \"0.7\"); correct the value"
+            ),
+            DecimalProblem::TooPrecise(text) => write!(
+                f,
+                "\"{text}\" has more digits than Planbord can keep exactly (at most 28 decimals); shorten it"
+            ),
+            DecimalProblem::TrailingZeros {
+                text,
+                as_plain,
+                as_belgian,
+            } => {
+                write!(
+                    f,
+                    "\"{text}\" ends in zeros after the point, which Planbord never writes: read with a decimal point it is {}",
+                    crate::numfmt::exact(*as_plain)
+                )?;
+                if let Some(belgian) = as_belgian {
+                    write!(
+                        f,
+                        ", read the Belgian way it is {}",
+                        crate::numfmt::exact(*belgian)
+                    )?;
+                }
+                write!(
+                    f,
+                    "; write the value you mean without trailing zeros (e.g. \"{}\")",
+                    as_plain
+                )
+            }
+        }
+    }
 }
 
 /// What the user can do about a syntax or type error.
@@ -61,7 +147,7 @@ impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Hint::Truncated => {
-                "the file ends too early: it may have been cut off; open its backup or complete it"
+                "the file ends too early: it may have been cut off; open its backup (the same name with .bak) or complete it"
             }
             Hint::UnknownField => "remove that field or check its spelling",
             Hint::Missing => "add the missing field",
@@ -79,7 +165,19 @@ impl LoadError {
         e: ron::error::SpannedError,
     ) -> LoadError {
         use ron::Error as E;
+        if let E::Message(m) = &e.code
+            && let Some(problem) = DecimalProblem::from_message(m)
+        {
+            return LoadError::Decimal {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                problem,
+            };
+        }
+        let runs_off_the_end = ran_off_the_end(text, &e);
         let hint = match &e.code {
+            _ if runs_off_the_end => Hint::Truncated,
             E::Eof => Hint::Truncated,
             E::NoSuchStructField { .. } | E::NoSuchExtension(_) => Hint::UnknownField,
             E::MissingStructField { .. } => Hint::Missing,
@@ -101,16 +199,21 @@ impl LoadError {
             _ => Hint::Other,
         };
         // A parse that ran off the end of a cut-off file reports the end of the text.
-        let (line, column) = if matches!(e.code, E::Eof) {
+        let (line, column) = if runs_off_the_end {
             end_position(text)
         } else {
             (e.span.start.line, e.span.start.col)
+        };
+        let message = if runs_off_the_end {
+            "the file ends in the middle of a value".to_string()
+        } else {
+            e.code.to_string()
         };
         LoadError::Syntax {
             path: path.to_path_buf(),
             line,
             column,
-            message: e.code.to_string(),
+            message,
             hint,
         }
     }
@@ -120,10 +223,53 @@ impl LoadError {
         match self {
             LoadError::NotUtf8 { line, column, .. }
             | LoadError::Syntax { line, column, .. }
+            | LoadError::Decimal { line, column, .. }
             | LoadError::Invalid { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }
+}
+
+/// Whether the parser failed because the text stopped: at its end, or inside a text (string) that
+/// is never closed before the end (a file cut in the middle of a text).
+fn ran_off_the_end(text: &str, e: &ron::error::SpannedError) -> bool {
+    use ron::Error as E;
+    match e.code {
+        E::Eof => true,
+        E::ExpectedStringEnd | E::ExpectedString => {
+            let start = offset_of(text, e.span.start.line, e.span.start.col);
+            let rest = &text[start.min(text.len())..];
+            // The opening quote is at the start; no closing one follows.
+            let after_quote = rest.strip_prefix('"').unwrap_or(rest);
+            !after_quote.contains('"')
+        }
+        E::ExpectedArrayEnd
+        | E::ExpectedMapEnd
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedComma
+        | E::ExpectedMapColon
+        | E::ExpectedInteger
+        | E::ExpectedIdentifier => {
+            let end = offset_of(text, e.span.end.line, e.span.end.col);
+            end >= text.trim_end().len()
+        }
+        _ => false,
+    }
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(at, _)| at);
+        }
+        offset += l.len();
+    }
+    text.len()
 }
 
 /// Line and column (1-based) just after the end of `text`.
@@ -155,5 +301,62 @@ pub(super) fn locate(text: &str, anchors: &[String]) -> (usize, usize) {
             (line, column)
         }
         None => (1, 1),
+    }
+}
+
+/// Why a save did not happen. The file on disk is unchanged unless `unchanged` is false.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: not saved: {problem}{}", path.display(), if *unchanged { "; the file on disk is unchanged" } else { "" })]
+pub struct SaveError {
+    /// The plan's file, as the user knows it (not a temporary file).
+    pub path: PathBuf,
+    pub problem: SaveProblem,
+    pub unchanged: bool,
+}
+
+/// What stood in the way of a save.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveProblem {
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("no permission to write in that folder")]
+    PermissionDenied,
+    #[error("the file is read-only; save under another name, or make it writable first")]
+    ReadOnly,
+    #[error("the disk or share is read-only")]
+    ReadOnlyDisk,
+    #[error(
+        "the file has {links} names (hard links); saving would split them, so the other names keep the old version"
+    )]
+    HardLinked { links: u64 },
+    #[error("the folder does not exist (any more)")]
+    FolderMissing,
+    #[error("that is not a file")]
+    NotAFile,
+    #[error("the backup (.bak) could not be written: {0}")]
+    Backup(Box<SaveProblem>),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl SaveProblem {
+    pub fn from_io(e: &std::io::Error) -> SaveProblem {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::FileTooLarge | K::QuotaExceeded => SaveProblem::DiskFull,
+            K::PermissionDenied => SaveProblem::PermissionDenied,
+            K::ReadOnlyFilesystem => SaveProblem::ReadOnlyDisk,
+            K::NotFound => SaveProblem::FolderMissing,
+            K::IsADirectory => SaveProblem::NotAFile,
+            _ => SaveProblem::Other(strip_os_error(&e.to_string())),
+        }
+    }
+}
+
+/// `Broken pipe (os error 32)` -> `Broken pipe`.
+fn strip_os_error(text: &str) -> String {
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text.to_string(),
     }
 }

@@ -1,17 +1,18 @@
 //! Reading and writing plan files (RON).
 //!
 //! A plan file starts with its `format_version`; a file from a newer Planbord is refused, an older
-//! one is migrated. Decimals are stored as strings, so they survive exactly. Saving is atomic: a
-//! temporary file in the same folder is written, flushed to disk and renamed over the original.
+//! one is migrated. Decimals are stored as strings, so they survive exactly (and are read
+//! strictly: see [`crate::model::decimal`]). Saving is atomic and keeps a backup: see [`save_bytes`].
 
 mod error;
 pub mod recovery;
+mod save;
 
-pub use error::LoadError;
+pub use error::{FileKind, Hint, LoadError, SaveError, SaveProblem};
+pub use save::{SaveOptions, backup_path, save_bytes, write_atomic, write_target};
 
 use crate::model::{FORMAT_VERSION, Plan, validate};
 use serde::Deserialize;
-use std::io::Write;
 use std::path::Path;
 
 /// Files larger than this are refused before parsing (a plan is a few hundred KiB at most).
@@ -85,33 +86,55 @@ fn migrate(text: &str, version: u32, origin: &Path) -> Result<Plan, LoadError> {
     })
 }
 
-/// Reads and checks a plan file.
+/// Reads and checks a plan file. Only regular files are read (a pipe or a device could make the
+/// read wait or grow without end), and never more than [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    let bytes = read_plan_bytes(path)?;
+    from_bytes(&bytes, path)
+}
+
+/// The bytes of a plan file, refusing what is not a regular file or is too large.
+pub fn read_plan_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
     let io_error = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
             path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
+            what: error::FileKind::of(&meta),
         });
     }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    from_bytes(&bytes, path)
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    Ok(bytes)
 }
 
-/// Parses the bytes of a plan file; `origin` names the file in error messages.
+fn too_large(path: &Path) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_path_buf(),
+        limit: MAX_FILE_BYTES,
+    }
+}
+
+/// Parses the bytes of a plan file; `origin` names the file in error messages. A UTF-8 byte
+/// order mark (as Notepad writes it) is dropped.
 pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Plan, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: origin.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(origin));
     }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, column) = error::end_position(valid);
@@ -124,80 +147,29 @@ pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Plan, LoadError> {
     from_ron_str(text, origin)
 }
 
-/// The backup kept next to a plan file: `plan.ron` -> `plan.ron.bak`.
-pub fn backup_path(path: &Path) -> std::path::PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+/// Writes the plan atomically, keeping the previous content as [`backup_path`]; see [`save`
+/// module](self::save_bytes) for what is guaranteed. Refuses read-only and hard-linked files.
+pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    save_bytes(to_ron_string(plan).as_bytes(), path, SaveOptions::default())
 }
 
-/// Writes the plan atomically: temp file in the same folder, fsync, rename over `path`. The
-/// previous content is kept in [`backup_path`] (one backup, replaced on each save that changes
-/// the file). On failure the original file is untouched.
-pub fn save(plan: &Plan, path: &Path) -> std::io::Result<()> {
-    let text = to_ron_string(plan);
-    if let Ok(previous) = std::fs::read(path)
-        && previous != text.as_bytes()
-    {
-        write_atomic(&backup_path(path), &previous)?;
-    }
-    write_atomic(path, text.as_bytes())
+/// As [`save`], with options (e.g. to split a hard link the user agreed to split).
+pub fn save_with(plan: &Plan, path: &Path, options: SaveOptions) -> Result<(), SaveError> {
+    save_bytes(to_ron_string(plan).as_bytes(), path, options)
 }
 
-/// Removes temporary files of this file left behind by a save that was killed (older than an
-/// hour, so a save running right now in another process is never disturbed).
-fn remove_stale_temp_files(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|modified| modified < hour_ago);
-        if name.starts_with(prefix) && name.ends_with(".planbord-tmp") && stale {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// A fingerprint of a file's content, to notice when someone else changed it.
+/// A fingerprint of a file's content, to notice when someone else changed it. Stable across
+/// runs and versions of Planbord (it is kept in recovery copies): FNV-1a over the bytes.
 pub fn fingerprint(path: &Path) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let bytes = std::fs::read(path).ok()?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    Some(hasher.finish())
+    let bytes = read_plan_bytes(path).ok()?;
+    Some(fingerprint_bytes(&bytes))
 }
 
-/// Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
-/// content, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let prefix = format!(".{}.", file_name.as_deref().unwrap_or("plan"));
-    remove_stale_temp_files(dir, &prefix);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".planbord-tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    // Keep the permissions of the file we replace.
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = temp.as_file().set_permissions(meta.permissions());
+pub fn fingerprint_bytes(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable.
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    hash ^ bytes.len() as u64
 }

@@ -14,16 +14,7 @@ fn f(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
-const PALETTE: [Color32; 8] = [
-    Color32::from_rgb(52, 120, 190),
-    Color32::from_rgb(230, 140, 40),
-    Color32::from_rgb(70, 160, 90),
-    Color32::from_rgb(190, 70, 80),
-    Color32::from_rgb(130, 100, 180),
-    Color32::from_rgb(150, 110, 80),
-    Color32::from_rgb(210, 110, 170),
-    Color32::from_rgb(120, 120, 120),
-];
+const PALETTE: [Color32; 8] = super::palette::SERIES;
 
 /// Common settings: whole years on the x axis, hover labels in nl-BE notation, no panning.
 fn year_axis(plot: Plot<'_>, value_format: fn(Decimal) -> String) -> Plot<'_> {
@@ -182,9 +173,9 @@ pub fn balance_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
                 .into_iter()
                 .map(|b| {
                     let color = if b.value < 0.0 {
-                        Color32::from_rgb(200, 60, 60)
+                        super::palette::NEGATIVE
                     } else {
-                        Color32::from_rgb(70, 160, 90)
+                        super::palette::POSITIVE
                     };
                     b.fill(color)
                 })

@@ -56,10 +56,10 @@ pub fn delta_text(row: &FigureRow, scenario: usize, year: usize) -> String {
 }
 
 const COLORS: [Color32; 4] = [
-    Color32::from_rgb(52, 120, 190),
-    Color32::from_rgb(230, 140, 40),
-    Color32::from_rgb(70, 160, 90),
-    Color32::from_rgb(190, 70, 80),
+    super::palette::SERIES[0],
+    super::palette::SERIES[1],
+    super::palette::SERIES[2],
+    super::palette::SERIES[3],
 ];
 
 fn series_line<'a>(name: String, years: &[i32], values: &[Decimal], color: Color32) -> Line<'a> {
@@ -211,11 +211,11 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView, tr: &Tr) -> Option<usize> {
                                 let color = if delta.is_zero() {
                                     ui.visuals().weak_text_color()
                                 } else if worse && !row.key.starts_with("fte") {
-                                    Color32::from_rgb(210, 60, 60)
+                                    super::palette::NEGATIVE
                                 } else if !row.key.starts_with("fte") {
-                                    Color32::from_rgb(40, 150, 70)
+                                    super::palette::POSITIVE
                                 } else {
-                                    Color32::from_rgb(200, 130, 0)
+                                    super::palette::NEUTRAL_CHANGE
                                 };
                                 ui.vertical(|ui| {
                                     ui.label(format_value(row.unit, *value));

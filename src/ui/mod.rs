@@ -5,6 +5,7 @@ pub mod budget_ui;
 pub mod charts_ui;
 pub mod compare_ui;
 pub mod goals_ui;
+pub mod palette;
 
 pub mod plan_ui;
 pub mod staffing_ui;

@@ -5,7 +5,7 @@ use super::widgets::text_field;
 use super::{PanelCtx, ViewState, field_id, heading_ui};
 use crate::edit::{Edit, TextField};
 use crate::model::{Activity, Id, OperationalGoal};
-use egui::{Color32, RichText, Sense, Ui, vec2};
+use egui::{RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
 /// The operational goals whose activities are shown: the selected OD, all ODs of the selected SD,
@@ -170,7 +170,7 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                         let (rect, _) =
                             ui.allocate_exact_size(vec2(44.0, row_height - 8.0), Sense::hover());
                         let color = if active {
-                            Color32::from_rgb(52, 120, 190)
+                            super::palette::TIMING_BAR
                         } else {
                             ui.visuals().faint_bg_color
                         };

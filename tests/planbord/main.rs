@@ -12,5 +12,6 @@ mod compare;
 mod files;
 mod robustness;
 mod safety;
+mod saving;
 mod socius;
 mod ui;

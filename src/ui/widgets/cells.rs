@@ -1,5 +1,5 @@
 use crate::numfmt;
-use egui::{Color32, Id, Key, Response, TextEdit, Ui};
+use egui::{Id, Key, Response, TextEdit, Ui};
 use rust_decimal::Decimal;
 
 /// What a number cell holds, which decides how it is shown.
@@ -53,7 +53,7 @@ fn buffered(
     let mut text = existing.as_ref().map_or(shown.clone(), |b| b.text.clone());
     let mut edit = make(&mut text).id(id);
     if invalid {
-        edit = edit.text_color(Color32::from_rgb(200, 30, 30));
+        edit = edit.text_color(crate::ui::palette::ERROR);
     }
     let response = ui.add(edit).accessible_name(name);
     if ui

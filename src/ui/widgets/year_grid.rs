@@ -7,7 +7,7 @@ use crate::calc::Series;
 use crate::edit::{Edit, TextField, YearField};
 use crate::model::Id;
 use crate::numfmt;
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
@@ -144,7 +144,7 @@ pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut 
                     header.col(|ui| {
                         let text = RichText::new(year.to_string()).strong();
                         if Some(*year) == highlight_year {
-                            ui.label(text.color(Color32::from_rgb(220, 130, 0)).underline());
+                            ui.label(text.color(crate::ui::palette::ATTENTION).underline());
                         } else {
                             ui.label(text);
                         }
@@ -220,8 +220,8 @@ pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut 
                                     show(kind, value)
                                 };
                                 let text = RichText::new(shown);
-                                let red = Color32::from_rgb(210, 50, 50);
-                                let green = Color32::from_rgb(40, 150, 70);
+                                let red = crate::ui::palette::NEGATIVE;
+                                let green = crate::ui::palette::POSITIVE;
                                 let text = match row.style {
                                     RowStyle::Normal => text,
                                     RowStyle::Alert | RowStyle::Signed if value.is_zero() => {
