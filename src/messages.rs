@@ -95,6 +95,7 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
             message,
             hint,
         } => {
+            let truncated = *hint == Hint::Truncated;
             let hint = match hint {
                 Hint::Truncated => {
                     "het bestand houdt te vroeg op: het is misschien afgekapt; open de reservekopie (dezelfde naam met .bak) of vul het aan"
@@ -107,7 +108,12 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
                 }
                 Hint::Other => "verbeter het bestand op die plaats",
             };
-            format!("{}: {message}; {hint}", place(path, *line, *column))
+            if truncated {
+                // The parser's own words add nothing here.
+                format!("{}: {hint}", place(path, *line, *column))
+            } else {
+                format!("{}: {message}; {hint}", place(path, *line, *column))
+            }
         }
         LoadError::Decimal {
             path,
