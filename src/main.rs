@@ -2,8 +2,34 @@ use clap::Parser;
 use planbord::app::PlanApp;
 use planbord::cli::{Cli, run_command};
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// With `PLANBORD_STARTUP_PROBE=1` the window reports the time from process start to the first
+/// painted frame on stderr and closes (for measuring start-up, see docs/performance.md).
+struct StartupProbe {
+    app: PlanApp,
+    started: Instant,
+    frames: u32,
+}
+
+impl eframe::App for StartupProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        self.frames += 1;
+        // The first frame is painted after its `ui`; the second call starts after that paint.
+        if self.frames == 2 {
+            eprintln!(
+                "first frame painted after {:.0} ms",
+                self.started.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ui.ctx().request_repaint();
+    }
+}
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     if let Some(command) = &cli.command {
         return run_command(command, &mut std::io::stdout(), &mut std::io::stderr());
@@ -17,6 +43,7 @@ fn main() -> ExitCode {
     };
     let files = cli.files.clone();
     let (panel, goal) = (cli.panel, cli.goal.clone());
+    let probe = std::env::var_os("PLANBORD_STARTUP_PROBE").is_some_and(|v| v != "0");
     let result = eframe::run_native(
         "Planbord",
         options,
@@ -27,6 +54,13 @@ fn main() -> ExitCode {
             }
             if let Some(code) = goal {
                 app.select_goal_by_code(&code);
+            }
+            if probe {
+                return Ok(Box::new(StartupProbe {
+                    app,
+                    started,
+                    frames: 0,
+                }));
             }
             Ok(Box::new(app))
         }),
