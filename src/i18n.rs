@@ -151,6 +151,27 @@ pub struct Tr {
     pub exists_damaged: &'static str,
     pub damaged_kept: &'static str,
     pub discard_copy: &'static str,
+    pub name: &'static str,
+    // Layout and charts
+    pub other_goals: &'static str,
+    pub show_charts: &'static str,
+    pub hide_charts: &'static str,
+    pub charts_toggle_tip: &'static str,
+    pub panel_plan_tip: &'static str,
+    pub panel_goals_tip: &'static str,
+    pub panel_timing_tip: &'static str,
+    pub panel_staffing_tip: &'static str,
+    pub panel_budget_tip: &'static str,
+    pub panel_charts_tip: &'static str,
+    pub panel_warnings_tip: &'static str,
+    pub panel_compare_tip: &'static str,
+    // Goal tree
+    pub confirm_remove_goal: &'static str,
+    pub remove_anyway: &'static str,
+    pub add_sd_tip: &'static str,
+    pub add_internal_tip: &'static str,
+    pub add_od_tip: &'static str,
+    pub renumber_tip: &'static str,
 }
 
 pub const NL: Tr = Tr {
@@ -287,6 +308,27 @@ pub const NL: Tr = Tr {
     exists_damaged: "Dit bestand is geen leesbaar plan; de huidige inhoud blijft bewaard als",
     damaged_kept: "Onleesbare inhoud bewaard als",
     discard_copy: "Kopie verwijderen",
+    name: "Naam",
+    // Layout and charts
+    other_goals: "Overige doelen",
+    show_charts: "Grafieken ◂",
+    hide_charts: "Grafieken ▸",
+    charts_toggle_tip: "Grafieken naast het paneel tonen of verbergen (er is weinig plaats)",
+    panel_plan_tip: "Gegevens, missie, prioriteiten, hoofdstukken en kerntaken",
+    panel_goals_tip: "Teksten, indicatoren, VTE en budget van het gekozen doel",
+    panel_timing_tip: "Activiteiten per jaar, zoals de timingtabellen",
+    panel_staffing_tip: "VTE per doel en jaar, loonprofielen en loonkost",
+    panel_budget_tip: "Meerjarenbegroting, werking, overhead, inkomsten en reserves",
+    panel_charts_tip: "VTE, kosten tegenover inkomsten, saldo en reserves",
+    panel_warnings_tip: "Wat een collega zou nakijken, met een sprong naar de plaats",
+    panel_compare_tip: "Scenario's naast elkaar",
+    // Goal tree
+    confirm_remove_goal: "dit doel heeft inhoud (doelen, teksten, indicatoren, activiteiten, VTE of budget). Toch verwijderen? (Ongedaan maken kan.)",
+    remove_anyway: "Toch verwijderen",
+    add_sd_tip: "Een nieuw strategisch doel (SD) achteraan",
+    add_internal_tip: "Een intern strategisch doel (SDI): voor de organisatie zelf",
+    add_od_tip: "Een nieuw operationeel doel onder het gekozen strategisch doel",
+    renumber_tip: "Geef elk doel de code van zijn plaats (SD1, SD1.OD1 …)",
 };
 
 pub const EN: Tr = Tr {
@@ -423,6 +465,27 @@ pub const EN: Tr = Tr {
     exists_damaged: "This file is not a readable plan; its current content is kept as",
     damaged_kept: "Unreadable content kept as",
     discard_copy: "Discard the copy",
+    name: "Name",
+    // Layout and charts
+    other_goals: "Other goals",
+    show_charts: "Charts ◂",
+    hide_charts: "Charts ▸",
+    charts_toggle_tip: "Show or hide the charts beside the panel (space is short)",
+    panel_plan_tip: "Details, mission, priorities, sections and core tasks",
+    panel_goals_tip: "Texts, indicators, FTE and budget of the chosen goal",
+    panel_timing_tip: "Activities per year, like the timing tables",
+    panel_staffing_tip: "FTE per goal and year, salary profiles and salary cost",
+    panel_budget_tip: "Multi-year budget, operating, overhead, income and reserves",
+    panel_charts_tip: "FTE, costs against income, balance and reserves",
+    panel_warnings_tip: "What a colleague would check, with a jump to the place",
+    panel_compare_tip: "Scenarios side by side",
+    // Goal tree
+    confirm_remove_goal: "this goal has content (goals, texts, indicators, activities, FTE or budget). Remove it anyway? (Undo can bring it back.)",
+    remove_anyway: "Remove anyway",
+    add_sd_tip: "A new strategic goal (SD) at the end",
+    add_internal_tip: "An internal strategic goal (SDI): for the organisation itself",
+    add_od_tip: "A new operational goal under the chosen strategic goal",
+    renumber_tip: "Give every goal the code of its place (SD1, SD1.OD1 …)",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

@@ -13,6 +13,7 @@ pub use autosave::AUTOSAVE_DELAY;
 pub use commands::Command;
 pub use dialogs::{Dialog, PathPurpose, Pending};
 
+use crate::calc::charts::{ChartData, chart_data};
 use crate::calc::{Summary, summarize};
 use crate::edit::{Document, Edit};
 use crate::i18n::{Lang, tr};
@@ -51,6 +52,9 @@ impl Default for Prefs {
 }
 
 const PREFS_KEY: &str = "planbord-prefs";
+/// Default widths of the goal tree and of the charts beside the panel.
+const TREE_WIDTH: f32 = 230.0;
+const CHARTS_WIDTH: f32 = 300.0;
 const MAX_RECENT: usize = 8;
 
 /// How a status message looks.
@@ -88,6 +92,8 @@ struct OpenPlan {
     /// Fingerprint of the file as last opened or saved, to notice changes by others.
     disk_fingerprint: Option<u64>,
     summary: Summary,
+    /// What the charts draw, derived with the summary.
+    charts: ChartData,
     summary_revision: u64,
 }
 
@@ -116,6 +122,7 @@ impl PlanApp {
     /// [`PlanApp::with_recovery`].
     pub fn new(plan: Plan, path: Option<PathBuf>, prefs: Prefs) -> PlanApp {
         let summary = summarize(&plan);
+        let charts = chart_data(&summary);
         let fingerprint = path.as_deref().and_then(store::fingerprint);
         let mut app = PlanApp {
             open: OpenPlan {
@@ -123,6 +130,7 @@ impl PlanApp {
                 path: None,
                 disk_fingerprint: fingerprint,
                 summary,
+                charts,
                 summary_revision: 0,
             },
             view: ViewState {
@@ -451,6 +459,7 @@ impl PlanApp {
         if self.open.summary_revision != self.open.doc.revision() {
             self.autosave.changed(Instant::now());
             self.open.summary = summarize(self.open.doc.plan());
+            self.open.charts = chart_data(&self.open.summary);
             self.open.summary_revision = self.open.doc.revision();
         }
     }
@@ -832,6 +841,12 @@ impl PlanApp {
         }
         let t = tr(self.prefs.lang);
         let mut edits = Vec::new();
+        let charts_possible =
+            self.prefs.charts_beside && !matches!(self.view.panel, Panel::Charts | Panel::Compare);
+        // Charts beside the panel only when the panel keeps the room it needs; otherwise they
+        // give way to a toggle (a laptop screen).
+        let room_for_charts = ui.available_width() - TREE_WIDTH - CHARTS_WIDTH
+            >= self.view.panel.min_width(self.open.summary.years.len());
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui);
             ui.horizontal(|ui| {
@@ -843,7 +858,24 @@ impl PlanApp {
                     if panel == Panel::Warnings && !self.open.summary.warnings.is_empty() {
                         name = format!("{name} ({})", self.open.summary.warnings.len());
                     }
-                    ui.selectable_value(&mut self.view.panel, panel, name);
+                    ui.selectable_value(&mut self.view.panel, panel, name)
+                        .on_hover_text(panel.tooltip(t));
+                }
+                if charts_possible && !room_for_charts {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let text = if self.view.charts_forced {
+                            t.hide_charts
+                        } else {
+                            t.show_charts
+                        };
+                        if ui
+                            .selectable_label(self.view.charts_forced, text)
+                            .on_hover_text(t.charts_toggle_tip)
+                            .clicked()
+                        {
+                            self.view.charts_forced = !self.view.charts_forced;
+                        }
+                    });
                 }
             });
         });
@@ -856,9 +888,10 @@ impl PlanApp {
         let mut new_base = None;
         let plan = self.open.doc.plan();
         let summary = &self.open.summary;
+        let charts = &self.open.charts;
         egui::Panel::left("goal-tree")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(TREE_WIDTH)
             .show(ui, |ui| {
                 let mut cx = PanelCtx {
                     plan,
@@ -868,12 +901,12 @@ impl PlanApp {
                 };
                 ui::goals_ui::tree_ui(ui, &mut cx, &mut self.view);
             });
-        if self.prefs.charts_beside && !matches!(self.view.panel, Panel::Charts | Panel::Compare) {
+        if charts_possible && (room_for_charts || self.view.charts_forced) {
             egui::Panel::right("charts")
                 .resizable(true)
-                .default_size(330.0)
+                .default_size(CHARTS_WIDTH)
                 .show(ui, |ui| {
-                    ui::charts_ui::charts_ui(ui, summary, t);
+                    ui::charts_ui::charts_ui(ui, charts, t);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -889,7 +922,7 @@ impl PlanApp {
                 Panel::Timing => ui::timing_ui::timing_ui(ui, &mut cx, &self.view),
                 Panel::Staffing => ui::staffing_ui::staffing_ui(ui, &mut cx, &self.view),
                 Panel::Budget => ui::budget_ui::budget_ui(ui, &mut cx, &self.view),
-                Panel::Charts => ui::charts_ui::charts_ui(ui, summary, t),
+                Panel::Charts => ui::charts_ui::charts_ui(ui, charts, t),
                 Panel::Warnings => {
                     ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view, self.prefs.lang)
                 }

@@ -2,6 +2,7 @@
 //!
 //! Nothing here rounds: amounts are exact decimals; rounding to euros happens when shown.
 
+pub mod charts;
 mod warnings;
 
 pub use warnings::{Warning, WarningPlace};

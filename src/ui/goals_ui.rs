@@ -8,13 +8,17 @@ use crate::edit::{Edit, TextField, YearField};
 use crate::model::{Comparator, GoalKind, Id, Indicator, Target};
 use egui::{RichText, Ui};
 
-/// The goal tree at the side: select, add, move, remove, renumber.
+/// The goal tree at the side: select, add, move, remove, renumber. The buttons stay visible
+/// below the tree, which scrolls.
 pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     let tr = cx.tr;
+    egui::Panel::bottom("goal-tree-actions")
+        .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(0, 6)))
+        .show(ui, |ui| tree_actions_ui(ui, cx, view));
     heading_ui(ui, tr.goals_tree);
     egui::ScrollArea::vertical()
         .id_salt("goal-tree")
-        .max_height(ui.available_height() - 90.0)
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             if ui
                 .selectable_label(
@@ -43,17 +47,76 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 });
             }
         });
-    ui.separator();
+}
+
+/// Whether removing a goal loses something typed in: its operational goals, texts, indicators,
+/// activities, FTE or budget.
+fn has_content(plan: &crate::model::Plan, id: Id) -> bool {
+    if let Some(sd) = plan.strategic_goal(id) {
+        return !sd.operational_goals.is_empty()
+            || !sd.description.trim().is_empty()
+            || !sd.indicators.is_empty();
+    }
+    plan.operational_goal(id).is_some_and(|od| {
+        !od.situering.trim().is_empty()
+            || !od.werking.trim().is_empty()
+            || !od.indicators.is_empty()
+            || !od.activities.is_empty()
+            || !od.fte.is_empty()
+            || !od.operating.is_empty()
+    })
+}
+
+/// The title field of a goal in the Goals panel (to focus a new goal's title).
+pub fn title_field_id(goal: Id) -> egui::Id {
+    goal_text_id(TextField::GoalTitle(goal))
+}
+
+fn goal_text_id(field: TextField) -> egui::Id {
+    egui::Id::unique(("goal-text", format!("{field:?}")))
+}
+
+/// After adding a goal: select it (it gets the plan's next id) and put the cursor in its title.
+fn select_new_goal(ui: &Ui, cx: &PanelCtx, view: &mut ViewState) {
+    let id = cx.plan.next_id;
+    view.selected_goal = Some(id);
+    view.panel = super::Panel::Goals;
+    super::widgets::focus_next_frame(ui.ctx(), title_field_id(id));
+}
+
+fn tree_actions_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
+    let tr = cx.tr;
+    if let Some(id) = view.confirm_remove {
+        let code = cx.plan.goal_code(id).unwrap_or("?").to_string();
+        ui.label(RichText::new(format!("{code}: {}", tr.confirm_remove_goal)).strong());
+        ui.horizontal(|ui| {
+            if ui.button(tr.remove_anyway).clicked() {
+                cx.edits.push(Edit::RemoveGoal(id));
+                view.selected_goal = None;
+                view.confirm_remove = None;
+            }
+            if ui.button(tr.cancel).clicked() {
+                view.confirm_remove = None;
+            }
+        });
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
-        if ui.button(tr.add_sd).clicked() {
+        if ui.button(tr.add_sd).on_hover_text(tr.add_sd_tip).clicked() {
             cx.edits.push(Edit::AddStrategicGoal {
                 kind: GoalKind::External,
             });
+            select_new_goal(ui, cx, view);
         }
-        if ui.button(tr.add_internal).clicked() {
+        if ui
+            .button(tr.add_internal)
+            .on_hover_text(tr.add_internal_tip)
+            .clicked()
+        {
             cx.edits.push(Edit::AddStrategicGoal {
                 kind: GoalKind::Internal,
             });
+            select_new_goal(ui, cx, view);
         }
         let parent = view.selected_goal.and_then(|id| {
             cx.plan
@@ -64,15 +127,19 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         });
         if ui
             .add_enabled(parent.is_some(), egui::Button::new(tr.add_od))
+            .on_hover_text(tr.add_od_tip)
+            .on_disabled_hover_text(tr.select_goal)
             .clicked()
             && let Some(sd) = parent
         {
             cx.edits
                 .push(Edit::AddOperationalGoal { strategic_goal: sd });
+            select_new_goal(ui, cx, view);
         }
         let selected = view.selected_goal;
         if ui
             .add_enabled(selected.is_some(), egui::Button::new(tr.move_up))
+            .on_disabled_hover_text(tr.select_goal)
             .clicked()
             && let Some(id) = selected
         {
@@ -80,6 +147,7 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         }
         if ui
             .add_enabled(selected.is_some(), egui::Button::new(tr.move_down))
+            .on_disabled_hover_text(tr.select_goal)
             .clicked()
             && let Some(id) = selected
         {
@@ -87,13 +155,22 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         }
         if ui
             .add_enabled(selected.is_some(), egui::Button::new(tr.remove))
+            .on_disabled_hover_text(tr.select_goal)
             .clicked()
             && let Some(id) = selected
         {
-            cx.edits.push(Edit::RemoveGoal(id));
-            view.selected_goal = None;
+            if has_content(cx.plan, id) {
+                view.confirm_remove = Some(id);
+            } else {
+                cx.edits.push(Edit::RemoveGoal(id));
+                view.selected_goal = None;
+            }
         }
-        if ui.button(tr.renumber).clicked() {
+        if ui
+            .button(tr.renumber)
+            .on_hover_text(tr.renumber_tip)
+            .clicked()
+        {
             cx.edits.push(Edit::Renumber);
         }
     });
@@ -109,7 +186,7 @@ fn goal_texts_ui(
     let code = cx.plan.goal_code(goal).unwrap_or_default().to_string();
     for (label, field, value, multiline) in texts {
         ui.label(RichText::new(*label).strong());
-        let id = egui::Id::unique(("goal-text", format!("{field:?}")));
+        let id = goal_text_id(*field);
         let name = format!("{label} {code}");
         if let Some(new) = text_field(ui, id, value, &name, *multiline) {
             cx.edits.push(Edit::SetText(*field, new));
@@ -310,7 +387,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     let rows = [GridRow::computed(tr.fte, &figures.fte, RowStyle::Normal)];
                     year_grid_ui(
                         ui,
-                        &YearGrid::new("sd-fte", years, CellKind::Fte, tr.total),
+                        &YearGrid::new("sd-fte", years, CellKind::Fte, tr.total).words(tr),
                         &rows,
                         cx.edits,
                     );
@@ -320,7 +397,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     ];
                     year_grid_ui(
                         ui,
-                        &YearGrid::new("sd-cost", years, CellKind::Euro, tr.total),
+                        &YearGrid::new("sd-cost", years, CellKind::Euro, tr.total).words(tr),
                         &rows,
                         cx.edits,
                     );
@@ -348,7 +425,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 )];
                 year_grid_ui(
                     ui,
-                    &YearGrid::new("od-fte", years, CellKind::Fte, tr.total),
+                    &YearGrid::new("od-fte", years, CellKind::Fte, tr.total).words(tr),
                     &rows,
                     cx.edits,
                 );
@@ -366,7 +443,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 }
                 year_grid_ui(
                     ui,
-                    &YearGrid::new("od-money", years, CellKind::Euro, tr.total),
+                    &YearGrid::new("od-money", years, CellKind::Euro, tr.total).words(tr),
                     &rows,
                     cx.edits,
                 );

@@ -46,6 +46,31 @@ impl Panel {
         Panel::Compare,
     ];
 
+    /// The width the panel needs to show its tables whole, for a plan of `years` years.
+    pub fn min_width(self, years: usize) -> f32 {
+        let years = years as f32;
+        match self {
+            Panel::Plan | Panel::Warnings => 520.0,
+            // A label column and euro columns for the years and the total.
+            Panel::Goals | Panel::Staffing | Panel::Budget => 224.0 + (years + 1.0) * 88.0,
+            Panel::Timing => 700.0 + years * 44.0,
+            Panel::Charts | Panel::Compare => 0.0,
+        }
+    }
+
+    pub fn tooltip(self, tr: &Tr) -> &'static str {
+        match self {
+            Panel::Plan => tr.panel_plan_tip,
+            Panel::Goals => tr.panel_goals_tip,
+            Panel::Timing => tr.panel_timing_tip,
+            Panel::Staffing => tr.panel_staffing_tip,
+            Panel::Budget => tr.panel_budget_tip,
+            Panel::Charts => tr.panel_charts_tip,
+            Panel::Warnings => tr.panel_warnings_tip,
+            Panel::Compare => tr.panel_compare_tip,
+        }
+    }
+
     pub fn name(self, tr: &Tr) -> &'static str {
         match self {
             Panel::Plan => tr.panel_plan,
@@ -68,6 +93,10 @@ pub struct ViewState {
     pub selected_goal: Option<Id>,
     /// A year to highlight after jumping from a warning.
     pub highlight_year: Option<i32>,
+    /// A goal with content the user asked to remove: the tree asks to confirm.
+    pub confirm_remove: Option<Id>,
+    /// The charts are shown beside the panel although the panel then has less room than it needs.
+    pub charts_forced: bool,
 }
 
 /// What a panel gets: the plan, its derived figures, the texts, and where to put edits.

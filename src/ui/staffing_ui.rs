@@ -89,6 +89,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             GridRow::computed(tr.difference, &s.fte_difference, RowStyle::Alert).without_total(),
         );
         let grid = YearGrid::new("fte-grid", years, CellKind::Fte, tr.total)
+            .words(tr)
             .highlight(view.highlight_year);
         year_grid_ui(ui, &grid, &rows, cx.edits);
         ui.horizontal(|ui| {
@@ -122,7 +123,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             .collect();
         year_grid_ui(
             ui,
-            &YearGrid::new("profiles", years, CellKind::Euro, ""),
+            &YearGrid::new("profiles", years, CellKind::Euro, "").words(tr),
             &rows,
             cx.edits,
         );
@@ -194,7 +195,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         year_grid_ui(
             ui,
-            &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total),
+            &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total).words(tr),
             &rows,
             cx.edits,
         );

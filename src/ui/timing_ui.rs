@@ -65,13 +65,34 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         .flat_map(|od| od.activities.iter().map(move |a| (*od, a)))
         .collect();
     let row_height = ui.spacing().interact_size.y + 6.0;
+    // The table is wider than a laptop screen leaves it: it scrolls sideways, never cut off.
+    egui::ScrollArea::horizontal()
+        .id_salt("timing-scroll")
+        .show(ui, |ui| {
+            activity_table_ui(ui, cx, &rows, &years, row_height)
+        });
+}
+
+fn activity_table_ui(
+    ui: &mut Ui,
+    cx: &mut PanelCtx,
+    rows: &[(&OperationalGoal, &Activity)],
+    years: &[i32],
+    row_height: f32,
+) {
+    let tr = cx.tr;
     let plan = cx.plan;
     TableBuilder::new(ui)
         .id_salt("timing")
         .striped(true)
         .column(Column::exact(70.0))
         .column(Column::exact(190.0))
-        .column(Column::remainder().at_least(240.0).clip(true))
+        .column(
+            Column::initial(280.0)
+                .at_least(160.0)
+                .clip(true)
+                .resizable(true),
+        )
         .column(Column::exact(80.0))
         .column(Column::exact(80.0))
         .columns(Column::exact(44.0), years.len())
@@ -82,7 +103,7 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     ui.label(RichText::new(text).strong());
                 });
             }
-            for year in &years {
+            for year in years {
                 header.col(|ui| {
                     ui.label(RichText::new(year.to_string()).strong());
                 });
@@ -144,7 +165,7 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                         field_id("from", activity.id, 0),
                         &format!("{} {name}", tr.from),
                         span.0,
-                        &years,
+                        years,
                     ) {
                         span = (y, span.1.max(y));
                     }
@@ -155,7 +176,7 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                         field_id("to", activity.id, 0),
                         &format!("{} {name}", tr.to),
                         span.1,
-                        &years,
+                        years,
                     ) {
                         span = (span.0.min(y), y);
                     }
@@ -164,7 +185,7 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     cx.edits
                         .push(Edit::SetActivityYears(activity.id, span.0, span.1));
                 }
-                for year in &years {
+                for year in years {
                     row.col(|ui| {
                         let active = (activity.first_year..=activity.last_year).contains(year);
                         let (rect, _) =
@@ -179,7 +200,11 @@ pub fn timing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     });
                 }
                 row.col(|ui| {
-                    if ui.button("×").on_hover_text(tr.remove).clicked() {
+                    let remove = ui
+                        .button("×")
+                        .on_hover_text(tr.remove)
+                        .accessible_name(format!("{} {name}", tr.remove));
+                    if remove.clicked() {
                         cx.edits.push(Edit::RemoveActivity(activity.id));
                     }
                 });

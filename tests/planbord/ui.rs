@@ -343,6 +343,8 @@ fn funds_take_an_opening_balance_and_the_carry_over() {
 #[test]
 fn indicator_targets_are_set_from_the_goals_panel() {
     let mut h = harness(Panel::Goals);
+    h.get_by_label_contains("SD3 Het beeld").scroll_to_me();
+    h.run();
     h.get_by_label_contains("SD3 Het beeld").click();
     h.run();
     let first = |app: &PlanApp| app.plan().strategic_goals[2].indicators[0].clone();
@@ -389,4 +391,38 @@ fn staff_lines_and_profiles_are_managed_in_the_staffing_panel() {
         "{}",
         h.state().status
     );
+}
+
+#[test]
+fn typing_into_a_clicked_cell_replaces_its_value_like_a_spreadsheet() {
+    let mut h = harness(Panel::Staffing);
+    assert_eq!(od_fte(h.state(), "SD1.OD3", 2025), dec!(0.75));
+    // A click in the middle of "0,75", then typing: the value is replaced, not spliced.
+    h.get_by_label("VTE SD1.OD3 2025").click();
+    h.run();
+    h.get_by_label("VTE SD1.OD3 2025").type_text("0,5");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD3", 2025), dec!(0.5));
+    // Tab into the next cell selects it too.
+    h.get_by_label("VTE SD1.OD4 2024").click();
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label("VTE SD1.OD4 2025").type_text("0,4");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD4", 2025), dec!(0.4));
+    // F2 edits in place: the caret goes to the end, typing appends.
+    h.get_by_label("VTE SD1.OD5 2025").click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("VTE SD1.OD5 2025").type_text("5");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(od_fte(h.state(), "SD1.OD5", 2025), dec!(0.65));
 }

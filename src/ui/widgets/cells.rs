@@ -43,6 +43,7 @@ fn buffered(
     name: &str,
     make: impl FnOnce(&mut String) -> TextEdit<'_>,
     invalid: bool,
+    spreadsheet: bool,
 ) -> (Response, Option<String>) {
     // Remember an Enter typed into this field: egui reports the lost focus a frame later.
     let enter_id = id.with("enter");
@@ -60,9 +61,22 @@ fn buffered(
         .data_mut(|d| d.remove_temp::<bool>(id.with("focus")))
         .unwrap_or(false)
     {
+        // Focus moved here by the program (Enter in a grid, a new goal): select what is there.
         response.request_focus();
+        set_selection(ui, id, &text, true);
     }
     let mut committed = None;
+    if !spreadsheet {
+        // A text keeps the caret where the user clicked.
+    } else if response.gained_focus() {
+        // Like a spreadsheet cell: what is there is selected, so typing replaces it.
+        set_selection(ui, id, &text, true);
+    } else if response.has_focus()
+        && (response.double_clicked() || ui.input(|i| i.key_pressed(Key::F2)))
+    {
+        // F2 or a double click: edit in place, the caret at the end.
+        set_selection(ui, id, &text, false);
+    }
     if response.gained_focus() && existing.is_none() {
         set_buffer(
             ui,
@@ -93,6 +107,20 @@ fn buffered(
         }
     }
     (response, committed)
+}
+
+/// Selects the whole text of the field `id` (`all`), or puts the caret at its end.
+fn set_selection(ui: &Ui, id: Id, text: &str, all: bool) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    let end = CCursor::new(text.chars().count());
+    let range = if all {
+        CCursorRange::select_all_str(text)
+    } else {
+        CCursorRange::one(end)
+    };
+    state.cursor.set_char_range(Some(range));
+    state.store(ui.ctx(), id);
 }
 
 /// What happened in a number cell this frame.
@@ -154,6 +182,7 @@ fn decimal_cell_value(
                 .align(egui::Align2::RIGHT_CENTER)
         },
         error.is_some(),
+        true,
     );
     let lost_focus = response.lost_focus();
     if let Some(message) = &error {
@@ -203,6 +232,7 @@ pub fn text_field(ui: &mut Ui, id: Id, value: &str, name: &str, multiline: bool)
                 TextEdit::singleline(t).desired_width(f32::INFINITY)
             }
         },
+        false,
         false,
     );
     let text = committed?;

@@ -79,6 +79,9 @@ pub struct YearGrid<'a> {
     pub total_label: &'a str,
     /// A year column to draw attention to.
     pub highlight_year: Option<i32>,
+    /// "Remove" and "Name" in the user's language (accessible names of the row controls).
+    pub remove_label: &'a str,
+    pub name_label: &'a str,
 }
 
 impl<'a> YearGrid<'a> {
@@ -89,7 +92,16 @@ impl<'a> YearGrid<'a> {
             kind,
             total_label,
             highlight_year: None,
+            remove_label: "Verwijderen",
+            name_label: "Naam",
         }
+    }
+
+    /// The words for the row controls, in the user's language.
+    pub fn words(mut self, tr: &'a crate::i18n::Tr) -> Self {
+        self.remove_label = tr.remove;
+        self.name_label = tr.name;
+        self
     }
 
     pub fn highlight(mut self, year: Option<i32>) -> Self {
@@ -111,140 +123,181 @@ fn cell_id(id_salt: &str, field: YearField, year: i32) -> egui::Id {
 }
 
 /// Shows the grid; edits go to `edits`. Enter commits a cell and moves down, Tab moves right.
+/// The row labels stay in place while the numbers scroll sideways (a long period on a laptop).
 pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut Vec<Edit>) {
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    ui.push_id(grid.id_salt, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            // Each table lays out its rows top to bottom inside the row of the two.
+            ui.vertical(|ui| labels_ui(ui, grid, rows, edits, row_height));
+            egui::ScrollArea::horizontal()
+                .id_salt("values")
+                .show(ui, |ui| {
+                    ui.vertical(|ui| values_ui(ui, grid, rows, edits, row_height));
+                });
+        });
+    });
+}
+
+/// The label column: names (editable for managed lines) and remove buttons.
+fn labels_ui(
+    ui: &mut Ui,
+    grid: &YearGrid,
+    rows: &[GridRow],
+    edits: &mut Vec<Edit>,
+    row_height: f32,
+) {
+    let id_salt = grid.id_salt;
+    TableBuilder::new(ui)
+        .id_salt("labels")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(200.0)
+                .at_least(140.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .header(row_height, |mut header| {
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut table_row| {
+                let row = &rows[table_row.index()];
+                table_row.col(|ui| {
+                    if let Some(id) = row.remove {
+                        let remove = ui
+                            .small_button("×")
+                            .on_hover_text(format!("{} {}", grid.remove_label, row.label))
+                            .accessible_name(format!("{} {}", grid.remove_label, row.label));
+                        if remove.clicked() {
+                            edits.push(Edit::RemoveLine(id));
+                        }
+                    }
+                    match row.rename {
+                        Some(field) => {
+                            let id = egui::Id::unique(("name", id_salt, format!("{field:?}")));
+                            let name = format!("{} {}", grid.name_label, row.label);
+                            if let Some(new) = text_field(ui, id, &row.label, &name, false) {
+                                edits.push(Edit::SetText(field, new));
+                            }
+                        }
+                        None => {
+                            let text = RichText::new(&row.label);
+                            ui.label(match row.style {
+                                RowStyle::Normal => text,
+                                _ => text.strong(),
+                            });
+                        }
+                    }
+                });
+            });
+        });
+}
+
+/// The year columns and the total column.
+fn values_ui(
+    ui: &mut Ui,
+    grid: &YearGrid,
+    rows: &[GridRow],
+    edits: &mut Vec<Edit>,
+    row_height: f32,
+) {
     let YearGrid {
         id_salt,
         years,
         kind,
         total_label,
         highlight_year,
+        ..
     } = *grid;
     let cell_width = match kind {
         CellKind::Fte | CellKind::Year => 60.0,
-        CellKind::Euro => 96.0,
+        CellKind::Euro => 88.0,
     };
-    let row_height = ui.spacing().interact_size.y + 4.0;
-    ui.push_id(id_salt, |ui| {
-        TableBuilder::new(ui)
-            .id_salt(id_salt)
-            .striped(true)
-            .vscroll(false)
-            .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
-            .column(
-                Column::initial(230.0)
-                    .at_least(140.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .columns(Column::exact(cell_width), years.len())
-            .column(Column::exact(cell_width))
-            .header(row_height, |mut header| {
-                header.col(|_| {});
-                for year in years {
-                    header.col(|ui| {
-                        let text = RichText::new(year.to_string()).strong();
-                        if Some(*year) == highlight_year {
-                            ui.label(text.color(crate::ui::palette::ATTENTION).underline());
-                        } else {
+    TableBuilder::new(ui)
+        .id_salt("values")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
+        .columns(Column::exact(cell_width), years.len())
+        .column(Column::exact(cell_width))
+        .header(row_height, |mut header| {
+            for year in years {
+                header.col(|ui| {
+                    let text = RichText::new(year.to_string()).strong();
+                    if Some(*year) == highlight_year {
+                        ui.label(text.color(crate::ui::palette::ATTENTION).underline());
+                    } else {
+                        ui.label(text);
+                    }
+                });
+            }
+            header.col(|ui| {
+                ui.label(RichText::new(total_label).strong());
+            });
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut table_row| {
+                let index = table_row.index();
+                let row = &rows[index];
+                for (i, year) in years.iter().enumerate() {
+                    let value = row.values.get(i).copied().unwrap_or_default();
+                    table_row.col(|ui| match row.field {
+                        Some(field) => {
+                            let name = format!("{} {year}", row.label);
+                            let outcome = decimal_cell(
+                                ui,
+                                cell_id(id_salt, field, *year),
+                                value,
+                                kind,
+                                &name,
+                            );
+                            if let Some(new) = outcome.value {
+                                edits.push(Edit::SetYear(field, *year, new));
+                            }
+                            if outcome.entered
+                                && let Some(next) = rows[index + 1..].iter().find_map(|r| r.field)
+                            {
+                                super::cells::focus_next_frame(
+                                    ui.ctx(),
+                                    cell_id(id_salt, next, *year),
+                                );
+                            }
+                        }
+                        None => {
+                            let shown = if row.style == RowStyle::Signed {
+                                numfmt::signed_euros(value)
+                            } else {
+                                show(kind, value)
+                            };
+                            let text = RichText::new(shown);
+                            let red = crate::ui::palette::NEGATIVE;
+                            let green = crate::ui::palette::POSITIVE;
+                            let text = match row.style {
+                                RowStyle::Normal => text,
+                                RowStyle::Alert | RowStyle::Signed if value.is_zero() => {
+                                    text.strong()
+                                }
+                                RowStyle::Alert => text.strong().color(red),
+                                RowStyle::Signed if value < Decimal::ZERO => {
+                                    text.strong().color(red)
+                                }
+                                RowStyle::Signed => text.strong().color(green),
+                                RowStyle::Group | RowStyle::Total => text.strong(),
+                            };
                             ui.label(text);
                         }
                     });
                 }
-                header.col(|ui| {
-                    ui.label(RichText::new(total_label).strong());
-                });
-            })
-            .body(|body| {
-                body.rows(row_height, rows.len(), |mut table_row| {
-                    let index = table_row.index();
-                    let row = &rows[index];
-                    table_row.col(|ui| {
-                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                            if let Some(id) = row.remove
-                                && ui
-                                    .small_button("×")
-                                    .on_hover_text("Verwijderen / Remove")
-                                    .clicked()
-                            {
-                                edits.push(Edit::RemoveLine(id));
-                            }
-                            match row.rename {
-                                Some(field) => {
-                                    let id =
-                                        egui::Id::unique(("name", id_salt, format!("{field:?}")));
-                                    let name = format!("Naam {}", row.label);
-                                    if let Some(new) = text_field(ui, id, &row.label, &name, false)
-                                    {
-                                        edits.push(Edit::SetText(field, new));
-                                    }
-                                }
-                                None => {
-                                    let text = RichText::new(&row.label);
-                                    ui.label(match row.style {
-                                        RowStyle::Normal => text,
-                                        _ => text.strong(),
-                                    });
-                                }
-                            }
-                        });
-                    });
-                    for (i, year) in years.iter().enumerate() {
-                        let value = row.values.get(i).copied().unwrap_or_default();
-                        table_row.col(|ui| match row.field {
-                            Some(field) => {
-                                let name = format!("{} {year}", row.label);
-                                let outcome = decimal_cell(
-                                    ui,
-                                    cell_id(id_salt, field, *year),
-                                    value,
-                                    kind,
-                                    &name,
-                                );
-                                if let Some(new) = outcome.value {
-                                    edits.push(Edit::SetYear(field, *year, new));
-                                }
-                                if outcome.entered
-                                    && let Some(next) =
-                                        rows[index + 1..].iter().find_map(|r| r.field)
-                                {
-                                    super::cells::focus_next_frame(
-                                        ui.ctx(),
-                                        cell_id(id_salt, next, *year),
-                                    );
-                                }
-                            }
-                            None => {
-                                let shown = if row.style == RowStyle::Signed {
-                                    numfmt::signed_euros(value)
-                                } else {
-                                    show(kind, value)
-                                };
-                                let text = RichText::new(shown);
-                                let red = crate::ui::palette::NEGATIVE;
-                                let green = crate::ui::palette::POSITIVE;
-                                let text = match row.style {
-                                    RowStyle::Normal => text,
-                                    RowStyle::Alert | RowStyle::Signed if value.is_zero() => {
-                                        text.strong()
-                                    }
-                                    RowStyle::Alert => text.strong().color(red),
-                                    RowStyle::Signed if value < Decimal::ZERO => {
-                                        text.strong().color(red)
-                                    }
-                                    RowStyle::Signed => text.strong().color(green),
-                                    RowStyle::Group | RowStyle::Total => text.strong(),
-                                };
-                                ui.label(text);
-                            }
-                        });
+                table_row.col(|ui| {
+                    if row.show_total {
+                        let total: Decimal = row.values.iter().sum();
+                        ui.label(RichText::new(show(kind, total)).weak());
                     }
-                    table_row.col(|ui| {
-                        if row.show_total {
-                            let total: Decimal = row.values.iter().sum();
-                            ui.label(RichText::new(show(kind, total)).weak());
-                        }
-                    });
                 });
             });
-    });
+        });
 }
