@@ -190,6 +190,10 @@ pub struct Tr {
     pub side_income: &'static str,
     pub total_costs: &'static str,
     pub total_income_caps: &'static str,
+    pub sheets_written: &'static str,
+    pub csv_files_written: &'static str,
+    pub belgian_notation: &'static str,
+    pub plain_notation: &'static str,
 }
 
 pub const NL: Tr = Tr {
@@ -388,6 +392,10 @@ pub const NL: Tr = Tr {
     side_income: "opbrengsten",
     total_costs: "TOTAAL KOSTEN",
     total_income_caps: "TOTAAL OPBRENGSTEN",
+    sheets_written: "bladen geschreven",
+    csv_files_written: "CSV-bestanden geschreven",
+    belgian_notation: "Belgische notatie",
+    plain_notation: "gewone notatie",
 };
 
 pub const EN: Tr = Tr {
@@ -586,6 +594,10 @@ pub const EN: Tr = Tr {
     side_income: "income",
     total_costs: "TOTAL COSTS",
     total_income_caps: "TOTAL INCOME",
+    sheets_written: "sheets written",
+    csv_files_written: "CSV files written",
+    belgian_notation: "Belgian notation",
+    plain_notation: "plain notation",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

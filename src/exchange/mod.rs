@@ -2,7 +2,9 @@
 //! from accounting (CSV, XLSX). Pure functions from `&Plan` and its `Summary` to bytes, and from
 //! bytes to a preview of edits: no UI here; the app and the command line read and write the files.
 
+pub mod csv;
 pub mod tables;
+pub mod xlsx;
 
 use crate::i18n::Lang;
 use std::path::PathBuf;
@@ -26,6 +28,9 @@ pub enum ExportError {
     /// The spreadsheet library refused the workbook (a bug in Planbord, not in the plan).
     #[error("cannot build the workbook: {reason}")]
     Workbook { reason: String },
+    /// An output path is the plan file itself.
+    #[error("{}: this is the plan file itself", path.display())]
+    WouldOverwritePlan { path: PathBuf },
     /// No output was asked for.
     #[error("nothing to export")]
     NothingToExport,
@@ -80,6 +85,18 @@ impl ExportError {
                 } else {
                     format!(
                         "het rekenblad kon niet worden opgebouwd ({reason}); dit is een fout in Planbord, meld ze alsjeblieft"
+                    )
+                }
+            }
+            ExportError::WouldOverwritePlan { path } => {
+                let path = path.display();
+                if en {
+                    format!(
+                        "{path}: this is the plan file itself; choose another name for the export"
+                    )
+                } else {
+                    format!(
+                        "{path}: dit is het planbestand zelf; kies een andere naam voor de export"
                     )
                 }
             }
