@@ -688,7 +688,7 @@ fn requested_subsidy_row(rows: &mut Rows, plan: &Plan, summary: &Summary, t: &Tr
 }
 
 /// The multi-year budget: expenses, income, balance (saldo), carry-over (overdracht), result,
-/// the reserves at the end of each year and the requested subsidy.
+/// the requested subsidy and the reserves at the end of each year.
 fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
     let mut rows = Rows::new(1, true);
     let n = summary.years.len();
@@ -777,6 +777,7 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
         RowStyle::Total,
         &[balance, carryover],
     );
+    requested_subsidy_row(&mut rows, plan, summary, t, &income_lines);
     if !summary.reserves.is_empty() {
         rows.heading(&[t.reserves], n);
         for fund in &summary.reserves {
@@ -791,7 +792,6 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
             );
         }
     }
-    requested_subsidy_row(&mut rows, plan, summary, t, &income_lines);
     rows.into_table("budget", t.table_budget, &[t.description], summary, t)
 }
 

@@ -166,10 +166,17 @@ fn write_sheet(
         // Years are text, so they never get a thousands separator.
         sheet.write_string_with_format(HEADER_ROW, labels + i as u16, cell_text(header), format)?;
     }
+    let widths = column_widths(table);
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width as f64)?;
+    }
     for (r, row) in table.rows.iter().enumerate() {
         write_row(sheet, table, r, row)?;
+        let lines = row_lines(table, row, &widths);
+        if lines > 1 {
+            sheet.set_row_height(sheet_row(r), LINE_HEIGHT * lines as f64)?;
+        }
     }
-    set_column_widths(sheet, table)?;
 
     sheet.set_freeze_panes(FIRST_DATA_ROW, labels)?;
     sheet.set_repeat_rows(TITLE_ROW, HEADER_ROW)?;
@@ -187,6 +194,25 @@ fn write_sheet(
     ));
     sheet.set_footer(format!("&C{page}"));
     Ok(())
+}
+
+/// The lines the tallest wrapped cell of `row` takes.
+fn row_lines(table: &Table, row: &TableRow, widths: &[usize]) -> usize {
+    let labels = table.label_headers.len();
+    let last_label = row
+        .labels
+        .last()
+        .map_or(1, |text| wrapped_lines(text, widths[labels - 1]));
+    let text_cells =
+        row.cells
+            .iter()
+            .zip(&table.columns)
+            .enumerate()
+            .filter_map(|(c, (cell, column))| match (cell, column) {
+                (Cell::Text(text), Column::Text) => Some(wrapped_lines(text, widths[labels + c])),
+                _ => None,
+            });
+    text_cells.chain([last_label]).max().unwrap_or(1)
 }
 
 /// The sheet row of table row `r`.
@@ -297,9 +323,11 @@ fn row_formula(formula: &RowFormula, col: u16) -> String {
     text
 }
 
-fn set_column_widths(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
+/// The width of every column (label columns, then value columns), in characters.
+fn column_widths(table: &Table) -> Vec<usize> {
     let labels = table.label_headers.len();
     let chars = |text: &str| text.chars().count();
+    let mut widths = Vec::with_capacity(labels + table.columns.len());
     for (i, header) in table.label_headers.iter().enumerate() {
         let longest = table
             .rows
@@ -319,10 +347,10 @@ fn set_column_widths(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxErr
         } else {
             30
         };
-        sheet.set_column_width(i as u16, (longest.clamp(6, cap) + 2) as f64)?;
+        widths.push(longest.clamp(6, cap) + 2);
     }
     for (c, column) in table.columns.iter().enumerate() {
-        let width = match column {
+        widths.push(match column {
             Column::Year(_) => 12,
             Column::Total => 13,
             Column::Text => {
@@ -340,10 +368,22 @@ fn set_column_widths(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxErr
                     .clamp(8, 30)
                     + 2
             }
-        };
-        sheet.set_column_width((labels + c) as u16, width as f64)?;
+        });
     }
-    Ok(())
+    widths
+}
+
+/// Default row height in points (one line of the default 11 point font).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The lines `text` takes when wrapped in a column `width` characters wide (an estimate: Excel and
+/// LibreOffice do not grow rows for wrapped text in a file they did not write themselves).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    // Prose is narrower than the digits a column width is measured in.
+    let per_line = (width * 11 / 10).saturating_sub(3).max(1);
+    text.split('\n')
+        .map(|line| line.chars().count().div_ceil(per_line).max(1))
+        .sum()
 }
 
 #[cfg(test)]
@@ -379,5 +419,13 @@ mod tests {
         let long = "x".repeat(40);
         assert_eq!(sheet_name(&long, &[]).chars().count(), 31);
         assert_eq!(header_text("R&D", 10), "R&&D");
+    }
+
+    #[test]
+    fn wrapped_text_counts_its_lines() {
+        assert_eq!(wrapped_lines("", 12), 1);
+        assert_eq!(wrapped_lines("0123456789", 12), 1);
+        assert_eq!(wrapped_lines("0123456789a", 12), 2);
+        assert_eq!(wrapped_lines("a\nb", 12), 2);
     }
 }
