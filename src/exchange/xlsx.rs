@@ -252,7 +252,7 @@ fn write_row(
             Cell::Number { value, unit } => {
                 let format = cell_format(row.style, Some(*unit), false, false);
                 let formula = match (column, &row.formula) {
-                    (Column::Total, _) => Some(period_total_formula(sheet_r, labels, &years)),
+                    (Column::Total, _) => period_total_formula(sheet_r, labels, &years),
                     (Column::Year(_), Some(formula)) => Some(row_formula(formula, col)),
                     _ => None,
                 };
@@ -280,20 +280,20 @@ fn result_text(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
-/// `=SUM(C4:G4)` over the year columns of the row (`=C4+E4` if they are not side by side).
-fn period_total_formula(sheet_r: u32, labels: u16, years: &[usize]) -> String {
+/// `=SUM(C4:G4)` over the year columns of the row (`=C4+E4` if they are not side by side);
+/// `None` without year columns.
+fn period_total_formula(sheet_r: u32, labels: u16, years: &[usize]) -> Option<String> {
     let cols: Vec<u16> = years.iter().map(|&c| labels + c as u16).collect();
-    match (cols.first(), cols.last()) {
-        (Some(&first), Some(&last)) if (last - first) as usize + 1 == cols.len() => format!(
+    let (&first, &last) = (cols.first()?, cols.last()?);
+    if (last - first) as usize + 1 == cols.len() {
+        return Some(format!(
             "=SUM({}:{})",
             row_col_to_cell(sheet_r, first),
             row_col_to_cell(sheet_r, last)
-        ),
-        _ => {
-            let terms: Vec<String> = cols.iter().map(|&c| row_col_to_cell(sheet_r, c)).collect();
-            format!("={}", terms.join("+"))
-        }
+        ));
     }
+    let terms: Vec<String> = cols.iter().map(|&c| row_col_to_cell(sheet_r, c)).collect();
+    Some(format!("={}", terms.join("+")))
 }
 
 /// The row formula in column `col`: `=SUM(C4:C11)` when it adds a block of rows side by side,
@@ -408,7 +408,15 @@ mod tests {
             terms: vec![(1, 1), (5, 1), (9, 1)],
         };
         assert_eq!(row_formula(&scattered, 2), "=C4+C8+C12");
-        assert_eq!(period_total_formula(4, 2, &[0, 1, 2, 3, 4]), "=SUM(C5:G5)");
+        assert_eq!(
+            period_total_formula(4, 2, &[0, 1, 2, 3, 4]).as_deref(),
+            Some("=SUM(C5:G5)")
+        );
+        assert_eq!(
+            period_total_formula(4, 2, &[0, 2]).as_deref(),
+            Some("=C5+E5")
+        );
+        assert_eq!(period_total_formula(4, 2, &[]), None);
     }
 
     #[test]
