@@ -58,7 +58,8 @@ pub enum Command {
         /// Write the tables as an XLSX workbook to this file.
         #[arg(long, value_name = "OUT.xlsx")]
         xlsx: Option<PathBuf>,
-        /// Write the tables as CSV files (one per table, e.g. fte.csv) into this folder.
+        /// Write the tables as CSV files (one per table, e.g. fte.csv) into this folder (created
+        /// when missing).
         #[arg(long, value_name = "DIR")]
         csv: Option<PathBuf>,
         /// CSV in plain notation (`,`, decimal point, no BOM) instead of Belgian (`;`, decimal
