@@ -2,4 +2,5 @@
 //! from accounting (CSV, XLSX). Pure functions from `&Plan` and its `Summary` to bytes, and from
 //! bytes to a preview of edits: no UI here; the app and the command line read and write the files.
 
+pub mod import;
 pub mod tables;
