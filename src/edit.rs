@@ -813,12 +813,17 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .kind = *kind;
         }
         Edit::SetSide(id, side) => {
-            plan.accounts
+            let line = plan
+                .accounts
                 .iter_mut()
                 .flat_map(|s| s.lines.iter_mut())
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("rekening".into()))?
-                .side = *side;
+                .ok_or_else(|| EditError::NotFound("rekening".into()))?;
+            line.side = *side;
+            // A chosen category of the other side no longer applies.
+            if line.category.is_some_and(|c| !c.fits(*side)) {
+                line.category = None;
+            }
         }
         Edit::SetRule(id, rule) => {
             let years: Vec<i32> = plan.years().collect();
@@ -969,6 +974,9 @@ fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<(), EditError
                         target.name = line.name.trim().to_string();
                     }
                     target.side = line.side;
+                    if target.category.is_some_and(|c| !c.fits(line.side)) {
+                        target.category = None;
+                    }
                 }
                 None => {
                     let id = plan.new_id();

@@ -1207,19 +1207,21 @@ fn read_rows(
                     remember(&mut known_sections, &section);
                     current_section = Some(section);
                 }
-                Some((side_from_label, section)) => {
-                    if !rejections.iter().any(|r| r.reason.drops_row()) {
-                        for year in formula_years {
-                            amounts.remove(&year);
-                        }
-                        pending.push(PendingTotal {
-                            row: row.number,
-                            section,
-                            side: explicit_side.or(side_from_label),
-                            values: amounts,
-                        });
+                Some((side_from_label, section))
+                    if !rejections.iter().any(|r| r.reason.drops_row()) =>
+                {
+                    for year in formula_years {
+                        amounts.remove(&year);
                     }
+                    pending.push(PendingTotal {
+                        row: row.number,
+                        section,
+                        side: explicit_side.or(side_from_label),
+                        values: amounts,
+                    });
                 }
+                // A total with a bad amount: its rejections are listed below.
+                Some(_) => {}
                 None if has_amounts => {
                     reject(
                         &mut rejections,
@@ -1824,6 +1826,29 @@ impl ImportPreview {
         }
     }
 
+    /// The heading of the rejections: `Geweigerd: 2 rijen, 1 losse waarde`.
+    pub fn describe_rejected(&self, lang: Lang) -> String {
+        let rows = self.imported.rejected_rows().len();
+        let values = self
+            .imported
+            .rejections
+            .iter()
+            .filter(|r| !r.reason.drops_row())
+            .count();
+        match lang {
+            Lang::Nl => format!(
+                "Geweigerd: {rows} {}, {values} losse {}",
+                if rows == 1 { "rij" } else { "rijen" },
+                if values == 1 { "waarde" } else { "waarden" }
+            ),
+            Lang::En => format!(
+                "Rejected: {rows} {}, {values} single {}",
+                if rows == 1 { "row" } else { "rows" },
+                if values == 1 { "value" } else { "values" }
+            ),
+        }
+    }
+
     /// Where the table was found: `CSV, kopregel op rij 3, jaren 2021-2025`.
     pub fn describe_source(&self, lang: Lang) -> String {
         let i = &self.imported;
@@ -1879,12 +1904,11 @@ impl ImportPreview {
     /// The whole preview as text (for the command line), in the user's language.
     pub fn describe(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let (title, new, existing, rejected, mismatched, cost, income) = match lang {
+        let (title, new, existing, mismatched, cost, income) = match lang {
             Lang::Nl => (
                 "Begroting importeren",
                 "nieuw",
                 "bestaand",
-                "Geweigerd",
                 "Gedrukte totalen die afwijken van de som van hun lijnen",
                 "Kosten",
                 "Opbrengsten",
@@ -1893,7 +1917,6 @@ impl ImportPreview {
                 "Budget import",
                 "new",
                 "existing",
-                "Rejected",
                 "Printed totals that differ from the sum of their lines",
                 "Costs",
                 "Income",
@@ -1928,11 +1951,7 @@ impl ImportPreview {
             }
         }
         if !self.imported.rejections.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{rejected} ({}):",
-                self.imported.rejected_rows().len()
-            );
+            let _ = writeln!(out, "\n{}:", self.describe_rejected(lang));
             for r in &self.imported.rejections {
                 let _ = writeln!(out, "  {}", r.describe(lang));
             }

@@ -132,11 +132,14 @@ pub fn cost_chart_ui(ui: &mut Ui, s: &Summary, tr: &Tr, height: f32) {
             numfmt::euros(Decimal::from_f64_retain(mark.value).unwrap_or_default())
         })
         .show(ui, |plot_ui| {
-            let kinds = [
+            let mut kinds = vec![
                 (tr.personnel, &s.personnel_total),
                 (tr.operating, &s.operating_total),
                 (tr.overhead, &s.overhead_total),
             ];
+            if s.budget_basis == crate::model::BudgetBasis::Accounts {
+                kinds.push((tr.other_cost, &s.other_cost));
+            }
             let mut charts: Vec<BarChart> = Vec::new();
             for (i, (name, values)) in kinds.iter().enumerate() {
                 let chart = BarChart::new(

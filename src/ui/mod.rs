@@ -5,7 +5,7 @@ pub mod budget_ui;
 pub mod charts_ui;
 pub mod compare_ui;
 pub mod goals_ui;
-
+pub mod import_ui;
 pub mod plan_ui;
 pub mod staffing_ui;
 pub mod timing_ui;

@@ -10,6 +10,7 @@ mod calc;
 mod cli;
 mod compare;
 mod files;
+mod import;
 mod robustness;
 mod safety;
 mod socius;
