@@ -13,6 +13,10 @@ use crate::model::{
 };
 use egui::Ui;
 
+/// Widths of the account code and name fields in the account lines grid.
+const ACCOUNT_CODE_WIDTH: f32 = 80.0;
+const ACCOUNT_NAME_WIDTH: f32 = 240.0;
+
 /// Rows for overhead or income lines; the values come from the summary (`computed`, same order).
 fn line_rows(lines: &[BudgetLine], computed: &[Row], rule: &str) -> Vec<GridRow> {
     lines
@@ -350,25 +354,37 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             );
             egui::Grid::new(("account-lines", section.id.0)).show(ui, |ui| {
                 for line in &section.lines {
+                    // Fixed widths: in a grid a field that wants all the room gets none.
+                    let field_height = ui.spacing().interact_size.y;
                     let code_id = egui::Id::unique(("account-code", line.id.0));
-                    if let Some(new) = text_field(
-                        ui,
-                        code_id,
-                        &line.code,
-                        &format!("Rekening {}", line.name),
-                        false,
-                    ) {
+                    let code = ui
+                        .allocate_ui(egui::vec2(ACCOUNT_CODE_WIDTH, field_height), |ui| {
+                            text_field(
+                                ui,
+                                code_id,
+                                &line.code,
+                                &format!("Rekening {}", line.name),
+                                false,
+                            )
+                        })
+                        .inner;
+                    if let Some(new) = code {
                         cx.edits
                             .push(Edit::SetText(TextField::AccountCode(line.id), new));
                     }
                     let name_id = egui::Id::unique(("account-name", line.id.0));
-                    if let Some(new) = text_field(
-                        ui,
-                        name_id,
-                        &line.name,
-                        &format!("Naam rekening {}", line.code),
-                        false,
-                    ) {
+                    let name = ui
+                        .allocate_ui(egui::vec2(ACCOUNT_NAME_WIDTH, field_height), |ui| {
+                            text_field(
+                                ui,
+                                name_id,
+                                &line.name,
+                                &format!("Naam rekening {}", line.code),
+                                false,
+                            )
+                        })
+                        .inner;
+                    if let Some(new) = name {
                         cx.edits.push(Edit::SetText(TextField::Name(line.id), new));
                     }
                     let mut side = line.side;

@@ -15,6 +15,26 @@ fn amount(value: rust_decimal::Decimal) -> String {
     numfmt::format(value, 2, true)
 }
 
+/// Width of an amount column.
+const AMOUNT_WIDTH: f32 = 96.0;
+
+/// A label right-aligned in a column of [`AMOUNT_WIDTH`].
+fn right_aligned_ui(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(AMOUNT_WIDTH, height),
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(AMOUNT_WIDTH);
+            ui.label(text)
+        },
+    );
+}
+
+fn amount_cell_ui(ui: &mut Ui, value: rust_decimal::Decimal) {
+    right_aligned_ui(ui, amount(value));
+}
+
 /// Shows the preview; `Some(true)` when the user chose to import, `Some(false)` to cancel.
 /// The checkbox to switch the plan to the account basis (shown for a goal-based plan) sets
 /// [`ImportPreview::switch_basis`].
@@ -43,7 +63,7 @@ pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> O
                     ui.label(RichText::new(tr.section).strong());
                     ui.label("");
                     for year in &years {
-                        ui.label(RichText::new(year.to_string()).strong());
+                        right_aligned_ui(ui, RichText::new(year.to_string()).strong());
                     }
                     ui.end_row();
                     for section in &preview.sections {
@@ -60,10 +80,7 @@ pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> O
                             ui.label(if i == 0 { name.as_str() } else { "" });
                             ui.label(side);
                             for value in values {
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| ui.label(amount(*value)),
-                                );
+                                amount_cell_ui(ui, *value);
                             }
                             ui.end_row();
                         }
@@ -106,9 +123,9 @@ pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> O
                                 crate::model::Side::Income => tr.income,
                             });
                             ui.label(m.year.to_string());
-                            ui.label(amount(m.printed));
-                            ui.label(amount(m.computed));
-                            ui.label(numfmt::format(m.difference(), 2, true));
+                            amount_cell_ui(ui, m.printed);
+                            amount_cell_ui(ui, m.computed);
+                            amount_cell_ui(ui, m.difference());
                             ui.end_row();
                         }
                     });
