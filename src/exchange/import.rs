@@ -853,6 +853,16 @@ fn csv_records(text: &str, separator: char) -> Result<Vec<SourceRow>, ImportErro
 // Spreadsheets
 
 fn workbook_grid(bytes: &[u8]) -> Result<(String, Vec<SourceRow>, Header), ImportError> {
+    // A damaged workbook must give a message, never take the program down: should the
+    // spreadsheet reader panic on one, that becomes an error too.
+    std::panic::catch_unwind(|| read_workbook(bytes)).unwrap_or_else(|_| {
+        Err(ImportError::Workbook {
+            message: "damaged workbook".into(),
+        })
+    })
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<(String, Vec<SourceRow>, Header), ImportError> {
     use calamine::Reader;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| ImportError::Workbook {
@@ -979,14 +989,17 @@ fn parse_side(text: &str) -> Option<Side> {
 
 /// `Totaal <section>`, `Totaal kosten <section>`: the side named, if any, and the section.
 fn total_label(text: &str) -> Option<(Option<Side>, String)> {
+    // Compared byte-wise without case (the words are ASCII), so slicing stays on char bounds.
+    fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+        text.get(..word.len())
+            .filter(|start| start.eq_ignore_ascii_case(word))
+            .and_then(|_| text.get(word.len()..))
+    }
     let trimmed = text.trim();
-    let lower = trimmed.to_lowercase();
-    let rest_at = ["totaal ", "total "]
+    let rest = ["totaal ", "total "]
         .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| p.len())?;
-    let rest = trimmed[rest_at..].trim();
-    let rest_lower = rest.to_lowercase();
+        .find_map(|p| strip_word(trimmed, p))?
+        .trim();
     for (word, side) in [
         ("kosten ", Side::Cost),
         ("costs ", Side::Cost),
@@ -995,8 +1008,8 @@ fn total_label(text: &str) -> Option<(Option<Side>, String)> {
         ("inkomsten ", Side::Income),
         ("income ", Side::Income),
     ] {
-        if rest_lower.starts_with(word) {
-            return Some((Some(side), rest[word.len()..].trim().to_string()));
+        if let Some(section) = strip_word(rest, word) {
+            return Some((Some(side), section.trim().to_string()));
         }
     }
     (!rest.is_empty()).then(|| (None, rest.to_string()))
@@ -1490,6 +1503,14 @@ mod tests {
             Some((Some(Side::Cost), "Werking".into()))
         );
         assert_eq!(total_label("Totaal"), None);
+        assert_eq!(
+            total_label("TOTAL  Costs  X"),
+            Some((Some(Side::Cost), "X".into()))
+        );
+        assert_eq!(
+            total_label("Totaal \u{212A}osten X"),
+            Some((None, "\u{212A}osten X".into()))
+        );
         assert_eq!(total_label("Huur"), None);
     }
 

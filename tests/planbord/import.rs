@@ -850,3 +850,90 @@ fn the_budget_panel_sets_an_account_category() {
     assert_eq!(account(h.state().plan(), "621000").category, None);
     assert_eq!(h.state().summary().personnel_total, before.personnel_total);
 }
+
+/// Imports `bytes` as far as it goes: reading may fail, but never panics; whatever is read
+/// previews, and its edit is accepted by the plan (it never produces an invalid plan). Whether
+/// anything was imported.
+fn import_anything(plan: &Plan, bytes: &[u8], kind: SourceKind) -> bool {
+    let Ok(imported) = read_budget_source(bytes, kind, plan.years()) else {
+        return false;
+    };
+    let p = preview(plan, &imported);
+    let _ = (p.describe(Lang::Nl), p.describe(Lang::En));
+    if p.can_import() {
+        let mut doc = Document::new(plan.clone());
+        if let Err(e) = doc.apply(p.edit()) {
+            panic!("an accepted import was refused: {e}");
+        }
+        let _ = summarize(doc.plan());
+    }
+    p.can_import()
+}
+
+#[test]
+fn damaged_sources_never_panic_and_never_give_an_invalid_plan() {
+    let plan = accounts_plan();
+    let csv = source_csv();
+    let xlsx = source_xlsx();
+    let mut rng = crate::support::Rng(0x5eed_1234_abcd);
+    let rounds = if crate::support::full_sweeps() {
+        20_000
+    } else {
+        600
+    };
+    let pieces: &[&[u8]] = &[
+        b";",
+        b",",
+        b"\"",
+        b"\n",
+        b"\r",
+        b"-",
+        b".",
+        b",5",
+        b"(",
+        b")",
+        b"1e9",
+        b"999999999999999",
+        b"Totaal ",
+        b"TOTAAL KOSTEN",
+        b"\xE9",
+        b"\xEF\xBB\xBF",
+        b"2027",
+        b"kosten",
+        b"7",
+        b"6",
+    ];
+    let mut imported = 0;
+    for round in 0..rounds {
+        let mut bytes = csv.clone();
+        for _ in 0..1 + rng.next() % 4 {
+            let at = (rng.next() as usize) % (bytes.len() + 1);
+            match rng.next() % 3 {
+                0 => {
+                    let piece = pieces[(rng.next() as usize) % pieces.len()];
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+                1 => {
+                    let end = (at + 1 + (rng.next() as usize) % 12).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                _ => bytes.truncate(at),
+            }
+        }
+        if import_anything(&plan, &bytes, SourceKind::Csv) {
+            imported += 1;
+        }
+        // A damaged workbook now and then (each read unzips it: keep these fewer).
+        if round % 10 == 0 {
+            let mut damaged = xlsx.clone();
+            let at = (rng.next() as usize) % damaged.len();
+            match rng.next() % 2 {
+                0 => damaged.truncate(at),
+                _ => damaged[at] ^= 1 << (rng.next() % 8),
+            }
+            import_anything(&plan, &damaged, SourceKind::Xlsx);
+        }
+    }
+    // Most damage leaves something to import: the merge itself is exercised, not only errors.
+    assert!(imported > rounds / 3, "{imported} of {rounds}");
+}
