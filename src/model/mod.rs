@@ -432,18 +432,13 @@ impl AccountCategory {
     /// A category that does not fit the line's side (a 62 account on the income side) gives
     /// `Other`, as does a code that is not a 6 or 7 account.
     pub fn for_code(code: &str, side: Side) -> AccountCategory {
-        let digits: Vec<u32> = code
-            .trim()
-            .chars()
-            .take(2)
-            .map_while(|c| c.to_digit(10))
-            .collect();
-        let by_code = match digits.as_slice() {
-            [6, 0 | 1] => AccountCategory::Operating,
-            [6, 2] => AccountCategory::Personnel,
-            [6, 3..=5] => AccountCategory::Overhead,
-            [7, 0 | 4] => AccountCategory::OwnIncome,
-            [7, 3] => AccountCategory::Subsidy,
+        let mut digits = code.trim().chars().map(|c| c.to_digit(10));
+        let by_code = match (digits.next().flatten(), digits.next().flatten()) {
+            (Some(6), Some(0 | 1)) => AccountCategory::Operating,
+            (Some(6), Some(2)) => AccountCategory::Personnel,
+            (Some(6), Some(3..=5)) => AccountCategory::Overhead,
+            (Some(7), Some(0 | 4)) => AccountCategory::OwnIncome,
+            (Some(7), Some(3)) => AccountCategory::Subsidy,
             _ => AccountCategory::Other,
         };
         if by_code.fits(side) {

@@ -937,3 +937,48 @@ fn damaged_sources_never_panic_and_never_give_an_invalid_plan() {
     // Most damage leaves something to import: the merge itself is exercised, not only errors.
     assert!(imported > rounds / 3, "{imported} of {rounds}");
 }
+
+#[test]
+fn a_workbook_total_computed_by_a_formula_is_not_a_printed_total() {
+    let plan = accounts_plan();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let header = ["rubriek", "zijde", "rekening", "omschrijving"];
+    for (c, text) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *text).unwrap();
+    }
+    sheet.write_number(0, 4, 2026).unwrap();
+    sheet.write_number(0, 5, 2027).unwrap();
+    for (r, (code, amounts)) in [("610000", [1000.0, 1100.0]), ("611000", [200.0, 210.0])]
+        .iter()
+        .enumerate()
+    {
+        let row = r as u32 + 1;
+        sheet.write_string(row, 0, "WERKING").unwrap();
+        sheet.write_string(row, 2, *code).unwrap();
+        sheet.write_number(row, 4, amounts[0]).unwrap();
+        sheet.write_number(row, 5, amounts[1]).unwrap();
+    }
+    // 2026: a formula (written without a computed value); 2027: a printed, wrong number.
+    sheet.write_string(3, 0, "Totaal WERKING").unwrap();
+    sheet.write_formula(3, 4, "=SUM(E2:E3)").unwrap();
+    sheet.write_number(3, 5, 1300).unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+
+    let imported = read(&bytes, SourceKind::Xlsx, &plan);
+    assert_eq!(imported.totals.len(), 1);
+    assert_eq!(
+        imported.totals[0]
+            .values
+            .keys()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![2027]
+    );
+    let p = preview(&plan, &imported);
+    assert_eq!(p.mismatches.len(), 1);
+    assert_eq!(
+        (p.mismatches[0].year, p.mismatches[0].computed),
+        (2027, dec!(1310))
+    );
+}
