@@ -982,3 +982,16 @@ fn a_workbook_total_computed_by_a_formula_is_not_a_printed_total() {
         (2027, dec!(1310))
     );
 }
+
+#[test]
+fn an_account_warning_jumps_to_the_budget_panel() {
+    let mut plan = accounts_plan();
+    plan.accounts[0].printed_cost.set(2027, Some(dec!(1)));
+    let mut h = harness_on(plan, Panel::Warnings);
+    h.get_by_label_contains(
+        "2027: rubriek 'PERSONEEL': gedrukt totaal kosten 1, som van de lijnen",
+    )
+    .click();
+    h.run();
+    assert_eq!(h.state().view.panel, Panel::Budget);
+}
