@@ -1,8 +1,10 @@
 //! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`,
-//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR`.
+//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR`,
+//! `planbord import-budget FILE SOURCE`.
 
 use crate::exchange::ExportError;
 use crate::exchange::csv::{CsvNotation, write_csv};
+use crate::exchange::import::{self, SourceKind};
 use crate::i18n::{Lang, tr};
 use crate::{calc, report, store};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -70,25 +72,33 @@ pub enum Command {
         #[arg(long)]
         force: bool,
         /// Language of sheet names, titles and headers.
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Import a budget by account (CSV or XLSX from accounting) into a plan file: prints a
+    /// preview, then saves the plan (the previous version is kept as FILE.bak).
+    ImportBudget {
+        /// The plan file to import into.
+        file: PathBuf,
+        /// The accounts table: CSV (`;` or `,`) or XLSX.
+        source: PathBuf,
+        /// Print the preview only; leave the plan file untouched.
+        #[arg(long)]
+        dry_run: bool,
+        /// Language of the preview and messages.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+        /// Switch the plan's budget basis with the import (`accounts`: the accounts make the
+        /// multi-year budget).
+        #[arg(long, value_enum)]
+        basis: Option<Basis>,
     },
 }
 
-/// The user's language on the command line.
+/// A budget basis to switch to on import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Nl,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(lang: LangArg) -> Lang {
-        match lang {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
+pub enum Basis {
+    Accounts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,9 +136,19 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             csv: csv.as_deref(),
             notation,
             force: *force,
-            lang: (*lang).into(),
+            lang: *lang,
         };
         return export(file, &request, out, err);
+    }
+    if let Command::ImportBudget {
+        file,
+        source,
+        dry_run,
+        lang,
+        basis,
+    } = command
+    {
+        return import_budget(file, source, *dry_run, *lang, *basis, out, err);
     }
     let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
     else {
@@ -167,7 +187,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 let _ = writeln!(out, "{}: rewritten", file.display());
             })
             .map_err(|e| e.to_string()),
-        Command::Compare { .. } | Command::Export { .. } => Ok(()),
+        Command::Compare { .. } | Command::Export { .. } | Command::ImportBudget { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
@@ -347,4 +367,100 @@ fn export_files(
         })?;
     }
     Ok(done)
+}
+/// `planbord import-budget`: exit 0 when lines were imported (rejected rows are listed), 1 when
+/// nothing could be imported or a file cannot be read or written.
+fn import_budget(
+    file: &std::path::Path,
+    source: &std::path::Path,
+    dry_run: bool,
+    lang: Lang,
+    basis: Option<Basis>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::FAILURE
+    };
+    let plan = match store::load(file) {
+        Ok(plan) => plan,
+        Err(e) => return fail(e.to_string()),
+    };
+    let describe_read_error = |e: std::io::Error| {
+        let hint = match lang {
+            Lang::Nl => "controleer het pad",
+            Lang::En => "check the path",
+        };
+        format!("{}: {e}; {hint}", source.display())
+    };
+    let size = match std::fs::metadata(source) {
+        Ok(meta) => meta.len(),
+        Err(e) => return fail(describe_read_error(e)),
+    };
+    let read = if size > import::MAX_SOURCE_BYTES as u64 {
+        Err(import::ImportError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: import::MAX_SOURCE_BYTES,
+        })
+    } else {
+        match std::fs::read(source) {
+            Ok(bytes) => import::read_budget_source(
+                &bytes,
+                SourceKind::detect(Some(source), &bytes),
+                plan.years(),
+            ),
+            Err(e) => return fail(describe_read_error(e)),
+        }
+    };
+    let imported = match read {
+        Ok(imported) => imported,
+        Err(e) => return fail(format!("{}: {}", source.display(), e.describe(lang))),
+    };
+    let mut preview = import::preview(&plan, &imported);
+    preview.switch_basis = basis == Some(Basis::Accounts);
+    let _ = out.write_all(preview.describe(lang).as_bytes());
+    if !preview.can_import() {
+        return fail(format!("{}: {}", source.display(), tr(lang).import_nothing));
+    }
+    let mut doc = crate::edit::Document::new(plan.clone());
+    if let Err(e) = doc.apply(preview.edit()) {
+        return fail(format!("{}: {e}", file.display()));
+    }
+    let (unchanged, dry, saved) = match lang {
+        Lang::Nl => (
+            "het plan verandert niet; niets opgeslagen",
+            "--dry-run: het plan is niet gewijzigd",
+            "opgeslagen; de vorige versie staat in",
+        ),
+        Lang::En => (
+            "the plan does not change; nothing saved",
+            "--dry-run: the plan was not changed",
+            "saved; the previous version is in",
+        ),
+    };
+    if doc.plan() == &plan {
+        let _ = writeln!(out, "\n{}: {unchanged}", file.display());
+        return ExitCode::SUCCESS;
+    }
+    if dry_run {
+        let _ = writeln!(out, "\n{dry}");
+        return ExitCode::SUCCESS;
+    }
+    match store::save(doc.plan(), file) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "\n{}: {saved} {}",
+                file.display(),
+                store::backup_path(file).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("{}: {e}", file.display())),
+    }
 }

@@ -405,7 +405,7 @@ fn line_lists(plan: &Plan, years: &[i32]) -> Vec<(&'static str, Vec<Line>)> {
                     line(
                         l.id,
                         &l.name,
-                        format!("{}|{:?}", l.code, l.side),
+                        format!("{}|{:?}|{:?}", l.code, l.side, l.effective_category()),
                         values(&|y| l.amounts.value(y)),
                         Unit::Euro,
                         Some(&l.amounts),

@@ -2,11 +2,13 @@
 //! marker and the revision that triggers recomputation come for free.
 
 use crate::model::{
-    AccountLine, AccountSection, Activity, Amounts, BudgetLine, CoreTask, GoalKind, GrowthRule, Id,
-    IncomeKind, Indicator, OperationalGoal, Plan, Priority, ReserveFund, SalaryProfile, Side,
-    StaffGroup, StaffLine, StrategicGoal, Target, Yearly, validate,
+    AccountCategory, AccountLine, AccountSection, Activity, Amounts, BudgetBasis, BudgetLine,
+    CoreTask, GoalKind, GrowthRule, Id, IncomeKind, Indicator, OperationalGoal, Plan, Priority,
+    ReserveFund, SalaryProfile, Side, StaffGroup, StaffLine, StrategicGoal, Target, Yearly,
+    same_key, validate,
 };
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// A text of the plan that can be edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,6 +126,48 @@ pub enum Edit {
     SetTarget(Id, Option<Target>),
     /// Changes the plan period; refused while values lie outside the new period.
     SetPeriod(i32, i32),
+    /// The category of an account line; `None` lets it follow the account code again.
+    SetAccountCategory(Id, Option<AccountCategory>),
+    /// Merges account lines brought in from accounting (see [`AccountMerge`]): one undo step.
+    MergeAccounts(AccountMerge),
+}
+
+/// Account sections and lines to merge into a plan, as [`crate::exchange::import`] read them.
+///
+/// The rule, applied by [`Edit::MergeAccounts`]:
+/// - a section is matched by name (trimmed, case-insensitive) with the first plan section of that
+///   name; a section the plan lacks is added at the end, with a fresh id;
+/// - a line is matched by account code (trimmed, case-insensitive) with the first line of that code
+///   in its section. A matched line gets the merged years as typed amounts (a line that followed a
+///   growth rule keeps the rule's values for the other years, now typed), the merged name (unless
+///   empty) and side; its category stays. A line the section lacks is added with a fresh id and no
+///   category of its own (it follows its code);
+/// - lines and sections not in the merge stay as they are, and so do years the merge does not
+///   name; a year given as `None` is cleared (zero);
+/// - printed section totals are set for the years given (`None` clears a year);
+/// - `basis` switches the plan's budget basis when set; otherwise the basis is left alone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AccountMerge {
+    pub sections: Vec<MergeSection>,
+    pub basis: Option<BudgetBasis>,
+}
+
+/// One section of an [`AccountMerge`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeSection {
+    pub name: String,
+    pub lines: Vec<MergeLine>,
+    pub printed_cost: BTreeMap<i32, Option<Decimal>>,
+    pub printed_income: BTreeMap<i32, Option<Decimal>>,
+}
+
+/// One account line of a [`MergeSection`]: its amounts for the years it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeLine {
+    pub code: String,
+    pub name: String,
+    pub side: Side,
+    pub amounts: BTreeMap<i32, Option<Decimal>>,
 }
 
 impl Edit {
@@ -174,6 +218,8 @@ impl Edit {
             Edit::SetFund { .. } => "reserve".into(),
             Edit::SetTarget(..) => "streefwaarde".into(),
             Edit::SetPeriod(first, last) => format!("planperiode {first}-{last}"),
+            Edit::SetAccountCategory(..) => "categorie rekening".into(),
+            Edit::MergeAccounts(_) => "begroting importeren".into(),
         }
     }
 }
@@ -767,12 +813,17 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .kind = *kind;
         }
         Edit::SetSide(id, side) => {
-            plan.accounts
+            let line = plan
+                .accounts
                 .iter_mut()
                 .flat_map(|s| s.lines.iter_mut())
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("rekening".into()))?
-                .side = *side;
+                .ok_or_else(|| EditError::NotFound("rekening".into()))?;
+            line.side = *side;
+            // A chosen category of the other side no longer applies.
+            if line.category.is_some_and(|c| !c.fits(*side)) {
+                line.category = None;
+            }
         }
         Edit::SetRule(id, rule) => {
             let years: Vec<i32> = plan.years().collect();
@@ -830,6 +881,123 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 )));
             }
         }
+        Edit::SetAccountCategory(id, category) => {
+            let line = plan
+                .accounts
+                .iter_mut()
+                .flat_map(|s| s.lines.iter_mut())
+                .find(|l| l.id == *id)
+                .ok_or_else(|| EditError::NotFound("rekening".into()))?;
+            if let Some(category) = category
+                && !category.fits(line.side)
+            {
+                return Err(EditError::Invalid(format!(
+                    "deze categorie past niet bij de {} van rekening {}",
+                    match line.side {
+                        Side::Cost => "kostenzijde",
+                        Side::Income => "opbrengstenzijde",
+                    },
+                    line.code
+                )));
+            }
+            line.category = *category;
+        }
+        Edit::MergeAccounts(merge) => merge_accounts(plan, merge)?,
+    }
+    Ok(())
+}
+
+/// Carries out [`Edit::MergeAccounts`]; the rule is described at [`AccountMerge`].
+fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<(), EditError> {
+    let years: Vec<i32> = plan.years().collect();
+    let outside = merge.sections.iter().find_map(|s| {
+        s.printed_cost
+            .keys()
+            .chain(s.printed_income.keys())
+            .chain(s.lines.iter().flat_map(|l| l.amounts.keys()))
+            .find(|y| !years.contains(y))
+    });
+    if let Some(year) = outside {
+        return Err(EditError::Invalid(format!(
+            "{year} valt buiten de planperiode"
+        )));
+    }
+    for incoming in &merge.sections {
+        let at = match plan
+            .accounts
+            .iter()
+            .position(|s| same_key(&s.name, &incoming.name))
+        {
+            Some(at) => at,
+            None => {
+                let id = plan.new_id();
+                plan.accounts.push(AccountSection {
+                    id,
+                    name: incoming.name.trim().to_string(),
+                    lines: Vec::new(),
+                    printed_cost: Yearly::default(),
+                    printed_income: Yearly::default(),
+                });
+                plan.accounts.len() - 1
+            }
+        };
+        for (side, printed) in [
+            (Side::Cost, &incoming.printed_cost),
+            (Side::Income, &incoming.printed_income),
+        ] {
+            for (year, value) in printed {
+                plan.accounts[at].printed_mut(side).set(*year, *value);
+            }
+        }
+        for line in &incoming.lines {
+            let existing = plan.accounts[at]
+                .lines
+                .iter()
+                .position(|l| same_key(&l.code, &line.code));
+            match existing {
+                Some(i) => {
+                    let target = &mut plan.accounts[at].lines[i];
+                    if let Amounts::Rule(_) = target.amounts {
+                        target.amounts = Amounts::PerYear(Yearly(
+                            years
+                                .iter()
+                                .map(|y| (*y, target.amounts.value(*y).normalize()))
+                                .filter(|(_, v)| !v.is_zero())
+                                .collect(),
+                        ));
+                    }
+                    let values = per_year_mut(&mut target.amounts)?;
+                    for (year, value) in &line.amounts {
+                        values.set(*year, *value);
+                    }
+                    if !line.name.trim().is_empty() {
+                        target.name = line.name.trim().to_string();
+                    }
+                    target.side = line.side;
+                    if target.category.is_some_and(|c| !c.fits(line.side)) {
+                        target.category = None;
+                    }
+                }
+                None => {
+                    let id = plan.new_id();
+                    let mut values = Yearly::default();
+                    for (year, value) in &line.amounts {
+                        values.set(*year, *value);
+                    }
+                    plan.accounts[at].lines.push(AccountLine {
+                        id,
+                        code: line.code.trim().to_string(),
+                        name: line.name.trim().to_string(),
+                        side: line.side,
+                        category: None,
+                        amounts: Amounts::PerYear(values),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(basis) = merge.basis {
+        plan.meta.budget_basis = basis;
     }
     Ok(())
 }
@@ -880,6 +1048,8 @@ fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
             id,
             name: "NIEUWE RUBRIEK".into(),
             lines: Vec::new(),
+            printed_cost: Yearly::default(),
+            printed_income: Yearly::default(),
         }),
         LineList::AccountLine(section) => plan
             .accounts
@@ -892,6 +1062,7 @@ fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
                 code: "610000".into(),
                 name: "Nieuwe rekening".into(),
                 side: Side::Cost,
+                category: None,
                 amounts: Amounts::default(),
             }),
         LineList::CoreTask => {

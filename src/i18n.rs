@@ -1,8 +1,9 @@
 //! Every text the window shows, in Dutch (default) and English. One place per language.
 
+use crate::model::AccountCategory;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     Nl,
@@ -18,6 +19,8 @@ pub struct TableText {
 
 /// The texts of the window in one language.
 pub struct Tr {
+    /// The language of these texts (for texts built from data, e.g. `describe(lang)`).
+    pub lang: Lang,
     pub file: &'static str,
     pub new: &'static str,
     pub open: &'static str,
@@ -231,9 +234,47 @@ pub struct Tr {
     pub csv_files_written: &'static str,
     pub belgian_notation: &'static str,
     pub plain_notation: &'static str,
+    // Account categories
+    pub category: &'static str,
+    pub category_from_code: &'static str,
+    pub cat_personnel: &'static str,
+    pub cat_operating: &'static str,
+    pub cat_overhead: &'static str,
+    pub cat_subsidy: &'static str,
+    pub cat_own_income: &'static str,
+    pub cat_other: &'static str,
+    pub other_cost: &'static str,
+    pub printed_total: &'static str,
+    // Budget import
+    pub import_budget: &'static str,
+    pub import_title: &'static str,
+    pub import_confirm: &'static str,
+    pub import_switch_basis: &'static str,
+    pub import_mismatches: &'static str,
+    pub import_nothing: &'static str,
+    pub import_new: &'static str,
+    pub section: &'static str,
+    pub side: &'static str,
+    pub printed: &'static str,
+    pub computed: &'static str,
+}
+
+impl Tr {
+    /// The name of an account category.
+    pub fn category_name(&self, category: AccountCategory) -> &'static str {
+        match category {
+            AccountCategory::Personnel => self.cat_personnel,
+            AccountCategory::Operating => self.cat_operating,
+            AccountCategory::Overhead => self.cat_overhead,
+            AccountCategory::Subsidy => self.cat_subsidy,
+            AccountCategory::OwnIncome => self.cat_own_income,
+            AccountCategory::Other => self.cat_other,
+        }
+    }
 }
 
 pub const NL: Tr = Tr {
+    lang: Lang::Nl,
     file: "Bestand",
     new: "Nieuw plan",
     open: "Openen…",
@@ -470,9 +511,31 @@ pub const NL: Tr = Tr {
     csv_files_written: "CSV-bestanden geschreven",
     belgian_notation: "Belgische notatie",
     plain_notation: "gewone notatie",
+    category: "Categorie",
+    category_from_code: "volgens rekening",
+    cat_personnel: "Personeel",
+    cat_operating: "Werking",
+    cat_overhead: "Overhead",
+    cat_subsidy: "Subsidie",
+    cat_own_income: "Eigen inkomsten",
+    cat_other: "Andere",
+    other_cost: "Andere kosten",
+    printed_total: "Gedrukt totaal",
+    import_budget: "Begroting importeren…",
+    import_title: "Begroting importeren",
+    import_confirm: "Importeren",
+    import_switch_basis: "Begroting per rekening als basis van het plan gebruiken",
+    import_mismatches: "Gedrukte totalen die afwijken",
+    import_nothing: "Niets om te importeren: geen enkele rekening werd aanvaard.",
+    import_new: "nieuw",
+    section: "Rubriek",
+    side: "Zijde",
+    printed: "Gedrukt",
+    computed: "Berekend",
 };
 
 pub const EN: Tr = Tr {
+    lang: Lang::En,
     file: "File",
     new: "New plan",
     open: "Open…",
@@ -709,6 +772,27 @@ pub const EN: Tr = Tr {
     csv_files_written: "CSV files written",
     belgian_notation: "Belgian notation",
     plain_notation: "plain notation",
+    category: "Category",
+    category_from_code: "from the account",
+    cat_personnel: "Personnel",
+    cat_operating: "Operating",
+    cat_overhead: "Overhead",
+    cat_subsidy: "Subsidy",
+    cat_own_income: "Own income",
+    cat_other: "Other",
+    other_cost: "Other costs",
+    printed_total: "Printed total",
+    import_budget: "Import budget…",
+    import_title: "Import budget",
+    import_confirm: "Import",
+    import_switch_basis: "Use the budget by account as the plan's basis",
+    import_mismatches: "Printed totals that differ",
+    import_nothing: "Nothing to import: no account line was accepted.",
+    import_new: "new",
+    section: "Section",
+    side: "Side",
+    printed: "Printed",
+    computed: "Computed",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

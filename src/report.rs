@@ -2,7 +2,7 @@
 
 use crate::calc::{Series, Summary, Warning};
 use crate::i18n::Lang;
-use crate::model::Plan;
+use crate::model::{BudgetBasis, Plan, Side};
 use crate::numfmt;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -26,6 +26,11 @@ pub struct KeyFigure {
 }
 
 /// The yearly key figures, in the order the CSV and the table show them.
+///
+/// Per strategic goal: `fte.<SD>`, `cost.personnel.<SD>` (salary cost) and `cost.operating.<SD>`
+/// (operating cost charged to the year). On the account basis `cost.other` (costs in no other
+/// category). Per account section `account.<name>.cost` and `account.<name>.income` (both, also
+/// when a side has no lines; a name used by an earlier section gets `#2`, `#3` ...).
 pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
     let mut rows = Vec::new();
     let mut push = |key: &str, label: &str, unit: Unit, values: &Series| {
@@ -95,12 +100,28 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
         Unit::Euro,
         &summary.operating_total,
     );
+    for goal in &summary.goals {
+        push(
+            &format!("cost.operating.{}", goal.code),
+            &format!("Werkingskost {}", goal.code),
+            Unit::Euro,
+            &goal.operating,
+        );
+    }
     push(
         "cost.overhead",
         "Overheadkosten",
         Unit::Euro,
         &summary.overhead_total,
     );
+    if summary.budget_basis == BudgetBasis::Accounts {
+        push(
+            "cost.other",
+            "Andere kosten",
+            Unit::Euro,
+            &summary.other_cost,
+        );
+    }
     push(
         "cost.total",
         "Totaal uitgaven",
@@ -128,6 +149,30 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
             &format!("Reserve {}", fund.label),
             Unit::Euro,
             &fund.values,
+        );
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for section in &summary.account_sections {
+        let name = section.name.trim();
+        let lower = name.to_lowercase();
+        let earlier = seen.iter().filter(|s| **s == lower).count();
+        seen.push(lower);
+        let key = if earlier == 0 {
+            format!("account.{name}")
+        } else {
+            format!("account.{name}#{}", earlier + 1)
+        };
+        push(
+            &format!("{key}.cost"),
+            &format!("Rubriek {name}: kosten"),
+            Unit::Euro,
+            &section.cost,
+        );
+        push(
+            &format!("{key}.income"),
+            &format!("Rubriek {name}: opbrengsten"),
+            Unit::Euro,
+            &section.income,
         );
     }
     if !summary.account_sections.is_empty() {
@@ -226,6 +271,11 @@ pub fn table(plan: &Plan, summary: &Summary) -> String {
     out
 }
 
+/// An amount with its cents when it has any: `1.234,56`, `1.235`.
+fn amount(value: Decimal) -> String {
+    numfmt::format(value, 2, true)
+}
+
 /// One line per consistency warning, in the user's language.
 pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
     let en = lang == Lang::En;
@@ -289,6 +339,84 @@ pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
                 format!("{year}: reserve '{name}' is negative ({balance})")
             } else {
                 format!("{year}: reserve '{name}' staat negatief ({balance})")
+            }
+        }
+        Warning::DuplicateAccountCode {
+            section_name, code, ..
+        } => {
+            if en {
+                format!(
+                    "section '{section_name}': account {code} appears more than once; merge the lines or give one another code"
+                )
+            } else {
+                format!(
+                    "rubriek '{section_name}': rekening {code} staat er meer dan eens in; voeg de lijnen samen of geef er één een andere code"
+                )
+            }
+        }
+        Warning::AccountOnWrongSide {
+            code, name, side, ..
+        } => match (side, en) {
+            (Side::Income, true) => format!(
+                "account {code} '{name}' is a cost account (class 6) but is on the income side"
+            ),
+            (Side::Income, false) => format!(
+                "rekening {code} '{name}' is een kostenrekening (klasse 6) maar staat bij de opbrengsten"
+            ),
+            (Side::Cost, true) => format!(
+                "account {code} '{name}' is an income account (class 7) but is on the cost side"
+            ),
+            (Side::Cost, false) => format!(
+                "rekening {code} '{name}' is een opbrengstenrekening (klasse 7) maar staat bij de kosten"
+            ),
+        },
+        Warning::EmptyAccountCode {
+            section_name, name, ..
+        } => {
+            if en {
+                format!("section '{section_name}': account '{name}' has no code")
+            } else {
+                format!("rubriek '{section_name}': rekening '{name}' heeft geen code")
+            }
+        }
+        Warning::NegativeAccountLine {
+            code,
+            name,
+            year,
+            amount: value,
+            ..
+        } => {
+            let value = amount(*value);
+            if en {
+                format!("{year}: account {code} '{name}' is negative ({value})")
+            } else {
+                format!("{year}: rekening {code} '{name}' is negatief ({value})")
+            }
+        }
+        Warning::PrintedTotalMismatch {
+            section_name,
+            side,
+            year,
+            printed,
+            computed,
+            ..
+        } => {
+            let difference = *printed - *computed;
+            let sign = if difference > Decimal::ZERO { "+" } else { "" };
+            let (p, c, d) = (amount(*printed), amount(*computed), amount(difference));
+            match (side, en) {
+                (Side::Cost, true) => format!(
+                    "{year}: section '{section_name}': printed cost total {p}, the lines sum to {c} (difference {sign}{d})"
+                ),
+                (Side::Income, true) => format!(
+                    "{year}: section '{section_name}': printed income total {p}, the lines sum to {c} (difference {sign}{d})"
+                ),
+                (Side::Cost, false) => format!(
+                    "{year}: rubriek '{section_name}': gedrukt totaal kosten {p}, som van de lijnen {c} (verschil {sign}{d})"
+                ),
+                (Side::Income, false) => format!(
+                    "{year}: rubriek '{section_name}': gedrukt totaal opbrengsten {p}, som van de lijnen {c} (verschil {sign}{d})"
+                ),
             }
         }
     }

@@ -21,6 +21,8 @@ pub enum SeriesName {
     Personnel,
     Operating,
     Overhead,
+    /// Cost of accounts in no other category (accounts budgets).
+    OtherCost,
     IncomeTotal,
     Balance,
     /// A reserve fund, by name.
@@ -146,7 +148,7 @@ pub fn chart_data(s: &Summary) -> ChartData {
     let fte_max =
         stack_max(&fte_stack, n).max(s.fte_available.iter().copied().max().unwrap_or_default());
 
-    let cost_stack = vec![
+    let mut cost_stack = vec![
         ChartSeries {
             name: SeriesName::Personnel,
             color: ColorKey::Series(0),
@@ -163,6 +165,13 @@ pub fn chart_data(s: &Summary) -> ChartData {
             values: s.overhead_total.clone(),
         },
     ];
+    if s.budget_basis == crate::model::BudgetBasis::Accounts {
+        cost_stack.push(ChartSeries {
+            name: SeriesName::OtherCost,
+            color: ColorKey::Series(3),
+            values: s.other_cost.clone(),
+        });
+    }
     let cost_max =
         stack_max(&cost_stack, n).max(s.income_total.iter().copied().max().unwrap_or_default());
 

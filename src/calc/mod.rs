@@ -1,13 +1,19 @@
 //! Every derived number of a plan: pure functions from `&Plan` to a [`Summary`].
 //!
 //! Nothing here rounds: amounts are exact decimals; rounding to euros happens when shown.
+//!
+//! The budget figures (personnel, operating, overhead and other cost, requested subsidy, the
+//! totals, the balance) follow the plan's [`BudgetBasis`]: on the goal basis they come from the
+//! goals, staff lines, overhead and income lines; on the account basis from the account lines,
+//! each counted under its [`AccountCategory`]. FTE always comes from the goals and staff lines,
+//! and so do the salary cost per goal and the service/support split of the staffing plan.
 
 pub mod charts;
 mod warnings;
 
-pub use warnings::{Warning, WarningPlace};
+pub use warnings::{Warning, WarningPlace, printed_total_matches};
 
-use crate::model::{Amounts, BudgetBasis, Id, IncomeKind, Plan, Side, StaffGroup};
+use crate::model::{AccountCategory, Amounts, BudgetBasis, Id, IncomeKind, Plan, Side, StaffGroup};
 use rust_decimal::Decimal;
 
 /// One value per plan year, aligned with [`Summary::years`].
@@ -43,9 +49,19 @@ pub struct SectionTotals {
     pub income: Series,
 }
 
+/// The account lines of one category on one side, summed over all sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryTotals {
+    pub side: Side,
+    pub category: AccountCategory,
+    pub values: Series,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub years: Vec<i32>,
+    /// Where the budget figures come from (goals or accounts).
+    pub budget_basis: BudgetBasis,
     pub goals: Vec<GoalFigures>,
     /// Generic service lines and support roles: FTE and salary cost each.
     pub staff_lines_fte: Vec<Row>,
@@ -61,15 +77,33 @@ pub struct Summary {
     pub fte_difference: Series,
     pub personnel_service: Series,
     pub personnel_support: Series,
+    /// Salary cost of the staffing plan (service plus support), whatever the budget basis.
+    pub salary_cost_total: Series,
+    /// Personnel cost of the budget: the staffing plan's salary cost, or on the account basis
+    /// the personnel accounts.
     pub personnel_total: Series,
+    /// Operating cost of the budget: the goals' operating budgets charged to the year, or on the
+    /// account basis the operating accounts.
     pub operating_total: Series,
-    /// Operating plus overhead cost (werkings- en overheadkosten).
+    /// Operating plus overhead cost (werkings- en overheadkosten) of the budget.
     pub operating_and_overhead: Series,
+    /// Costs in no other category (account basis only; zero on the goal basis).
+    pub other_cost: Series,
+    /// The goals' operating budgets charged to the year, whatever the budget basis.
+    pub goal_operating_total: Series,
     pub fund_financed_total: Series,
     pub overhead: Vec<Row>,
+    /// The sum of the overhead lines, whatever the budget basis.
+    pub overhead_lines_total: Series,
+    /// Overhead cost of the budget: the overhead lines, or on the account basis the overhead
+    /// accounts.
     pub overhead_total: Series,
     pub income: Vec<Row>,
+    /// The sum of the income lines, whatever the budget basis.
+    pub income_lines_total: Series,
+    /// Income of the budget: the income lines, or on the account basis the income accounts.
     pub income_total: Series,
+    /// Expenses of the budget: personnel + operating + overhead (+ other on the account basis).
     pub expenses_total: Series,
     /// Saldo = income - expenses.
     pub balance: Series,
@@ -79,8 +113,12 @@ pub struct Summary {
     pub result: Series,
     /// Balance of every reserve fund at the end of each year.
     pub reserves: Vec<Row>,
+    /// Income lines of the kind subsidy, or on the account basis the subsidy accounts.
     pub requested_subsidy: Series,
     pub account_sections: Vec<SectionTotals>,
+    /// The account lines per side and category: the cost categories, then the income ones
+    /// (in the order of [`AccountCategory::for_side`]).
+    pub account_categories: Vec<CategoryTotals>,
     pub account_cost: Series,
     pub account_income: Series,
     /// Income minus costs of the chart-of-accounts budget.
@@ -119,6 +157,15 @@ impl Summary {
     /// FTE per strategic goal (code, series), in plan order.
     pub fn fte_by_strategic_goal(&self) -> impl Iterator<Item = (&str, &Series)> {
         self.goals.iter().map(|g| (g.code.as_str(), &g.fte))
+    }
+
+    /// The account lines of one category on one side, summed over all sections; `None` for a
+    /// category that does not fit the side.
+    pub fn account_category(&self, side: Side, category: AccountCategory) -> Option<&Series> {
+        self.account_categories
+            .iter()
+            .find(|c| c.side == side && c.category == category)
+            .map(|c| &c.values)
     }
 
     pub fn goal(&self, id: Id) -> Option<&GoalFigures> {
@@ -206,8 +253,8 @@ pub fn summarize(plan: &Plan) -> Summary {
         });
     }
     let fte_total = sum_rows(n, [&fte_service, &fte_support]);
-    let personnel_total = sum_rows(n, [&personnel_service, &personnel_support]);
-    let operating_total = sum_rows(n, goals.iter().map(|g| &g.operating));
+    let salary_cost_total = sum_rows(n, [&personnel_service, &personnel_support]);
+    let goal_operating_total = sum_rows(n, goals.iter().map(|g| &g.operating));
     let fund_financed_total = sum_rows(n, goals.iter().map(|g| &g.fund_financed));
 
     let rows = |lines: &[crate::model::BudgetLine]| -> Vec<Row> {
@@ -221,10 +268,10 @@ pub fn summarize(plan: &Plan) -> Summary {
             .collect()
     };
     let overhead = rows(&plan.overhead);
-    let overhead_total = sum_rows(n, overhead.iter().map(|r| &r.values));
+    let overhead_lines_total = sum_rows(n, overhead.iter().map(|r| &r.values));
     let income = rows(&plan.income);
-    let income_goals = sum_rows(n, income.iter().map(|r| &r.values));
-    let requested_subsidy = sum_rows(
+    let income_lines_total = sum_rows(n, income.iter().map(|r| &r.values));
+    let subsidy_lines = sum_rows(
         n,
         plan.income
             .iter()
@@ -234,6 +281,18 @@ pub fn summarize(plan: &Plan) -> Summary {
     );
 
     let mut account_sections = Vec::new();
+    let mut account_categories: Vec<CategoryTotals> = [Side::Cost, Side::Income]
+        .into_iter()
+        .flat_map(|side| {
+            AccountCategory::for_side(side)
+                .iter()
+                .map(move |&category| CategoryTotals {
+                    side,
+                    category,
+                    values: zeros(n),
+                })
+        })
+        .collect();
     for section in &plan.accounts {
         let mut cost = zeros(n);
         let mut income = zeros(n);
@@ -242,6 +301,13 @@ pub fn summarize(plan: &Plan) -> Summary {
             match line.side {
                 Side::Cost => add_into(&mut cost, &values),
                 Side::Income => add_into(&mut income, &values),
+            }
+            let category = line.effective_category();
+            if let Some(total) = account_categories
+                .iter_mut()
+                .find(|c| c.side == line.side && c.category == category)
+            {
+                add_into(&mut total.values, &values);
             }
         }
         account_sections.push(SectionTotals {
@@ -255,10 +321,35 @@ pub fn summarize(plan: &Plan) -> Summary {
     let account_income = sum_rows(n, account_sections.iter().map(|s| &s.income));
     let account_result = sub(&account_income, &account_cost);
 
+    let category = |side: Side, c: AccountCategory| {
+        account_categories
+            .iter()
+            .find(|t| t.side == side && t.category == c)
+            .map_or_else(|| zeros(n), |t| t.values.clone())
+    };
+    let (personnel_total, operating_total, overhead_total, other_cost, requested_subsidy) =
+        match plan.meta.budget_basis {
+            BudgetBasis::Goals => (
+                salary_cost_total.clone(),
+                goal_operating_total.clone(),
+                overhead_lines_total.clone(),
+                zeros(n),
+                subsidy_lines,
+            ),
+            BudgetBasis::Accounts => (
+                category(Side::Cost, AccountCategory::Personnel),
+                category(Side::Cost, AccountCategory::Operating),
+                category(Side::Cost, AccountCategory::Overhead),
+                category(Side::Cost, AccountCategory::Other),
+                category(Side::Income, AccountCategory::Subsidy),
+            ),
+        };
     let operating_and_overhead = sum_rows(n, [&operating_total, &overhead_total]);
-    let goal_expenses = sum_rows(n, [&personnel_total, &operating_and_overhead]);
     let (expenses_total, income_total) = match plan.meta.budget_basis {
-        BudgetBasis::Goals => (goal_expenses, income_goals),
+        BudgetBasis::Goals => (
+            sum_rows(n, [&personnel_total, &operating_and_overhead]),
+            income_lines_total.clone(),
+        ),
         BudgetBasis::Accounts => (account_cost.clone(), account_income.clone()),
     };
     let balance = sub(&income_total, &expenses_total);
@@ -298,6 +389,7 @@ pub fn summarize(plan: &Plan) -> Summary {
     let fte_difference = sub(&fte_total, &fte_available);
     let mut summary = Summary {
         years,
+        budget_basis: plan.meta.budget_basis,
         goals,
         staff_lines_fte,
         staff_lines_cost,
@@ -310,13 +402,18 @@ pub fn summarize(plan: &Plan) -> Summary {
         fte_difference,
         personnel_service,
         personnel_support,
+        salary_cost_total,
         personnel_total,
         operating_total,
         operating_and_overhead,
+        other_cost,
+        goal_operating_total,
         fund_financed_total,
         overhead,
+        overhead_lines_total,
         overhead_total,
         income,
+        income_lines_total,
         income_total,
         expenses_total,
         balance,
@@ -325,6 +422,7 @@ pub fn summarize(plan: &Plan) -> Summary {
         reserves,
         requested_subsidy,
         account_sections,
+        account_categories,
         account_cost,
         account_income,
         account_result,

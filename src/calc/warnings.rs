@@ -1,16 +1,26 @@
 //! Consistency checks: things a plan may contain but a coordinator should look at.
 
 use super::Summary;
-use crate::model::{GoalKind, Id, Plan};
-use rust_decimal::Decimal;
+use crate::model::{GoalKind, Id, Plan, Side, same_key, side_of_code};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Where a warning points, so the editor can jump there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WarningPlace {
-    Staffing { year: i32 },
+    Staffing {
+        year: i32,
+    },
     Goal(Id),
-    Activity { goal: Id, activity: Id },
+    Activity {
+        goal: Id,
+        activity: Id,
+    },
     Budget,
+    /// An account section in the Budget panel, and the line in it when the warning is about one.
+    Account {
+        section: Id,
+        line: Option<Id>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +54,57 @@ pub enum Warning {
         year: i32,
         balance: Decimal,
     },
+    /// An account code used by more than one line of a section (for every line after the first).
+    DuplicateAccountCode {
+        section: Id,
+        section_name: String,
+        line: Id,
+        code: String,
+    },
+    /// A class-6 (cost) account on the income side, or a class-7 (income) account on the cost side.
+    AccountOnWrongSide {
+        section: Id,
+        line: Id,
+        code: String,
+        name: String,
+        side: Side,
+    },
+    /// An account line without a code.
+    EmptyAccountCode {
+        section: Id,
+        section_name: String,
+        line: Id,
+        name: String,
+    },
+    /// An account line with a negative amount (the first such year).
+    NegativeAccountLine {
+        section: Id,
+        line: Id,
+        code: String,
+        name: String,
+        year: i32,
+        amount: Decimal,
+    },
+    /// A section total as the source printed it differs from the sum of the section's lines.
+    PrintedTotalMismatch {
+        section: Id,
+        section_name: String,
+        side: Side,
+        year: i32,
+        printed: Decimal,
+        computed: Decimal,
+    },
+}
+
+/// Whether a printed total agrees with the computed one: equal, or equal once the computed value
+/// is rounded to the decimals the printed one shows (a total printed to the euro, `1.235`, agrees
+/// with lines summing to `1.234,56`).
+pub fn printed_total_matches(printed: Decimal, computed: Decimal) -> bool {
+    let printed = printed.normalize();
+    printed == computed
+        || printed
+            == computed
+                .round_dp_with_strategy(printed.scale(), RoundingStrategy::MidpointAwayFromZero)
 }
 
 impl Warning {
@@ -58,6 +119,17 @@ impl Warning {
             Warning::BalanceNotClosed { .. } | Warning::ReserveNegative { .. } => {
                 WarningPlace::Budget
             }
+            Warning::DuplicateAccountCode { section, line, .. }
+            | Warning::AccountOnWrongSide { section, line, .. }
+            | Warning::EmptyAccountCode { section, line, .. }
+            | Warning::NegativeAccountLine { section, line, .. } => WarningPlace::Account {
+                section: *section,
+                line: Some(*line),
+            },
+            Warning::PrintedTotalMismatch { section, .. } => WarningPlace::Account {
+                section: *section,
+                line: None,
+            },
         }
     }
 }
@@ -127,5 +199,72 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
             });
         }
     }
+    check_accounts(plan, summary, &mut warnings);
     warnings
+}
+
+fn check_accounts(plan: &Plan, summary: &Summary, warnings: &mut Vec<Warning>) {
+    for (section, totals) in plan.accounts.iter().zip(&summary.account_sections) {
+        for (i, line) in section.lines.iter().enumerate() {
+            if line.code.trim().is_empty() {
+                warnings.push(Warning::EmptyAccountCode {
+                    section: section.id,
+                    section_name: section.name.clone(),
+                    line: line.id,
+                    name: line.name.clone(),
+                });
+            } else if section.lines[..i]
+                .iter()
+                .any(|earlier| same_key(&earlier.code, &line.code))
+            {
+                warnings.push(Warning::DuplicateAccountCode {
+                    section: section.id,
+                    section_name: section.name.clone(),
+                    line: line.id,
+                    code: line.code.trim().to_string(),
+                });
+            }
+            if side_of_code(&line.code).is_some_and(|side| side != line.side) {
+                warnings.push(Warning::AccountOnWrongSide {
+                    section: section.id,
+                    line: line.id,
+                    code: line.code.clone(),
+                    name: line.name.clone(),
+                    side: line.side,
+                });
+            }
+            if let Some((year, amount)) = summary
+                .years
+                .iter()
+                .map(|&y| (y, line.amounts.value(y)))
+                .find(|(_, v)| *v < Decimal::ZERO)
+            {
+                warnings.push(Warning::NegativeAccountLine {
+                    section: section.id,
+                    line: line.id,
+                    code: line.code.clone(),
+                    name: line.name.clone(),
+                    year,
+                    amount,
+                });
+            }
+        }
+        for (side, computed) in [(Side::Cost, &totals.cost), (Side::Income, &totals.income)] {
+            for (&year, &printed) in &section.printed(side).0 {
+                let Some(i) = summary.year_index(year) else {
+                    continue;
+                };
+                if !printed_total_matches(printed, computed[i]) {
+                    warnings.push(Warning::PrintedTotalMismatch {
+                        section: section.id,
+                        section_name: section.name.clone(),
+                        side,
+                        year,
+                        printed,
+                        computed: computed[i],
+                    });
+                }
+            }
+        }
+    }
 }

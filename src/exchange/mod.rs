@@ -3,6 +3,7 @@
 //! bytes to a preview of edits: no UI here; the app and the command line read and write the files.
 
 pub mod csv;
+pub mod import;
 pub mod tables;
 pub mod xlsx;
 

@@ -484,7 +484,7 @@ fn staffing_table(plan: &Plan, summary: &Summary, t: &Tr, what: Staffing) -> Tab
         Staffing::SalaryCost => (
             &summary.personnel_service,
             &summary.personnel_support,
-            &summary.personnel_total,
+            &summary.salary_cost_total,
         ),
     };
     let service_total = rows.sum(
@@ -586,7 +586,7 @@ fn operating_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
     rows.sum(
         &["", t.total_operating],
         Unit::Euro,
-        &summary.operating_total,
+        &summary.goal_operating_total,
         RowStyle::Total,
         &subtotals,
     );
@@ -636,7 +636,7 @@ fn overhead_table(summary: &Summary, t: &Tr) -> Table {
     rows.sum(
         &[t.total_overhead],
         Unit::Euro,
-        &summary.overhead_total,
+        &summary.overhead_lines_total,
         RowStyle::Total,
         &lines,
     );
@@ -921,6 +921,7 @@ mod tests {
                 name: name.into(),
                 side,
                 amounts,
+                category: None,
             });
         }
         let id = plan.new_id();
@@ -928,6 +929,8 @@ mod tests {
             id,
             name: "WERKING".into(),
             lines,
+            printed_cost: Default::default(),
+            printed_income: Default::default(),
         });
         let id = plan.new_id();
         let line_id = plan.new_id();
@@ -940,7 +943,10 @@ mod tests {
                 name: "Deelnemers".into(),
                 side: Side::Income,
                 amounts: per_year([dec!(50), dec!(60), dec!(70)]),
+                category: None,
             }],
+            printed_cost: Default::default(),
+            printed_income: Default::default(),
         });
         let id = plan.new_id();
         plan.funds.push(ReserveFund {

@@ -9,7 +9,8 @@ mod validate;
 mod yearly;
 
 pub use ids::Id;
-pub use validate::{MAX_ID, Problem, validate};
+
+pub use validate::{MAX_AMOUNT, MAX_ID, Problem, validate};
 pub use yearly::{Amounts, GrowthRule, Yearly};
 
 use rust_decimal::Decimal;
@@ -316,6 +317,30 @@ pub struct AccountSection {
     pub name: String,
     #[serde(default)]
     pub lines: Vec<AccountLine>,
+    /// The section's cost total per year as the source (accounting) printed it, kept to check the
+    /// lines against; empty when none was printed.
+    #[serde(default, skip_serializing_if = "Yearly::is_empty")]
+    pub printed_cost: Yearly,
+    /// The section's income total per year as printed.
+    #[serde(default, skip_serializing_if = "Yearly::is_empty")]
+    pub printed_income: Yearly,
+}
+
+impl AccountSection {
+    /// The printed totals of one side.
+    pub fn printed(&self, side: Side) -> &Yearly {
+        match side {
+            Side::Cost => &self.printed_cost,
+            Side::Income => &self.printed_income,
+        }
+    }
+
+    pub fn printed_mut(&mut self, side: Side) -> &mut Yearly {
+        match side {
+            Side::Cost => &mut self.printed_cost,
+            Side::Income => &mut self.printed_income,
+        }
+    }
 }
 
 /// A budget line under a chart-of-accounts code (MAR: 6xxxxx costs, 7xxxxx income).
@@ -326,7 +351,125 @@ pub struct AccountLine {
     pub code: String,
     pub name: String,
     pub side: Side,
+    /// What the line counts as in the key figures; `None` follows the account code (see
+    /// [`AccountCategory::for_code`]), so only a choice the user made is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<AccountCategory>,
     pub amounts: Amounts,
+}
+
+impl AccountLine {
+    /// The category the line counts as: the one chosen, else the one its code and side give.
+    /// A chosen category that does not fit the side (only by hand-editing the file) counts as
+    /// `Other`.
+    pub fn effective_category(&self) -> AccountCategory {
+        match self.category {
+            Some(category) if category.fits(self.side) => category,
+            Some(_) => AccountCategory::Other,
+            None => AccountCategory::for_code(&self.code, self.side),
+        }
+    }
+}
+
+/// What an account line counts as in the key figures of a plan budgeted by accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountCategory {
+    /// Personeelskosten (MAR 62).
+    Personnel,
+    /// Werkingskosten (MAR 60, 61).
+    Operating,
+    /// Overheadkosten: depreciation, provisions, other operating and financial costs (MAR 63-65).
+    Overhead,
+    /// Subsidies: the requested subsidy (MAR 73).
+    Subsidy,
+    /// Eigen inkomsten: sales, services and other operating income (MAR 70, 74).
+    OwnIncome,
+    /// Anything else: non-recurring and financial income, non-recurring costs, taxes ...
+    Other,
+}
+
+impl AccountCategory {
+    pub const ALL: [AccountCategory; 6] = [
+        AccountCategory::Personnel,
+        AccountCategory::Operating,
+        AccountCategory::Overhead,
+        AccountCategory::Subsidy,
+        AccountCategory::OwnIncome,
+        AccountCategory::Other,
+    ];
+
+    /// The categories that fit a side: costs are personnel, operating, overhead or other;
+    /// income is subsidy, own income or other.
+    pub fn for_side(side: Side) -> &'static [AccountCategory] {
+        match side {
+            Side::Cost => &[
+                AccountCategory::Personnel,
+                AccountCategory::Operating,
+                AccountCategory::Overhead,
+                AccountCategory::Other,
+            ],
+            Side::Income => &[
+                AccountCategory::Subsidy,
+                AccountCategory::OwnIncome,
+                AccountCategory::Other,
+            ],
+        }
+    }
+
+    pub fn fits(self, side: Side) -> bool {
+        Self::for_side(side).contains(&self)
+    }
+
+    /// The category a Belgian chart-of-accounts (MAR) code gives, by its first two digits:
+    ///
+    /// | MAR | what it holds | category |
+    /// |---|---|---|
+    /// | 60, 61 | goods, services and miscellaneous goods | Operating |
+    /// | 62 | remuneration, social charges, pensions | Personnel |
+    /// | 63, 64, 65 | depreciation and provisions, other operating costs, financial costs | Overhead |
+    /// | 66-69 | non-recurring costs, taxes, appropriation | Other |
+    /// | 70, 74 | turnover, other operating income | OwnIncome |
+    /// | 71, 72 | stock changes, own construction | Other |
+    /// | 73 | membership fees, gifts, legacies and subsidies | Subsidy |
+    /// | 75-79 | financial and non-recurring income, appropriation | Other |
+    ///
+    /// A category that does not fit the line's side (a 62 account on the income side) gives
+    /// `Other`, as does a code that is not a 6 or 7 account.
+    pub fn for_code(code: &str, side: Side) -> AccountCategory {
+        let mut digits = code.trim().chars().map(|c| c.to_digit(10));
+        let by_code = match (digits.next().flatten(), digits.next().flatten()) {
+            (Some(6), Some(0 | 1)) => AccountCategory::Operating,
+            (Some(6), Some(2)) => AccountCategory::Personnel,
+            (Some(6), Some(3..=5)) => AccountCategory::Overhead,
+            (Some(7), Some(0 | 4)) => AccountCategory::OwnIncome,
+            (Some(7), Some(3)) => AccountCategory::Subsidy,
+            _ => AccountCategory::Other,
+        };
+        if by_code.fits(side) {
+            by_code
+        } else {
+            AccountCategory::Other
+        }
+    }
+}
+
+/// Whether two section names or account codes are the same: trimmed, case-insensitive.
+pub fn same_key(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The MAR class of an account code (its first digit), if it starts with one.
+pub fn account_class(code: &str) -> Option<u32> {
+    code.trim().chars().next().and_then(|c| c.to_digit(10))
+}
+
+/// The side an account code belongs on: class 6 is a cost, class 7 income; `None` for others.
+pub fn side_of_code(code: &str) -> Option<Side> {
+    match account_class(code) {
+        Some(6) => Some(Side::Cost),
+        Some(7) => Some(Side::Income),
+        _ => None,
+    }
 }
 
 impl Plan {

@@ -409,6 +409,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for section in &plan.accounts {
         c.id(section.id);
+        let at = vec![id_anchor(section.id)];
+        let owner = format!("account section '{}'", section.name);
+        c.years(&owner, "printed_cost", &section.printed_cost, &at, false);
+        c.years(
+            &owner,
+            "printed_income",
+            &section.printed_income,
+            &at,
+            false,
+        );
         for line in &section.lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];

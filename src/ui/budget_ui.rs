@@ -7,8 +7,15 @@ use super::widgets::{
 use super::{PanelCtx, ViewState, heading_ui};
 use crate::calc::Row;
 use crate::edit::{Edit, LineList, TextField, YearField};
-use crate::model::{Amounts, BudgetLine, IncomeKind, Side};
+use crate::i18n::Tr;
+use crate::model::{
+    AccountCategory, AccountLine, Amounts, BudgetBasis, BudgetLine, IncomeKind, Side,
+};
 use egui::Ui;
+
+/// Widths of the account code and name fields in the account lines grid.
+const ACCOUNT_CODE_WIDTH: f32 = 80.0;
+const ACCOUNT_NAME_WIDTH: f32 = 240.0;
 
 /// Rows for overhead or income lines; the values come from the summary (`computed`, same order).
 fn line_rows(lines: &[BudgetLine], computed: &[Row], rule: &str) -> Vec<GridRow> {
@@ -46,6 +53,39 @@ fn income_kind_name(kind: IncomeKind) -> &'static str {
     }
 }
 
+/// The category of an account line: the one its code gives ("volgens rekening"), or one chosen
+/// among those that fit its side.
+fn account_category_ui(ui: &mut Ui, line: &AccountLine, tr: &Tr, edits: &mut Vec<Edit>) {
+    let from_code = AccountCategory::for_code(&line.code, line.side);
+    let from_code_text = format!(
+        "{} ({})",
+        tr.category_from_code,
+        tr.category_name(from_code)
+    );
+    let selected = match line.category {
+        Some(c) => tr.category_name(c).to_string(),
+        None => format!(
+            "{} ({})",
+            tr.category_name(from_code),
+            tr.category_from_code
+        ),
+    };
+    let mut choice = line.category;
+    egui::ComboBox::from_id_salt(("account-category", line.id.0))
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut choice, None, from_code_text);
+            for &category in AccountCategory::for_side(line.side) {
+                ui.selectable_value(&mut choice, Some(category), tr.category_name(category));
+            }
+        })
+        .response
+        .accessible_name(format!("{} {}", tr.category, line.code));
+    if choice != line.category {
+        edits.push(Edit::SetAccountCategory(line.id, choice));
+    }
+}
+
 pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let tr = cx.tr;
     let plan = cx.plan;
@@ -53,20 +93,29 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let years = &s.years;
     egui::ScrollArea::both().id_salt("budget").show(ui, |ui| {
         heading_ui(ui, tr.multi_year);
-        let rows = [
+        let mut rows = vec![
             GridRow::computed(tr.personnel, &s.personnel_total, RowStyle::Normal),
             GridRow::computed(
                 format!("{} + {}", tr.operating, tr.overhead.to_lowercase()),
                 &s.operating_and_overhead,
                 RowStyle::Normal,
             ),
+        ];
+        if s.budget_basis == BudgetBasis::Accounts {
+            rows.push(GridRow::computed(
+                tr.other_cost,
+                &s.other_cost,
+                RowStyle::Normal,
+            ));
+        }
+        rows.extend([
             GridRow::computed(tr.expenses_total, &s.expenses_total, RowStyle::Total),
             GridRow::computed(tr.income_total, &s.income_total, RowStyle::Total),
             GridRow::computed(tr.balance, &s.balance, RowStyle::Signed),
             GridRow::computed(tr.carryover, &s.carryover, RowStyle::Normal),
             GridRow::computed(tr.result, &s.result, RowStyle::Normal),
             GridRow::computed(tr.requested_subsidy, &s.requested_subsidy, RowStyle::Normal),
-        ];
+        ]);
         let grid = YearGrid::new("multi-year", years, CellKind::Euro, tr.total)
             .highlight(view.highlight_year);
         year_grid_ui(ui, &grid, &rows, cx.edits);
@@ -101,7 +150,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         rows.push(GridRow::computed(
             tr.total,
-            &s.operating_total,
+            &s.goal_operating_total,
             RowStyle::Total,
         ));
         year_grid_ui(
@@ -115,7 +164,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         let mut rows = line_rows(&plan.overhead, &s.overhead, tr.rule);
         rows.push(GridRow::computed(
             tr.total,
-            &s.overhead_total,
+            &s.overhead_lines_total,
             RowStyle::Total,
         ));
         year_grid_ui(
@@ -132,7 +181,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         let mut rows = line_rows(&plan.income, &s.income, tr.rule);
         rows.push(GridRow::computed(
             tr.total,
-            &s.income_total,
+            &s.income_lines_total,
             RowStyle::Total,
         ));
         year_grid_ui(
@@ -278,6 +327,24 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     RowStyle::Total,
                 ));
             }
+            for (side, side_name) in [(Side::Cost, tr.cost), (Side::Income, tr.income)] {
+                let printed = section.printed(side);
+                if !printed.is_empty() {
+                    rows.push(
+                        GridRow::computed(
+                            format!(
+                                "{} {} {}",
+                                tr.printed_total,
+                                side_name.to_lowercase(),
+                                section.name
+                            ),
+                            &years.iter().map(|y| printed.get(*y)).collect(),
+                            RowStyle::Normal,
+                        )
+                        .without_total(),
+                    );
+                }
+            }
             let salt = format!("account-{}", section.id.0);
             year_grid_ui(
                 ui,
@@ -287,25 +354,37 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             );
             egui::Grid::new(("account-lines", section.id.0)).show(ui, |ui| {
                 for line in &section.lines {
+                    // Fixed widths: in a grid a field that wants all the room gets none.
+                    let field_height = ui.spacing().interact_size.y;
                     let code_id = egui::Id::unique(("account-code", line.id.0));
-                    if let Some(new) = text_field(
-                        ui,
-                        code_id,
-                        &line.code,
-                        &format!("Rekening {}", line.name),
-                        false,
-                    ) {
+                    let code = ui
+                        .allocate_ui(egui::vec2(ACCOUNT_CODE_WIDTH, field_height), |ui| {
+                            text_field(
+                                ui,
+                                code_id,
+                                &line.code,
+                                &format!("Rekening {}", line.name),
+                                false,
+                            )
+                        })
+                        .inner;
+                    if let Some(new) = code {
                         cx.edits
                             .push(Edit::SetText(TextField::AccountCode(line.id), new));
                     }
                     let name_id = egui::Id::unique(("account-name", line.id.0));
-                    if let Some(new) = text_field(
-                        ui,
-                        name_id,
-                        &line.name,
-                        &format!("Naam rekening {}", line.code),
-                        false,
-                    ) {
+                    let name = ui
+                        .allocate_ui(egui::vec2(ACCOUNT_NAME_WIDTH, field_height), |ui| {
+                            text_field(
+                                ui,
+                                name_id,
+                                &line.name,
+                                &format!("Naam rekening {}", line.code),
+                                false,
+                            )
+                        })
+                        .inner;
+                    if let Some(new) = name {
                         cx.edits.push(Edit::SetText(TextField::Name(line.id), new));
                     }
                     let mut side = line.side;
@@ -314,6 +393,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     if side != line.side {
                         cx.edits.push(Edit::SetSide(line.id, side));
                     }
+                    account_category_ui(ui, line, tr, cx.edits);
                     ui.end_row();
                 }
             });

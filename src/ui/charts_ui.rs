@@ -35,6 +35,7 @@ pub fn series_name(name: &SeriesName, tr: &Tr) -> String {
         SeriesName::Personnel => tr.personnel.to_string(),
         SeriesName::Operating => tr.operating.to_string(),
         SeriesName::Overhead => tr.overhead.to_string(),
+        SeriesName::OtherCost => tr.other_cost.to_string(),
         SeriesName::IncomeTotal => tr.income_total.to_string(),
         SeriesName::Balance => tr.balance.to_string(),
         SeriesName::Reserve(name) => name.clone(),

@@ -7,6 +7,7 @@ pub mod compare_ui;
 pub mod goals_ui;
 pub mod palette;
 
+pub mod import_ui;
 pub mod plan_ui;
 pub mod staffing_ui;
 pub mod timing_ui;

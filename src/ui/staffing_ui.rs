@@ -190,7 +190,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         }
         rows.push(GridRow::computed(
             tr.personnel,
-            &s.personnel_total,
+            &s.salary_cost_total,
             RowStyle::Total,
         ));
         year_grid_ui(

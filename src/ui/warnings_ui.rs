@@ -33,7 +33,9 @@ pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: L
                             view.panel = Panel::Timing;
                             view.selected_goal = Some(goal);
                         }
-                        WarningPlace::Budget => view.panel = Panel::Budget,
+                        WarningPlace::Budget | WarningPlace::Account { .. } => {
+                            view.panel = Panel::Budget
+                        }
                     }
                 }
             }

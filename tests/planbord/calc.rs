@@ -61,6 +61,8 @@ fn account_plan() -> Plan {
             id,
             name: name.into(),
             lines: Vec::new(),
+            printed_cost: Yearly::default(),
+            printed_income: Yearly::default(),
         };
         for (code, line_name, side, amounts) in lines {
             let id = plan.new_id();
@@ -69,6 +71,7 @@ fn account_plan() -> Plan {
                 code: code.into(),
                 name: line_name.into(),
                 side,
+                category: None,
                 amounts,
             });
         }

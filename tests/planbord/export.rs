@@ -440,6 +440,8 @@ fn accounts_plan() -> Plan {
             id,
             name: section.into(),
             lines: Vec::new(),
+            printed_cost: Default::default(),
+            printed_income: Default::default(),
         };
         for (code, name, side, amounts) in lines {
             let id = plan.new_id();
@@ -449,6 +451,7 @@ fn accounts_plan() -> Plan {
                 name: name.into(),
                 side,
                 amounts,
+                category: None,
             });
         }
         plan.accounts.push(s);

@@ -9,7 +9,9 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use planbord::app::{PlanApp, Prefs};
-use planbord::model::{OperationalGoal, Plan};
+use planbord::model::{
+    AccountLine, AccountSection, Amounts, BudgetBasis, OperationalGoal, Plan, Side, Yearly,
+};
 use planbord::ui::Panel;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -69,6 +71,112 @@ pub fn harness(panel: Panel) -> Harness<'static, PlanApp> {
     ));
     h.run();
     h
+}
+
+/// The app on `plan` (not saved anywhere), on `panel`, charts not beside.
+pub fn harness_on(plan: Plan, panel: Panel) -> Harness<'static, PlanApp> {
+    let mut h = harness_with(PlanApp::new(plan, None, prefs_on(panel)));
+    h.run();
+    h
+}
+
+/// A plan budgeted by accounts only (2026-2028, no goals): personnel (62), operating (61),
+/// overhead (63) and other (66) costs; subsidy (73) and own income (70) income.
+pub fn accounts_plan() -> Plan {
+    let mut plan = Plan::new("SAM", 2026, 2028);
+    plan.meta.budget_basis = BudgetBasis::Accounts;
+    let per_year = |values: [i64; 3]| {
+        Amounts::PerYear(Yearly::from_values(
+            2026,
+            values.iter().map(|v| Decimal::from(*v)),
+        ))
+    };
+    let sections = [
+        (
+            "PERSONEEL",
+            vec![
+                (
+                    "620000",
+                    "Bezoldigingen",
+                    Side::Cost,
+                    [2_100_000, 2_150_000, 2_200_000],
+                ),
+                (
+                    "621000",
+                    "Sociale lasten",
+                    Side::Cost,
+                    [700_000, 716_000, 733_000],
+                ),
+            ],
+        ),
+        (
+            "WERKING",
+            vec![
+                ("610000", "Huur", Side::Cost, [80_000, 81_000, 82_000]),
+                (
+                    "630000",
+                    "Afschrijvingen",
+                    Side::Cost,
+                    [12_000, 12_000, 12_000],
+                ),
+                (
+                    "660000",
+                    "Niet-recurrente kosten",
+                    Side::Cost,
+                    [1_000, 0, 0],
+                ),
+            ],
+        ),
+        (
+            "INKOMSTEN",
+            vec![
+                (
+                    "730000",
+                    "Werkingssubsidie",
+                    Side::Income,
+                    [2_800_000, 2_850_000, 2_900_000],
+                ),
+                (
+                    "700000",
+                    "Deelnemersbijdragen",
+                    Side::Income,
+                    [150_000, 160_000, 170_000],
+                ),
+            ],
+        ),
+    ];
+    for (name, lines) in sections {
+        let id = plan.new_id();
+        let mut section = AccountSection {
+            id,
+            name: name.into(),
+            lines: Vec::new(),
+            printed_cost: Yearly::default(),
+            printed_income: Yearly::default(),
+        };
+        for (code, line_name, side, values) in lines {
+            let id = plan.new_id();
+            section.lines.push(AccountLine {
+                id,
+                code: code.into(),
+                name: line_name.into(),
+                side,
+                category: None,
+                amounts: per_year(values),
+            });
+        }
+        plan.accounts.push(section);
+    }
+    plan
+}
+
+/// The account line with this code.
+pub fn account<'a>(plan: &'a Plan, code: &str) -> &'a AccountLine {
+    plan.accounts
+        .iter()
+        .flat_map(|s| &s.lines)
+        .find(|l| l.code == code)
+        .unwrap_or_else(|| panic!("no account {code}"))
 }
 
 /// Types `text` into the field named `label`, replacing what is there, and presses `finish`.

@@ -1,0 +1,1529 @@
+//! Budgets from accounting: a chart-of-accounts table (CSV or a spreadsheet) read into account
+//! sections and lines, previewed against a plan, and merged into it as one edit.
+//!
+//! # The source
+//! - **CSV**: UTF-8 with or without a byte order mark, fields separated by `;`, `,` or a tab
+//!   (the one that gives a header row wins, `;` first), quoted the usual way (`"a;b"`, `""`).
+//! - **Spreadsheet** (XLSX, and whatever else calamine reads: XLS, XLSB, ODS): the first sheet
+//!   named like the accounts (`rekening`, `account` in its name) that has a header row, else the
+//!   first sheet that has one. Numeric cells are numbers; a total whose cell holds a formula is
+//!   computed by the spreadsheet, not printed, and is not checked.
+//!
+//! Rows are numbered as a spreadsheet shows them (the first line or row is 1), columns by letter.
+//!
+//! # The table
+//! A header row (anywhere in the first 100 rows: title rows and empty rows above it are skipped)
+//! names the columns, case-insensitive and trimmed; a header may hold both languages
+//! (`rubriek/section`):
+//! - `rubriek` / `section` (required): the account section. An empty cell takes the section of
+//!   the row above (as a merged cell reads);
+//! - `zijde` / `side` (optional): `kosten`/`cost` or `opbrengsten`/`income`; when the column or
+//!   the cell is empty the side follows the account class (6 costs, 7 income);
+//! - `rekening` / `account` (required): the account code (MAR);
+//! - `omschrijving` / `name` (optional);
+//! - one column per year (`2021` ...). Columns of years outside the plan period are read, and
+//!   each value in them is reported and left out.
+//!
+//! Other rows:
+//! - a **section total**: a row without an account that names a section in its section cell,
+//!   or is labelled `Totaal <section>` / `Total <section>` (optionally `Totaal kosten <section>`).
+//!   Its side comes from the side cell, else from the label, else from the section's lines when
+//!   they are all on one side;
+//! - **TOTAAL KOSTEN** / **TOTAAL OPBRENGSTEN** (`Total costs`, `Total income`): totals of all
+//!   lines of the source;
+//! - a row without an account labelled `Resultaat`, `Saldo`, `Totaal` (or `Result`, `Balance`,
+//!   `Total`) is a derived figure and is skipped; so is a row without an account and without
+//!   amounts (a heading or a note), and an empty row.
+//!
+//! Amounts are Belgian (`1.234,56`, `-1.234`, `€ 1 500`), plain (`1234.56`) or in accounting
+//! brackets (`(1.234,56)` is negative); see [`crate::numfmt::parse`]. An empty cell is no value
+//! (zero).
+//!
+//! # What is rejected
+//! A row is rejected (and listed with its row, column and reason) when an amount is not a number,
+//! the side is unknown or contradicts the account class (a class-7 account on the cost side),
+//! the side cannot be told (no side and not a class 6 or 7 account), the row has amounts but no
+//! account, no section is known yet, or the account already appeared in the same section (the
+//! first row is kept). A value in a year outside the plan period is left out on its own; the rest
+//! of its row is imported. A printed total that differs from the sum of the accepted lines it
+//! covers is listed with its section, side, year, printed and computed amount.
+//!
+//! # The merge
+//! [`ImportPreview::edit`] gives one [`Edit::MergeAccounts`]: sections matched by name
+//! (case-insensitive, trimmed), lines by account code within their section. A matched line gets
+//! the source's amounts for the years the source has a column for (typed per year; an empty cell
+//! clears the year), the source's name (unless empty) and side; its category stays. New sections
+//! and lines are added with fresh ids; a new line follows its code's category. Lines, sections
+//! and years not in the source stay as they are. Printed section totals are stored with the
+//! section for the years the source covers (for sections with at least one accepted line), so
+//! the plan's warnings keep checking them; the grand totals are only checked in the preview. The plan's budget basis changes only when asked
+//! ([`ImportPreview::switch_basis`]).
+
+use crate::edit::{AccountMerge, Edit, MergeLine, MergeSection};
+use crate::model::{BudgetBasis, MAX_AMOUNT, Plan, Side, same_key, side_of_code};
+use crate::numfmt::{self, ParseError};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+use std::path::Path;
+
+mod texts;
+
+pub use texts::describe_place;
+
+/// Sources larger than this are refused (an accounts table is a few hundred KiB at most).
+pub const MAX_SOURCE_BYTES: usize = 32 * 1024 * 1024;
+
+/// How many rows from the top are searched for the header row.
+const HEADER_SEARCH_ROWS: usize = 100;
+
+/// What kind of file a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Csv,
+    /// A spreadsheet workbook: XLSX (also XLS, XLSB, ODS).
+    Xlsx,
+}
+
+impl SourceKind {
+    /// From the content (a zip or an old Office file is a workbook), else from the extension
+    /// (`.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`), else CSV.
+    pub fn detect(path: Option<&Path>, bytes: &[u8]) -> SourceKind {
+        const ZIP: &[u8] = b"PK\x03\x04";
+        const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+        if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+            return SourceKind::Xlsx;
+        }
+        let extension = path
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_lowercase());
+        match extension.as_deref() {
+            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => SourceKind::Xlsx,
+            _ => SourceKind::Csv,
+        }
+    }
+}
+
+/// A column of the header row the importer looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    Section,
+    Side,
+    Account,
+    Name,
+}
+
+/// Why a source cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the source is {size} bytes, more than {limit}")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the source is empty")]
+    Empty,
+    #[error("row {row}, column {column}: not UTF-8 text")]
+    NotUtf8 { row: usize, column: usize },
+    #[error("row {row}: a quoted field is not closed")]
+    UnclosedQuote { row: usize },
+    #[error("the workbook cannot be read: {message}")]
+    Workbook { message: String },
+    #[error("the workbook has no sheets")]
+    NoSheets,
+    #[error("no header row found")]
+    NoHeader { sheets: Vec<String> },
+    #[error("row {row}: no {role:?} column")]
+    MissingColumn { row: usize, role: ColumnRole },
+    #[error("row {row}, column {column}: '{header}' appears twice")]
+    DuplicateColumn {
+        row: usize,
+        column: usize,
+        header: String,
+    },
+    #[error("row {row}: no year of the plan period {first}-{last}")]
+    NoPlanYears {
+        row: usize,
+        found: Vec<i32>,
+        first: i32,
+        last: i32,
+    },
+}
+
+/// A column of the source: its position and the header it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnRef {
+    /// 0-based: 0 is column A.
+    pub index: usize,
+    pub header: String,
+}
+
+impl ColumnRef {
+    /// The spreadsheet letter of the column: A, B ... Z, AA ...
+    pub fn letter(&self) -> String {
+        column_letter(self.index)
+    }
+}
+
+/// The spreadsheet letter of a 0-based column index.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// What a spreadsheet cell held that is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NonAmount {
+    Date,
+    Boolean,
+    Error,
+}
+
+/// Why a row (or one value of it) was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RejectReason {
+    NotANumber {
+        text: String,
+    },
+    /// `1,234`: a thousand or one and a bit.
+    AmbiguousNumber {
+        text: String,
+    },
+    TooLarge {
+        text: String,
+    },
+    NotAnAmount {
+        what: NonAmount,
+    },
+    /// Only this value is left out; the rest of the row is imported.
+    YearOutsidePeriod {
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    /// Amounts but no account code, and not a total.
+    NoAccount,
+    /// A line before any row named a section.
+    NoSection,
+    UnknownSide {
+        text: String,
+    },
+    /// No side given and the account is not a class 6 or 7 account.
+    NoSide {
+        code: String,
+    },
+    /// A class-6 account on the income side or a class-7 account on the cost side.
+    WrongSide {
+        code: String,
+        side: Side,
+    },
+    DuplicateAccount {
+        code: String,
+        section: String,
+        first_row: usize,
+    },
+    /// A total of a section that has no lines and no section cell with that name.
+    UnknownTotalSection {
+        name: String,
+    },
+    /// A section total without a side, for a section with lines on both sides.
+    TotalSideUnclear {
+        section: String,
+    },
+    DuplicateTotal {
+        first_row: usize,
+    },
+}
+
+impl RejectReason {
+    /// Whether the whole row is left out (otherwise only the one value).
+    pub fn drops_row(&self) -> bool {
+        !matches!(self, RejectReason::YearOutsidePeriod { .. })
+    }
+}
+
+/// A row or value left out, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// 1-based, as a spreadsheet numbers rows.
+    pub row: usize,
+    pub column: Option<ColumnRef>,
+    pub reason: RejectReason,
+}
+
+/// One account line read from the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedLine {
+    pub row: usize,
+    pub code: String,
+    pub name: String,
+    pub side: Side,
+    /// Per plan year with a column in the source: the amount, `None` for an empty cell.
+    pub amounts: BTreeMap<i32, Option<Decimal>>,
+}
+
+impl ImportedLine {
+    pub fn value(&self, year: i32) -> Decimal {
+        self.amounts
+            .get(&year)
+            .copied()
+            .flatten()
+            .unwrap_or_default()
+    }
+}
+
+/// One section read from the source, with its accepted lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedSection {
+    pub name: String,
+    pub lines: Vec<ImportedLine>,
+}
+
+/// What a printed total covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TotalScope {
+    Section(String),
+    /// TOTAAL KOSTEN / TOTAAL OPBRENGSTEN: every line of the source.
+    All,
+}
+
+/// A total as the source printed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedTotal {
+    pub row: usize,
+    pub scope: TotalScope,
+    pub side: Side,
+    /// Per plan year with a column: the printed amount, `None` for an empty cell. Cells holding a
+    /// formula are left out (the spreadsheet computed them).
+    pub values: BTreeMap<i32, Option<Decimal>>,
+}
+
+/// Everything read from a source, before it is compared with a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedBudget {
+    pub kind: SourceKind,
+    /// The sheet read (spreadsheets only).
+    pub sheet: Option<String>,
+    pub header_row: usize,
+    /// The plan period the source was read for.
+    pub first_year: i32,
+    pub last_year: i32,
+    /// The plan years the source has a column for, in order.
+    pub years: Vec<i32>,
+    pub sections: Vec<ImportedSection>,
+    pub totals: Vec<PrintedTotal>,
+    pub rejections: Vec<Rejection>,
+    /// Rows skipped as derived figures (result, balance): row and label.
+    pub skipped: Vec<(usize, String)>,
+}
+
+impl ImportedBudget {
+    pub fn line_count(&self) -> usize {
+        self.sections.iter().map(|s| s.lines.len()).sum()
+    }
+
+    /// The rows left out entirely, each once, in order.
+    pub fn rejected_rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self
+            .rejections
+            .iter()
+            .filter(|r| r.reason.drops_row())
+            .map(|r| r.row)
+            .collect();
+        rows.dedup();
+        rows
+    }
+
+    /// The sum of the accepted lines a total covers, per year of the source.
+    pub fn computed(&self, scope: &TotalScope, side: Side, year: i32) -> Decimal {
+        self.sections
+            .iter()
+            .filter(|s| match scope {
+                TotalScope::All => true,
+                TotalScope::Section(name) => same_key(&s.name, name),
+            })
+            .flat_map(|s| &s.lines)
+            .filter(|l| l.side == side)
+            .map(|l| l.value(year))
+            .sum()
+    }
+}
+
+/// A printed total that differs from the sum of its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalMismatch {
+    pub row: usize,
+    pub scope: TotalScope,
+    pub side: Side,
+    pub year: i32,
+    pub printed: Decimal,
+    pub computed: Decimal,
+}
+
+impl TotalMismatch {
+    pub fn difference(&self) -> Decimal {
+        self.printed - self.computed
+    }
+}
+
+/// What the import will do to one section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPreview {
+    pub name: String,
+    /// The plan has no section of this name yet.
+    pub is_new: bool,
+    pub lines: usize,
+    /// Cost and income of the imported lines, per year of [`ImportedBudget::years`].
+    pub cost: Vec<Decimal>,
+    pub income: Vec<Decimal>,
+}
+
+/// What an import will do to a plan: shown before the user confirms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    pub imported: ImportedBudget,
+    pub sections: Vec<SectionPreview>,
+    pub mismatches: Vec<TotalMismatch>,
+    pub new_sections: usize,
+    pub new_lines: usize,
+    /// Lines of the plan whose amounts, name or side the import changes.
+    pub updated_lines: usize,
+    /// Lines of the plan the source has with the same amounts, name and side.
+    pub unchanged_lines: usize,
+    /// Plan years the source has no column for: they stay as they are.
+    pub missing_years: Vec<i32>,
+    /// The plan's budget basis now.
+    pub plan_basis: BudgetBasis,
+    /// Switch the plan to the account basis with the import (the user's choice; starts off).
+    pub switch_basis: bool,
+}
+
+impl ImportPreview {
+    /// Whether there is anything to import: at least one accepted line.
+    pub fn can_import(&self) -> bool {
+        self.imported.line_count() > 0
+    }
+
+    /// Whether the plan budgets by goals, so imported accounts do not count in its totals unless
+    /// the basis is switched.
+    pub fn basis_is_goals(&self) -> bool {
+        self.plan_basis == BudgetBasis::Goals
+    }
+
+    /// The one edit that carries out the import.
+    pub fn edit(&self) -> Edit {
+        let mut sections: Vec<MergeSection> = self
+            .imported
+            .sections
+            .iter()
+            .map(|s| MergeSection {
+                name: s.name.clone(),
+                lines: s
+                    .lines
+                    .iter()
+                    .map(|l| MergeLine {
+                        code: l.code.clone(),
+                        name: l.name.clone(),
+                        side: l.side,
+                        amounts: l.amounts.clone(),
+                    })
+                    .collect(),
+                printed_cost: BTreeMap::new(),
+                printed_income: BTreeMap::new(),
+            })
+            .collect();
+        for total in &self.imported.totals {
+            let TotalScope::Section(name) = &total.scope else {
+                continue;
+            };
+            // Totals of a section none of whose lines was accepted are not kept.
+            let Some(at) = sections.iter().position(|s| same_key(&s.name, name)) else {
+                continue;
+            };
+            let printed = match total.side {
+                Side::Cost => &mut sections[at].printed_cost,
+                Side::Income => &mut sections[at].printed_income,
+            };
+            printed.extend(total.values.iter().map(|(y, v)| (*y, *v)));
+        }
+        Edit::MergeAccounts(AccountMerge {
+            sections,
+            basis: (self.switch_basis && self.basis_is_goals()).then_some(BudgetBasis::Accounts),
+        })
+    }
+}
+
+/// Reads an accounts table for a plan of the period `years`.
+pub fn read_budget_source(
+    bytes: &[u8],
+    kind: SourceKind,
+    years: RangeInclusive<i32>,
+) -> Result<ImportedBudget, ImportError> {
+    if bytes.len() > MAX_SOURCE_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_SOURCE_BYTES,
+        });
+    }
+    let (sheet, grid, header) = match kind {
+        SourceKind::Csv => {
+            let (grid, header) = csv_grid(bytes)?;
+            (None, grid, header)
+        }
+        SourceKind::Xlsx => {
+            let (sheet, grid, header) = workbook_grid(bytes)?;
+            (Some(sheet), grid, header)
+        }
+    };
+    let mut budget = read_rows(&grid, &header, years)?;
+    budget.kind = kind;
+    budget.sheet = sheet;
+    Ok(budget)
+}
+
+/// Compares what was read with the plan: what is new, what changes, which totals disagree.
+pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
+    let years = &imported.years;
+    let mut sections = Vec::new();
+    let (mut new_sections, mut new_lines, mut updated_lines, mut unchanged_lines) = (0, 0, 0, 0);
+    for section in &imported.sections {
+        let existing = plan
+            .accounts
+            .iter()
+            .find(|s| same_key(&s.name, &section.name));
+        if existing.is_none() {
+            new_sections += 1;
+        }
+        for line in &section.lines {
+            match existing.and_then(|s| s.lines.iter().find(|l| same_key(&l.code, &line.code))) {
+                None => new_lines += 1,
+                Some(current) => {
+                    let same_amounts =
+                        line.amounts.iter().all(|(year, value)| {
+                            current.amounts.value(*year) == value.unwrap_or_default()
+                        }) && matches!(current.amounts, crate::model::Amounts::PerYear(_));
+                    let same_name = line.name.trim().is_empty() || line.name.trim() == current.name;
+                    if same_amounts && same_name && line.side == current.side {
+                        unchanged_lines += 1;
+                    } else {
+                        updated_lines += 1;
+                    }
+                }
+            }
+        }
+        let sum = |side: Side| -> Vec<Decimal> {
+            years
+                .iter()
+                .map(|&y| {
+                    section
+                        .lines
+                        .iter()
+                        .filter(|l| l.side == side)
+                        .map(|l| l.value(y))
+                        .sum()
+                })
+                .collect()
+        };
+        sections.push(SectionPreview {
+            name: section.name.clone(),
+            is_new: existing.is_none(),
+            lines: section.lines.len(),
+            cost: sum(Side::Cost),
+            income: sum(Side::Income),
+        });
+    }
+    let mut mismatches = Vec::new();
+    for total in &imported.totals {
+        for (&year, printed) in &total.values {
+            let Some(printed) = *printed else { continue };
+            let computed = imported.computed(&total.scope, total.side, year);
+            if !crate::calc::printed_total_matches(printed, computed) {
+                mismatches.push(TotalMismatch {
+                    row: total.row,
+                    scope: total.scope.clone(),
+                    side: total.side,
+                    year,
+                    printed,
+                    computed,
+                });
+            }
+        }
+    }
+    ImportPreview {
+        imported: imported.clone(),
+        sections,
+        mismatches,
+        new_sections,
+        new_lines,
+        updated_lines,
+        unchanged_lines,
+        missing_years: plan.years().filter(|y| !years.contains(y)).collect(),
+        plan_basis: plan.meta.budget_basis,
+        switch_basis: false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading cells
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(Decimal),
+    Other(NonAmount),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) => n.normalize().to_string(),
+            Cell::Empty | Cell::Other(_) => String::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct SourceRow {
+    number: usize,
+    cells: Vec<Cell>,
+    /// Columns whose cell holds a formula.
+    formulas: Vec<usize>,
+}
+
+impl SourceRow {
+    fn cell(&self, index: usize) -> &Cell {
+        self.cells.get(index).unwrap_or(&Cell::Empty)
+    }
+
+    fn text(&self, index: Option<usize>) -> String {
+        index.map(|i| self.cell(i).text()).unwrap_or_default()
+    }
+}
+
+/// The columns of the header row.
+#[derive(Debug, Clone)]
+struct Header {
+    row: usize,
+    section: usize,
+    side: Option<usize>,
+    account: usize,
+    name: Option<usize>,
+    /// Every year column, in or outside the plan period.
+    years: Vec<(usize, i32)>,
+    headers: Vec<String>,
+}
+
+impl Header {
+    fn column(&self, index: usize) -> ColumnRef {
+        ColumnRef {
+            index,
+            header: self.headers.get(index).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+const SECTION_NAMES: &[&str] = &["rubriek", "section", "sectie"];
+const SIDE_NAMES: &[&str] = &["zijde", "side", "kant"];
+const ACCOUNT_NAMES: &[&str] = &[
+    "rekening",
+    "account",
+    "rekeningnummer",
+    "account number",
+    "account code",
+];
+const NAME_NAMES: &[&str] = &[
+    "omschrijving",
+    "name",
+    "naam",
+    "description",
+    "rekeningnaam",
+    "account name",
+];
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_end_matches(':')
+        .trim()
+        .to_string()
+}
+
+fn role_of(header: &str) -> Option<ColumnRole> {
+    header.split('/').map(normalized).find_map(|part| {
+        let part = part.as_str();
+        if SECTION_NAMES.contains(&part) {
+            Some(ColumnRole::Section)
+        } else if SIDE_NAMES.contains(&part) {
+            Some(ColumnRole::Side)
+        } else if ACCOUNT_NAMES.contains(&part) {
+            Some(ColumnRole::Account)
+        } else if NAME_NAMES.contains(&part) {
+            Some(ColumnRole::Name)
+        } else {
+            None
+        }
+    })
+}
+
+fn year_of(cell: &Cell) -> Option<i32> {
+    let year = match cell {
+        Cell::Number(n) if n.fract().is_zero() => i32::try_from(n.trunc().mantissa()).ok()?,
+        Cell::Text(t) => {
+            let t = t.trim();
+            if t.len() != 4 || !t.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            t.parse().ok()?
+        }
+        _ => return None,
+    };
+    (1900..=2999).contains(&year).then_some(year)
+}
+
+/// The header row: the first row (within [`HEADER_SEARCH_ROWS`]) with an account column and a
+/// year column. `Ok(None)` when there is none.
+fn find_header(rows: &[SourceRow]) -> Result<Option<Header>, ImportError> {
+    for row in rows.iter().take(HEADER_SEARCH_ROWS) {
+        let roles: Vec<(usize, Option<ColumnRole>)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, role_of(&c.text())))
+            .collect();
+        let has_account = roles.iter().any(|(_, r)| *r == Some(ColumnRole::Account));
+        let years: Vec<(usize, i32)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| year_of(c).map(|y| (i, y)))
+            .collect();
+        if !has_account || years.is_empty() {
+            continue;
+        }
+        let headers: Vec<String> = row.cells.iter().map(Cell::text).collect();
+        let duplicate = |index: usize| ImportError::DuplicateColumn {
+            row: row.number,
+            column: index,
+            header: headers[index].clone(),
+        };
+        let mut found: BTreeMap<u8, usize> = BTreeMap::new();
+        for (i, role) in &roles {
+            let Some(role) = role else { continue };
+            if found.insert(*role as u8, *i).is_some() {
+                return Err(duplicate(*i));
+            }
+        }
+        for (k, (i, year)) in years.iter().enumerate() {
+            if years[..k].iter().any(|(_, y)| y == year) {
+                return Err(duplicate(*i));
+            }
+        }
+        let get = |role: ColumnRole| found.get(&(role as u8)).copied();
+        let section = get(ColumnRole::Section).ok_or(ImportError::MissingColumn {
+            row: row.number,
+            role: ColumnRole::Section,
+        })?;
+        return Ok(Some(Header {
+            row: row.number,
+            section,
+            side: get(ColumnRole::Side),
+            account: get(ColumnRole::Account).expect("checked above"),
+            name: get(ColumnRole::Name),
+            years,
+            headers,
+        }));
+    }
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+fn csv_grid(bytes: &[u8]) -> Result<(Vec<SourceRow>, Header), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let row = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        ImportError::NotUtf8 { row, column }
+    })?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    for separator in [';', ',', '\t'] {
+        let rows = csv_records(text, separator)?;
+        if let Some(header) = find_header(&rows)? {
+            return Ok((rows, header));
+        }
+    }
+    Err(ImportError::NoHeader { sheets: Vec::new() })
+}
+
+/// Splits CSV text into rows of cells: one row per line, except inside quotes.
+fn csv_records(text: &str, separator: char) -> Result<Vec<SourceRow>, ImportError> {
+    let mut rows = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut in_quotes = false;
+    let mut row_start = 1;
+    let mut line = 1;
+    let mut chars = text.chars().peekable();
+    let finish_field = |field: &mut String, quoted: &mut bool, cells: &mut Vec<Cell>| {
+        let value = std::mem::take(field);
+        let cell = if !*quoted && value.trim().is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(value)
+        };
+        *quoted = false;
+        cells.push(cell);
+    };
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() && !quoted => {
+                field.clear();
+                quoted = true;
+                in_quotes = true;
+            }
+            c if c == separator => finish_field(&mut field, &mut quoted, &mut cells),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                finish_field(&mut field, &mut quoted, &mut cells);
+                rows.push(SourceRow {
+                    number: rows.len() + 1,
+                    cells: std::mem::take(&mut cells),
+                    formulas: Vec::new(),
+                });
+                line += 1;
+                row_start = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(ImportError::UnclosedQuote { row: row_start });
+    }
+    if !field.is_empty() || quoted || !cells.is_empty() {
+        finish_field(&mut field, &mut quoted, &mut cells);
+        rows.push(SourceRow {
+            number: rows.len() + 1,
+            cells,
+            formulas: Vec::new(),
+        });
+    }
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheets
+
+fn workbook_grid(bytes: &[u8]) -> Result<(String, Vec<SourceRow>, Header), ImportError> {
+    // A damaged workbook must give a message, never take the program down: should the
+    // spreadsheet reader panic on one, that becomes an error too.
+    std::panic::catch_unwind(|| read_workbook(bytes)).unwrap_or_else(|_| {
+        Err(ImportError::Workbook {
+            message: "damaged workbook".into(),
+        })
+    })
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<(String, Vec<SourceRow>, Header), ImportError> {
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| ImportError::Workbook {
+        message: e.to_string(),
+    })?;
+    let names = workbook.sheet_names();
+    if names.is_empty() {
+        return Err(ImportError::NoSheets);
+    }
+    let named_like_accounts = |name: &str| {
+        let name = name.to_lowercase();
+        name.contains("rekening") || name.contains("account")
+    };
+    let mut order: Vec<&String> = names.iter().filter(|n| named_like_accounts(n)).collect();
+    order.extend(names.iter().filter(|n| !named_like_accounts(n)));
+    for name in order {
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|e| ImportError::Workbook {
+                message: e.to_string(),
+            })?;
+        let formulas = workbook.worksheet_formula(name).ok();
+        let rows = sheet_rows(&range, formulas.as_ref());
+        if let Some(header) = find_header(&rows)? {
+            return Ok((name.clone(), rows, header));
+        }
+    }
+    Err(ImportError::NoHeader { sheets: names })
+}
+
+fn sheet_rows(
+    range: &calamine::Range<calamine::Data>,
+    formulas: Option<&calamine::Range<String>>,
+) -> Vec<SourceRow> {
+    use calamine::Data;
+    let Some((first_row, first_col)) = range.start() else {
+        return Vec::new();
+    };
+    let (first_row, first_col) = (first_row as usize, first_col as usize);
+    let formula_at = |row: usize, col: usize| -> bool {
+        formulas.is_some_and(|f| {
+            f.get_value((row as u32, col as u32))
+                .is_some_and(|text| !text.trim().is_empty())
+        })
+    };
+    range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            let row = first_row + i;
+            let mut out = vec![Cell::Empty; first_col];
+            out.extend(cells.iter().map(|data| match data {
+                Data::Empty => Cell::Empty,
+                Data::String(s) => Cell::Text(s.clone()),
+                Data::Int(n) => Cell::Number(Decimal::from(*n)),
+                Data::Float(f) => float_cell(*f),
+                Data::Bool(_) => Cell::Other(NonAmount::Boolean),
+                Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                    Cell::Other(NonAmount::Date)
+                }
+                Data::Error(_) => Cell::Other(NonAmount::Error),
+            }));
+            let formulas = (first_col..first_col + cells.len())
+                .filter(|&col| formula_at(row, col))
+                .collect();
+            SourceRow {
+                number: row + 1,
+                cells: out,
+                formulas,
+            }
+        })
+        .collect()
+}
+
+/// A spreadsheet number as the shortest decimal that reads back as the same float (`1234.56`).
+fn float_cell(value: f64) -> Cell {
+    if !value.is_finite() {
+        return Cell::Other(NonAmount::Error);
+    }
+    match format!("{value}").parse::<Decimal>() {
+        Ok(d) => Cell::Number(d.normalize()),
+        Err(_) => Cell::Text(format!("{value}")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+const GRAND_COST: &[&str] = &[
+    "totaal kosten",
+    "totaal uitgaven",
+    "total costs",
+    "total cost",
+    "total expenses",
+];
+const GRAND_INCOME: &[&str] = &[
+    "totaal opbrengsten",
+    "totaal inkomsten",
+    "total income",
+    "total revenue",
+];
+const DERIVED: &[&str] = &[
+    "totaal",
+    "total",
+    "resultaat",
+    "bedrijfsresultaat",
+    "result",
+    "operating result",
+    "saldo",
+    "balance",
+];
+
+fn parse_side(text: &str) -> Option<Side> {
+    match normalized(text).as_str() {
+        "kosten" | "kost" | "uitgaven" | "cost" | "costs" | "expense" | "expenses" => {
+            Some(Side::Cost)
+        }
+        "opbrengsten" | "opbrengst" | "inkomsten" | "income" | "revenue" | "revenues" => {
+            Some(Side::Income)
+        }
+        _ => None,
+    }
+}
+
+/// `Totaal <section>`, `Totaal kosten <section>`: the side named, if any, and the section.
+fn total_label(text: &str) -> Option<(Option<Side>, String)> {
+    // Compared byte-wise without case (the words are ASCII), so slicing stays on char bounds.
+    fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+        text.get(..word.len())
+            .filter(|start| start.eq_ignore_ascii_case(word))
+            .and_then(|_| text.get(word.len()..))
+    }
+    let trimmed = text.trim();
+    let rest = ["totaal ", "total "]
+        .iter()
+        .find_map(|p| strip_word(trimmed, p))?
+        .trim();
+    for (word, side) in [
+        ("kosten ", Side::Cost),
+        ("costs ", Side::Cost),
+        ("cost ", Side::Cost),
+        ("opbrengsten ", Side::Income),
+        ("inkomsten ", Side::Income),
+        ("income ", Side::Income),
+    ] {
+        if let Some(section) = strip_word(rest, word) {
+            return Some((Some(side), section.trim().to_string()));
+        }
+    }
+    (!rest.is_empty()).then(|| (None, rest.to_string()))
+}
+
+/// A section total waiting for the side of its section's lines.
+struct PendingTotal {
+    row: usize,
+    section: String,
+    side: Option<Side>,
+    values: BTreeMap<i32, Option<Decimal>>,
+}
+
+fn parse_amount(cell: &Cell) -> Result<Option<Decimal>, RejectReason> {
+    let value = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Number(n) => *n,
+        Cell::Other(what) => return Err(RejectReason::NotAnAmount { what: *what }),
+        Cell::Text(text) => {
+            let trimmed = text.trim();
+            let (negative, inner) =
+                match trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+                    Some(inner) => (true, inner),
+                    None => (false, trimmed),
+                };
+            match numfmt::parse(inner) {
+                Ok(v) if negative => -v,
+                Ok(v) => v,
+                Err(ParseError::Empty) => return Ok(None),
+                Err(ParseError::NotANumber(_)) => {
+                    return Err(RejectReason::NotANumber {
+                        text: trimmed.to_string(),
+                    });
+                }
+                Err(ParseError::Ambiguous(_)) => {
+                    return Err(RejectReason::AmbiguousNumber {
+                        text: trimmed.to_string(),
+                    });
+                }
+                Err(ParseError::TooLarge(_)) => {
+                    return Err(RejectReason::TooLarge {
+                        text: trimmed.to_string(),
+                    });
+                }
+            }
+        }
+    };
+    if value.abs() > MAX_AMOUNT {
+        return Err(RejectReason::TooLarge {
+            text: numfmt::exact(value),
+        });
+    }
+    Ok(Some(value))
+}
+
+fn read_rows(
+    rows: &[SourceRow],
+    header: &Header,
+    years: RangeInclusive<i32>,
+) -> Result<ImportedBudget, ImportError> {
+    let (first, last) = (*years.start(), *years.end());
+    let in_period: Vec<(usize, i32)> = header
+        .years
+        .iter()
+        .copied()
+        .filter(|(_, y)| years.contains(y))
+        .collect();
+    if in_period.is_empty() {
+        return Err(ImportError::NoPlanYears {
+            row: header.row,
+            found: header.years.iter().map(|(_, y)| *y).collect(),
+            first,
+            last,
+        });
+    }
+    let mut plan_years: Vec<i32> = in_period.iter().map(|(_, y)| *y).collect();
+    plan_years.sort_unstable();
+
+    let mut budget = ImportedBudget {
+        kind: SourceKind::Csv,
+        sheet: None,
+        header_row: header.row,
+        first_year: first,
+        last_year: last,
+        years: plan_years,
+        sections: Vec::new(),
+        totals: Vec::new(),
+        rejections: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut pending: Vec<PendingTotal> = Vec::new();
+    let mut known_sections: Vec<String> = Vec::new();
+    // Where each accepted (section, code) was first seen.
+    let mut first_rows: Vec<(String, String, usize)> = Vec::new();
+    let mut current_section: Option<String> = None;
+
+    for row in rows.iter().filter(|r| r.number > header.row) {
+        if row.cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let section_text = row.text(Some(header.section));
+        let account = row.text(Some(header.account));
+        let name = row.text(header.name);
+        let side_text = row.text(header.side);
+        let mut rejections: Vec<Rejection> = Vec::new();
+        let reject = |rejections: &mut Vec<Rejection>, column: Option<usize>, reason| {
+            rejections.push(Rejection {
+                row: row.number,
+                column: column.map(|c| header.column(c)),
+                reason,
+            })
+        };
+
+        // Amounts of the year columns; values outside the period are reported on their own.
+        let mut amounts: BTreeMap<i32, Option<Decimal>> = BTreeMap::new();
+        let mut formula_years: Vec<i32> = Vec::new();
+        for &(column, year) in &header.years {
+            let cell = row.cell(column);
+            if !years.contains(&year) {
+                if !cell.is_empty() {
+                    reject(
+                        &mut rejections,
+                        Some(column),
+                        RejectReason::YearOutsidePeriod { year, first, last },
+                    );
+                }
+                continue;
+            }
+            if row.formulas.contains(&column) {
+                formula_years.push(year);
+            }
+            match parse_amount(cell) {
+                Ok(value) => {
+                    amounts.insert(year, value);
+                }
+                Err(reason) => reject(&mut rejections, Some(column), reason),
+            }
+        }
+        let has_amounts = amounts.values().any(Option::is_some)
+            || rejections.iter().any(|r| r.reason.drops_row());
+
+        if account.is_empty() {
+            let labels = [&section_text, &account, &name];
+            let grand = labels.iter().find_map(|label| {
+                let label = normalized(label);
+                if GRAND_COST.contains(&label.as_str()) {
+                    Some(Side::Cost)
+                } else if GRAND_INCOME.contains(&label.as_str()) {
+                    Some(Side::Income)
+                } else {
+                    None
+                }
+            });
+            let derived = labels
+                .iter()
+                .find(|label| DERIVED.contains(&normalized(label).as_str()));
+            let explicit_side = if side_text.is_empty() {
+                None
+            } else {
+                match parse_side(&side_text) {
+                    Some(side) => Some(side),
+                    None => {
+                        reject(
+                            &mut rejections,
+                            header.side,
+                            RejectReason::UnknownSide {
+                                text: side_text.clone(),
+                            },
+                        );
+                        None
+                    }
+                }
+            };
+            if let Some(side) = grand {
+                if !rejections.iter().any(|r| r.reason.drops_row()) {
+                    for year in formula_years {
+                        amounts.remove(&year);
+                    }
+                    add_total(
+                        &mut budget,
+                        &mut rejections,
+                        row.number,
+                        TotalScope::All,
+                        side,
+                        amounts,
+                    );
+                }
+                budget.rejections.extend(rejections);
+                continue;
+            }
+            if let Some(label) = derived {
+                if has_amounts {
+                    budget.skipped.push((row.number, label.to_string()));
+                }
+                budget
+                    .rejections
+                    .extend(rejections.into_iter().filter(|r| !r.reason.drops_row()));
+                continue;
+            }
+            let total = if let Some((side, section)) = total_label(&section_text) {
+                Some((side, section))
+            } else if !section_text.is_empty() {
+                Some((total_label(&name).and_then(|(side, _)| side), section_text))
+            } else {
+                total_label(&name)
+            };
+            match total {
+                Some((_, section)) if !has_amounts => {
+                    // A heading: names the section of the lines below.
+                    remember(&mut known_sections, &section);
+                    current_section = Some(section);
+                }
+                Some((side_from_label, section))
+                    if !rejections.iter().any(|r| r.reason.drops_row()) =>
+                {
+                    for year in formula_years {
+                        amounts.remove(&year);
+                    }
+                    pending.push(PendingTotal {
+                        row: row.number,
+                        section,
+                        side: explicit_side.or(side_from_label),
+                        values: amounts,
+                    });
+                }
+                // A total with a bad amount: its rejections are listed below.
+                Some(_) => {}
+                None if has_amounts => {
+                    reject(
+                        &mut rejections,
+                        Some(header.account),
+                        RejectReason::NoAccount,
+                    );
+                }
+                None => {}
+            }
+            budget.rejections.extend(rejections);
+            continue;
+        }
+
+        // An account line.
+        if !section_text.is_empty() {
+            remember(&mut known_sections, &section_text);
+            current_section = Some(section_text.clone());
+        }
+        let side = if side_text.is_empty() {
+            let side = side_of_code(&account);
+            if side.is_none() {
+                reject(
+                    &mut rejections,
+                    Some(header.account),
+                    RejectReason::NoSide {
+                        code: account.clone(),
+                    },
+                );
+            }
+            side
+        } else {
+            match parse_side(&side_text) {
+                Some(side) => {
+                    if side_of_code(&account).is_some_and(|class_side| class_side != side) {
+                        reject(
+                            &mut rejections,
+                            header.side,
+                            RejectReason::WrongSide {
+                                code: account.clone(),
+                                side,
+                            },
+                        );
+                    }
+                    Some(side)
+                }
+                None => {
+                    reject(
+                        &mut rejections,
+                        header.side,
+                        RejectReason::UnknownSide {
+                            text: side_text.clone(),
+                        },
+                    );
+                    None
+                }
+            }
+        };
+        let Some(section) = current_section.clone() else {
+            reject(
+                &mut rejections,
+                Some(header.section),
+                RejectReason::NoSection,
+            );
+            budget.rejections.extend(rejections);
+            continue;
+        };
+        if let Some((_, _, first_row)) = first_rows
+            .iter()
+            .find(|(s, c, _)| same_key(s, &section) && same_key(c, &account))
+        {
+            reject(
+                &mut rejections,
+                Some(header.account),
+                RejectReason::DuplicateAccount {
+                    code: account.clone(),
+                    section: section.clone(),
+                    first_row: *first_row,
+                },
+            );
+        }
+        let dropped = rejections.iter().any(|r| r.reason.drops_row());
+        budget.rejections.extend(rejections);
+        let Some(side) = side else { continue };
+        if dropped {
+            continue;
+        }
+        first_rows.push((section.clone(), account.clone(), row.number));
+        let line = ImportedLine {
+            row: row.number,
+            code: account,
+            name,
+            side,
+            amounts,
+        };
+        match budget
+            .sections
+            .iter_mut()
+            .find(|s| same_key(&s.name, &section))
+        {
+            Some(s) => s.lines.push(line),
+            None => budget.sections.push(ImportedSection {
+                name: section,
+                lines: vec![line],
+            }),
+        }
+    }
+
+    for total in pending {
+        let mut rejections = Vec::new();
+        let lines_side = |budget: &ImportedBudget| -> Option<Side> {
+            let sides: Vec<Side> = budget
+                .sections
+                .iter()
+                .filter(|s| same_key(&s.name, &total.section))
+                .flat_map(|s| s.lines.iter().map(|l| l.side))
+                .collect();
+            let first = *sides.first()?;
+            sides.iter().all(|s| *s == first).then_some(first)
+        };
+        let known = known_sections.iter().any(|s| same_key(s, &total.section));
+        let reason = if !known {
+            Some(RejectReason::UnknownTotalSection {
+                name: total.section.clone(),
+            })
+        } else {
+            match total.side.or_else(|| lines_side(&budget)) {
+                None => Some(RejectReason::TotalSideUnclear {
+                    section: total.section.clone(),
+                }),
+                Some(side) => {
+                    let section = known_sections
+                        .iter()
+                        .find(|s| same_key(s, &total.section))
+                        .cloned()
+                        .unwrap_or(total.section.clone());
+                    add_total(
+                        &mut budget,
+                        &mut rejections,
+                        total.row,
+                        TotalScope::Section(section),
+                        side,
+                        total.values,
+                    );
+                    None
+                }
+            }
+        };
+        if let Some(reason) = reason {
+            rejections.push(Rejection {
+                row: total.row,
+                column: Some(header.column(header.section)),
+                reason,
+            });
+        }
+        budget.rejections.extend(rejections);
+    }
+    budget.rejections.sort_by_key(|r| r.row);
+    Ok(budget)
+}
+
+fn remember(known: &mut Vec<String>, section: &str) {
+    if !known.iter().any(|s| same_key(s, section)) {
+        known.push(section.to_string());
+    }
+}
+
+fn add_total(
+    budget: &mut ImportedBudget,
+    rejections: &mut Vec<Rejection>,
+    row: usize,
+    scope: TotalScope,
+    side: Side,
+    values: BTreeMap<i32, Option<Decimal>>,
+) {
+    let same_scope = |a: &TotalScope, b: &TotalScope| match (a, b) {
+        (TotalScope::All, TotalScope::All) => true,
+        (TotalScope::Section(x), TotalScope::Section(y)) => same_key(x, y),
+        _ => false,
+    };
+    if let Some(first) = budget
+        .totals
+        .iter()
+        .find(|t| t.side == side && same_scope(&t.scope, &scope))
+    {
+        rejections.push(Rejection {
+            row,
+            column: None,
+            reason: RejectReason::DuplicateTotal {
+                first_row: first.row,
+            },
+        });
+        return;
+    }
+    budget.totals.push(PrintedTotal {
+        row,
+        scope,
+        side,
+        values,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn csv_records_follow_quotes_and_line_ends() {
+        let rows = csv_records("a;\"b;c\"\r\n\"x\"\"y\";\n\n\"multi\nline\";z", ';').unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            rows[0].cells,
+            vec![Cell::Text("a".into()), Cell::Text("b;c".into())]
+        );
+        assert_eq!(rows[1].cells, vec![Cell::Text("x\"y".into()), Cell::Empty]);
+        assert_eq!(rows[2].cells, vec![Cell::Empty]);
+        assert_eq!(rows[3].number, 4);
+        assert_eq!(rows[3].cells[0], Cell::Text("multi\nline".into()));
+        assert_eq!(
+            csv_records("a;\"open", ';').unwrap_err(),
+            ImportError::UnclosedQuote { row: 1 }
+        );
+    }
+
+    #[test]
+    fn amounts_in_every_notation() {
+        let t = |s: &str| parse_amount(&Cell::Text(s.into()));
+        assert_eq!(t("1.234,56"), Ok(Some(dec!(1234.56))));
+        assert_eq!(t("-1.234"), Ok(Some(dec!(-1234))));
+        assert_eq!(t("1234.56"), Ok(Some(dec!(1234.56))));
+        assert_eq!(t("(1.234,50)"), Ok(Some(dec!(-1234.5))));
+        assert_eq!(t("  "), Ok(None));
+        assert!(matches!(t("abc"), Err(RejectReason::NotANumber { .. })));
+        assert!(matches!(
+            t("1.234,5,6"),
+            Err(RejectReason::AmbiguousNumber { .. })
+        ));
+        assert!(matches!(t("1,234.5"), Err(RejectReason::NotANumber { .. })));
+        assert!(matches!(
+            parse_amount(&Cell::Number(dec!(2000000000000))),
+            Err(RejectReason::TooLarge { .. })
+        ));
+        assert_eq!(float_cell(1234.56), Cell::Number(dec!(1234.56)));
+    }
+
+    #[test]
+    fn total_labels() {
+        assert_eq!(
+            total_label("Totaal PERSONEEL"),
+            Some((None, "PERSONEEL".into()))
+        );
+        assert_eq!(
+            total_label("totaal kosten Werking"),
+            Some((Some(Side::Cost), "Werking".into()))
+        );
+        assert_eq!(total_label("Totaal"), None);
+        assert_eq!(
+            total_label("TOTAL  Costs  X"),
+            Some((Some(Side::Cost), "X".into()))
+        );
+        assert_eq!(
+            total_label("Totaal \u{212A}osten X"),
+            Some((None, "\u{212A}osten X".into()))
+        );
+        assert_eq!(total_label("Huur"), None);
+    }
+
+    #[test]
+    fn headers_in_either_language() {
+        assert_eq!(role_of(" Rubriek "), Some(ColumnRole::Section));
+        assert_eq!(role_of("rubriek/section"), Some(ColumnRole::Section));
+        assert_eq!(role_of("ZIJDE"), Some(ColumnRole::Side));
+        assert_eq!(role_of("Account"), Some(ColumnRole::Account));
+        assert_eq!(role_of("Omschrijving"), Some(ColumnRole::Name));
+        assert_eq!(role_of("Bedrag"), None);
+        assert_eq!(year_of(&Cell::Text(" 2021 ".into())), Some(2021));
+        assert_eq!(year_of(&Cell::Number(dec!(2022))), Some(2022));
+        assert_eq!(year_of(&Cell::Text("21".into())), None);
+    }
+}

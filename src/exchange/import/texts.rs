@@ -1,0 +1,571 @@
+//! The importer's structured values as text, in Dutch and English.
+
+use super::{
+    ColumnRef, ColumnRole, HEADER_SEARCH_ROWS, ImportError, ImportPreview, NonAmount, RejectReason,
+    Rejection, TotalMismatch, TotalScope, column_letter,
+};
+use crate::i18n::Lang;
+use crate::model::Side;
+use crate::numfmt;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+fn amount(value: Decimal) -> String {
+    numfmt::format(value, 2, true)
+}
+
+fn signed_amount(value: Decimal) -> String {
+    if value > Decimal::ZERO {
+        format!("+{}", amount(value))
+    } else {
+        amount(value)
+    }
+}
+
+fn side_word(side: Side, lang: Lang) -> &'static str {
+    match (side, lang) {
+        (Side::Cost, Lang::Nl) => "kosten",
+        (Side::Income, Lang::Nl) => "opbrengsten",
+        (Side::Cost, Lang::En) => "costs",
+        (Side::Income, Lang::En) => "income",
+    }
+}
+
+impl ImportError {
+    /// What is wrong and what to do, in the user's language (the caller names the file).
+    pub fn describe(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let role = |role: &ColumnRole| match role {
+            ColumnRole::Section => "rubriek/section",
+            ColumnRole::Side => "zijde/side",
+            ColumnRole::Account => "rekening/account",
+            ColumnRole::Name => "omschrijving/name",
+        };
+        match self {
+            ImportError::TooLarge { size, limit } => {
+                if en {
+                    format!(
+                        "the file is {size} bytes, more than the {limit} an accounts table can be; is it the right file?"
+                    )
+                } else {
+                    format!(
+                        "het bestand is {size} bytes, meer dan de {limit} die een rekeningentabel kan zijn; is het het juiste bestand?"
+                    )
+                }
+            }
+            ImportError::Empty => {
+                if en {
+                    "the file is empty; export the budget from the accounting package again".into()
+                } else {
+                    "het bestand is leeg; exporteer de begroting opnieuw uit het boekhoudpakket"
+                        .into()
+                }
+            }
+            ImportError::NotUtf8 { row, column } => {
+                if en {
+                    format!(
+                        "row {row}, column {column}: the text is not UTF-8; save the file as 'CSV UTF-8' and import it again"
+                    )
+                } else {
+                    format!(
+                        "rij {row}, kolom {column}: de tekst is geen UTF-8; sla het bestand op als 'CSV UTF-8' en importeer opnieuw"
+                    )
+                }
+            }
+            ImportError::UnclosedQuote { row } => {
+                if en {
+                    format!(
+                        "row {row}: a field opens a quote (\") that is never closed; close it or remove it"
+                    )
+                } else {
+                    format!(
+                        "rij {row}: een veld opent een aanhalingsteken (\") dat nooit sluit; sluit het of haal het weg"
+                    )
+                }
+            }
+            ImportError::Workbook { message } => {
+                if en {
+                    format!(
+                        "the workbook cannot be read ({message}); save it again as .xlsx or as CSV"
+                    )
+                } else {
+                    format!(
+                        "de werkmap kan niet gelezen worden ({message}); sla ze opnieuw op als .xlsx of als CSV"
+                    )
+                }
+            }
+            ImportError::NoSheets => {
+                if en {
+                    "the workbook has no sheets".into()
+                } else {
+                    "de werkmap heeft geen werkbladen".into()
+                }
+            }
+            ImportError::NoHeader { sheets } => {
+                let sheets = if sheets.is_empty() {
+                    String::new()
+                } else if en {
+                    format!(" (sheets searched: {})", sheets.join(", "))
+                } else {
+                    format!(" (doorzochte werkbladen: {})", sheets.join(", "))
+                };
+                if en {
+                    format!(
+                        "no header row found in the first {HEADER_SEARCH_ROWS} rows{sheets}; add a row naming the columns section, side, account, name and one column per year (2021 ...)"
+                    )
+                } else {
+                    format!(
+                        "geen kopregel gevonden in de eerste {HEADER_SEARCH_ROWS} rijen{sheets}; voeg een rij toe met de kolomnamen rubriek, zijde, rekening, omschrijving en één kolom per jaar (2021 ...)"
+                    )
+                }
+            }
+            ImportError::MissingColumn { row, role: r } => {
+                if en {
+                    format!(
+                        "row {row}: the header row has no column {}; add it (the section of every line)",
+                        role(r)
+                    )
+                } else {
+                    format!(
+                        "rij {row}: de kopregel heeft geen kolom {}; voeg ze toe (de rubriek van elke lijn)",
+                        role(r)
+                    )
+                }
+            }
+            ImportError::DuplicateColumn {
+                row,
+                column,
+                header,
+            } => {
+                let letter = column_letter(*column);
+                if en {
+                    format!(
+                        "row {row}, column {letter}: the header '{header}' appears twice; keep one column of each"
+                    )
+                } else {
+                    format!(
+                        "rij {row}, kolom {letter}: de kolom '{header}' staat er twee keer; hou één kolom van elk"
+                    )
+                }
+            }
+            ImportError::NoPlanYears {
+                row,
+                found,
+                first,
+                last,
+            } => {
+                let found: Vec<String> = found.iter().map(i32::to_string).collect();
+                let found = found.join(", ");
+                if en {
+                    format!(
+                        "row {row}: the year columns ({found}) all lie outside the plan period {first}-{last}; export the plan years, or change the plan period"
+                    )
+                } else {
+                    format!(
+                        "rij {row}: de jaarkolommen ({found}) vallen allemaal buiten de planperiode {first}-{last}; exporteer de planjaren of pas de planperiode aan"
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// Where a rejection is: `rij 7, kolom D (2022)`.
+pub fn describe_place(row: usize, column: Option<&ColumnRef>, lang: Lang) -> String {
+    let (row_word, column_word) = match lang {
+        Lang::Nl => ("rij", "kolom"),
+        Lang::En => ("row", "column"),
+    };
+    match column {
+        Some(c) if !c.header.is_empty() => {
+            format!(
+                "{row_word} {row}, {column_word} {} ({})",
+                c.letter(),
+                c.header
+            )
+        }
+        Some(c) => format!("{row_word} {row}, {column_word} {}", c.letter()),
+        None => format!("{row_word} {row}"),
+    }
+}
+
+impl RejectReason {
+    /// Why, and what to do, in the user's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            RejectReason::NotANumber { text } => {
+                if en {
+                    format!(
+                        "'{text}' is not an amount; write it like 1.234,56 or 1234.56 (row left out)"
+                    )
+                } else {
+                    format!(
+                        "'{text}' is geen bedrag; schrijf het als 1.234,56 of 1234.56 (rij niet ingelezen)"
+                    )
+                }
+            }
+            RejectReason::AmbiguousNumber { text } => {
+                if en {
+                    format!(
+                        "'{text}' can be read two ways; write 1.234 for a thousand and more, or 1,23 with two decimals (row left out)"
+                    )
+                } else {
+                    format!(
+                        "'{text}' kan op twee manieren gelezen worden; schrijf 1.234 voor duizend en meer, of 1,23 met twee decimalen (rij niet ingelezen)"
+                    )
+                }
+            }
+            RejectReason::TooLarge { text } => {
+                if en {
+                    format!("'{text}' is too large for an amount (row left out)")
+                } else {
+                    format!("'{text}' is te groot voor een bedrag (rij niet ingelezen)")
+                }
+            }
+            RejectReason::NotAnAmount { what } => {
+                let what = match (what, en) {
+                    (NonAmount::Date, true) => "a date",
+                    (NonAmount::Date, false) => "een datum",
+                    (NonAmount::Boolean, true) => "true/false",
+                    (NonAmount::Boolean, false) => "waar/onwaar",
+                    (NonAmount::Error, true) => "a formula error",
+                    (NonAmount::Error, false) => "een formulefout",
+                };
+                if en {
+                    format!("the cell holds {what}, not an amount (row left out)")
+                } else {
+                    format!("de cel bevat {what}, geen bedrag (rij niet ingelezen)")
+                }
+            }
+            RejectReason::YearOutsidePeriod { year, first, last } => {
+                if en {
+                    format!(
+                        "{year} lies outside the plan period {first}-{last}: this value is left out, the rest of the row is imported"
+                    )
+                } else {
+                    format!(
+                        "{year} valt buiten de planperiode {first}-{last}: deze waarde wordt niet ingelezen, de rest van de rij wel"
+                    )
+                }
+            }
+            RejectReason::NoAccount => {
+                if en {
+                    "amounts without an account code; fill in the account (or the section, for a section total)".into()
+                } else {
+                    "bedragen zonder rekeningnummer; vul de rekening in (of de rubriek, voor een rubriektotaal)".into()
+                }
+            }
+            RejectReason::NoSection => {
+                if en {
+                    "no section: fill in the section of this line".into()
+                } else {
+                    "geen rubriek: vul de rubriek van deze lijn in".into()
+                }
+            }
+            RejectReason::UnknownSide { text } => {
+                if en {
+                    format!("side '{text}' is neither costs nor income; write cost or income")
+                } else {
+                    format!(
+                        "zijde '{text}' is geen kosten of opbrengsten; schrijf kosten of opbrengsten"
+                    )
+                }
+            }
+            RejectReason::NoSide { code } => {
+                if en {
+                    format!(
+                        "account {code} is not a class 6 or 7 account, so its side cannot be told; fill in the side (cost or income)"
+                    )
+                } else {
+                    format!(
+                        "rekening {code} is geen rekening van klasse 6 of 7, dus de zijde is niet af te leiden; vul de zijde in (kosten of opbrengsten)"
+                    )
+                }
+            }
+            RejectReason::WrongSide { code, side } => match (side, en) {
+                (Side::Cost, true) => format!(
+                    "account {code} is an income account (class 7) but is given as a cost; correct the side or the account"
+                ),
+                (Side::Cost, false) => format!(
+                    "rekening {code} is een opbrengstenrekening (klasse 7) maar staat als kost; verbeter de zijde of de rekening"
+                ),
+                (Side::Income, true) => format!(
+                    "account {code} is a cost account (class 6) but is given as income; correct the side or the account"
+                ),
+                (Side::Income, false) => format!(
+                    "rekening {code} is een kostenrekening (klasse 6) maar staat als opbrengst; verbeter de zijde of de rekening"
+                ),
+            },
+            RejectReason::DuplicateAccount {
+                code,
+                section,
+                first_row,
+            } => {
+                if en {
+                    format!(
+                        "account {code} already appears in section '{section}' on row {first_row}; add the amounts up in one row"
+                    )
+                } else {
+                    format!(
+                        "rekening {code} staat al in rubriek '{section}' op rij {first_row}; tel de bedragen samen in één rij"
+                    )
+                }
+            }
+            RejectReason::UnknownTotalSection { name } => {
+                if en {
+                    format!(
+                        "a total of '{name}', but no section of that name; write the section name as in the section column"
+                    )
+                } else {
+                    format!(
+                        "een totaal van '{name}', maar geen rubriek met die naam; schrijf de rubriek zoals in de kolom rubriek"
+                    )
+                }
+            }
+            RejectReason::TotalSideUnclear { section } => {
+                if en {
+                    format!(
+                        "total of section '{section}', which has costs and income: fill in its side"
+                    )
+                } else {
+                    format!(
+                        "totaal van rubriek '{section}', die kosten en opbrengsten heeft: vul de zijde in"
+                    )
+                }
+            }
+            RejectReason::DuplicateTotal { first_row } => {
+                if en {
+                    format!("this total was already given on row {first_row}; keep one")
+                } else {
+                    format!("dit totaal stond al op rij {first_row}; hou er één")
+                }
+            }
+        }
+    }
+}
+
+impl Rejection {
+    /// `rij 7, kolom D (2022): '12,3,4' is geen bedrag ...`
+    pub fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            describe_place(self.row, self.column.as_ref(), lang),
+            self.reason.describe(lang)
+        )
+    }
+}
+
+impl TotalScope {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (TotalScope::Section(name), Lang::Nl) => format!("rubriek {name}"),
+            (TotalScope::Section(name), Lang::En) => format!("section {name}"),
+            (TotalScope::All, Lang::Nl) => "alle rubrieken".into(),
+            (TotalScope::All, Lang::En) => "all sections".into(),
+        }
+    }
+}
+
+impl TotalMismatch {
+    /// `rij 12: rubriek PERSONEEL, kosten 2022: gedrukt 1.000, berekend 900, verschil +100`
+    pub fn describe(&self, lang: Lang) -> String {
+        let (row, printed, computed, difference) = match lang {
+            Lang::Nl => ("rij", "gedrukt", "berekend", "verschil"),
+            Lang::En => ("row", "printed", "computed", "difference"),
+        };
+        format!(
+            "{row} {}: {}, {} {}: {printed} {}, {computed} {}, {difference} {}",
+            self.row,
+            self.scope.describe(lang),
+            side_word(self.side, lang),
+            self.year,
+            amount(self.printed),
+            amount(self.computed),
+            signed_amount(self.difference())
+        )
+    }
+}
+
+impl ImportPreview {
+    /// The counts line: `3 nieuwe rekeningen, 2 bijgewerkt, 1 ongewijzigd; 1 nieuwe rubriek`.
+    pub fn describe_counts(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => format!(
+                "{} rekeningen ingelezen: {} nieuw, {} bijgewerkt, {} ongewijzigd; {} nieuwe rubriek(en)",
+                self.imported.line_count(),
+                self.new_lines,
+                self.updated_lines,
+                self.unchanged_lines,
+                self.new_sections
+            ),
+            Lang::En => format!(
+                "{} accounts read: {} new, {} updated, {} unchanged; {} new section(s)",
+                self.imported.line_count(),
+                self.new_lines,
+                self.updated_lines,
+                self.unchanged_lines,
+                self.new_sections
+            ),
+        }
+    }
+
+    /// The heading of the rejections: `Geweigerd: 2 rijen en 1 losse waarde`.
+    pub fn describe_rejected(&self, lang: Lang) -> String {
+        let rows = self.imported.rejected_rows().len();
+        let values = self
+            .imported
+            .rejections
+            .iter()
+            .filter(|r| !r.reason.drops_row())
+            .count();
+        let (title, and, row, rows_word, value, values_word) = match lang {
+            Lang::Nl => (
+                "Geweigerd",
+                "en",
+                "rij",
+                "rijen",
+                "losse waarde",
+                "losse waarden",
+            ),
+            Lang::En => (
+                "Rejected",
+                "and",
+                "row",
+                "rows",
+                "single value",
+                "single values",
+            ),
+        };
+        let rows_text = format!("{rows} {}", if rows == 1 { row } else { rows_word });
+        let values_text = format!("{values} {}", if values == 1 { value } else { values_word });
+        match (rows, values) {
+            (_, 0) => format!("{title}: {rows_text}"),
+            (0, _) => format!("{title}: {values_text}"),
+            _ => format!("{title}: {rows_text} {and} {values_text}"),
+        }
+    }
+
+    /// Where the table was found: `CSV, kopregel op rij 3, jaren 2021-2025`.
+    pub fn describe_source(&self, lang: Lang) -> String {
+        let i = &self.imported;
+        let source = match (&i.sheet, lang) {
+            (Some(sheet), Lang::Nl) => format!("werkblad '{sheet}'"),
+            (Some(sheet), Lang::En) => format!("sheet '{sheet}'"),
+            (None, _) => "CSV".into(),
+        };
+        let years = match (i.years.first(), i.years.last()) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}-{b}"),
+            _ => String::new(),
+        };
+        match lang {
+            Lang::Nl => format!("{source}, kopregel op rij {}, jaren {years}", i.header_row),
+            Lang::En => format!("{source}, header on row {}, years {years}", i.header_row),
+        }
+    }
+
+    /// Notes: years the source lacks, the budget basis, skipped rows.
+    pub fn describe_notes(&self, lang: Lang) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.missing_years.is_empty() {
+            let years: Vec<String> = self.missing_years.iter().map(i32::to_string).collect();
+            notes.push(match lang {
+                Lang::Nl => format!(
+                    "geen kolom voor {}: die jaren blijven zoals ze zijn",
+                    years.join(", ")
+                ),
+                Lang::En => format!(
+                    "no column for {}: those years stay as they are",
+                    years.join(", ")
+                ),
+            });
+        }
+        for (row, label) in &self.imported.skipped {
+            notes.push(match lang {
+                Lang::Nl => format!("rij {row} ('{label}') overgeslagen: een afgeleid cijfer"),
+                Lang::En => format!("row {row} ('{label}') skipped: a derived figure"),
+            });
+        }
+        if self.basis_is_goals() {
+            notes.push(match (self.switch_basis, lang) {
+                (false, Lang::Nl) => "het plan rekent met de doelenbegroting: de rekeningen tellen pas mee in de meerjarenbegroting als je de basis omzet naar de begroting per rekening".into(),
+                (false, Lang::En) => "the plan budgets by goals: the accounts count in the multi-year budget only once the basis is switched to the budget by account".into(),
+                (true, Lang::Nl) => "de basis van het plan wordt omgezet naar de begroting per rekening".into(),
+                (true, Lang::En) => "the plan's basis is switched to the budget by account".into(),
+            });
+        }
+        notes
+    }
+
+    /// The whole preview as text (for the command line), in the user's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let (title, new, existing, mismatched, cost, income) = match lang {
+            Lang::Nl => (
+                "Begroting importeren",
+                "nieuw",
+                "bestaand",
+                "Gedrukte totalen die afwijken van de som van hun lijnen",
+                "Kosten",
+                "Opbrengsten",
+            ),
+            Lang::En => (
+                "Budget import",
+                "new",
+                "existing",
+                "Printed totals that differ from the sum of their lines",
+                "Costs",
+                "Income",
+            ),
+        };
+        let _ = writeln!(out, "{title}: {}", self.describe_source(lang));
+        let _ = writeln!(out, "{}", self.describe_counts(lang));
+        let years = &self.imported.years;
+        let width = self
+            .sections
+            .iter()
+            .flat_map(|s| s.cost.iter().chain(&s.income))
+            .map(|v| amount(*v).chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        let label_width = cost.len().max(income.len()) + 2;
+        for section in &self.sections {
+            let state = if section.is_new { new } else { existing };
+            let _ = writeln!(out, "\n{} ({state}, {})", section.name, section.lines);
+            let _ = write!(out, "{:label_width$}", "");
+            for year in years {
+                let _ = write!(out, "  {year:>width$}");
+            }
+            out.push('\n');
+            for (label, values) in [(cost, &section.cost), (income, &section.income)] {
+                let _ = write!(out, "  {label:<w$}", w = label_width - 2);
+                for v in values {
+                    let _ = write!(out, "  {:>width$}", amount(*v));
+                }
+                out.push('\n');
+            }
+        }
+        if !self.imported.rejections.is_empty() {
+            let _ = writeln!(out, "\n{}:", self.describe_rejected(lang));
+            for r in &self.imported.rejections {
+                let _ = writeln!(out, "  {}", r.describe(lang));
+            }
+        }
+        if !self.mismatches.is_empty() {
+            let _ = writeln!(out, "\n{mismatched} ({}):", self.mismatches.len());
+            for m in &self.mismatches {
+                let _ = writeln!(out, "  {}", m.describe(lang));
+            }
+        }
+        let notes = self.describe_notes(lang);
+        if !notes.is_empty() {
+            out.push('\n');
+            for note in notes {
+                let _ = writeln!(out, "{note}");
+            }
+        }
+        out
+    }
+}
