@@ -162,6 +162,15 @@ pub struct Tr {
     pub damaged_kept: &'static str,
     pub discard_copy: &'static str,
     pub name: &'static str,
+    // Exchange in the window
+    pub export_xlsx: &'static str,
+    pub export_csv: &'static str,
+    pub export_failed: &'static str,
+    pub export_would_overwrite_plan: &'static str,
+    pub export_exists: &'static str,
+    pub import_done: &'static str,
+    pub source_unreadable: &'static str,
+    pub export_tip: &'static str,
     // Layout and charts
     pub other_goals: &'static str,
     pub show_charts: &'static str,
@@ -409,6 +418,15 @@ pub const NL: Tr = Tr {
     damaged_kept: "Onleesbare inhoud bewaard als",
     discard_copy: "Kopie verwijderen",
     name: "Naam",
+    // Exchange in the window
+    export_xlsx: "Exporteren naar Excel (XLSX)…",
+    export_csv: "Exporteren naar CSV…",
+    export_failed: "de export is mislukt",
+    export_would_overwrite_plan: "dat is het planbestand zelf; kies een andere naam",
+    export_exists: "bestaande bestanden worden vervangen:",
+    import_done: "Begroting geïmporteerd (ongedaan maken kan)",
+    source_unreadable: "Bron kan niet gelezen worden",
+    export_tip: "De tabellen van het plan voor subsidiegevers en boekhouding",
     // Layout and charts
     other_goals: "Overige doelen",
     show_charts: "Grafieken ◂",
@@ -670,6 +688,15 @@ pub const EN: Tr = Tr {
     damaged_kept: "Unreadable content kept as",
     discard_copy: "Discard the copy",
     name: "Name",
+    // Exchange in the window
+    export_xlsx: "Export to Excel (XLSX)…",
+    export_csv: "Export to CSV…",
+    export_failed: "the export failed",
+    export_would_overwrite_plan: "that is the plan file itself; choose another name",
+    export_exists: "existing files will be replaced:",
+    import_done: "Budget imported (undo can take it back)",
+    source_unreadable: "The source cannot be read",
+    export_tip: "The plan's tables for funders and accounting",
     // Layout and charts
     other_goals: "Other goals",
     show_charts: "Charts ◂",

@@ -15,6 +15,9 @@ pub enum Command {
     SaveScenario,
     CompareWith,
     CloseComparison,
+    ExportXlsx,
+    ExportCsv,
+    ImportBudget,
     Quit,
     Undo,
     Redo,
@@ -40,7 +43,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 14] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -50,6 +53,9 @@ impl Command {
         Command::SaveScenario,
         Command::CompareWith,
         Command::CloseComparison,
+        Command::ExportXlsx,
+        Command::ExportCsv,
+        Command::ImportBudget,
         Command::Quit,
         Command::Undo,
     ];
@@ -64,6 +70,9 @@ impl Command {
             Command::SaveScenario => tr.save_scenario,
             Command::CompareWith => tr.compare_with,
             Command::CloseComparison => tr.close_compare,
+            Command::ExportXlsx => tr.export_xlsx,
+            Command::ExportCsv => tr.export_csv,
+            Command::ImportBudget => tr.import_budget,
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
             Command::Redo => tr.redo,
@@ -90,7 +99,10 @@ impl Command {
             Command::OpenPath
             | Command::SaveScenario
             | Command::CompareWith
-            | Command::CloseComparison => &[],
+            | Command::CloseComparison
+            | Command::ExportXlsx
+            | Command::ExportCsv
+            | Command::ImportBudget => &[],
         }
     }
 

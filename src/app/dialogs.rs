@@ -23,6 +23,7 @@ pub enum PathPurpose {
     Open,
     SaveAs,
     Compare,
+    Exchange(super::exchange::ExchangeKind),
 }
 
 /// A modal question or input.
@@ -52,6 +53,16 @@ pub enum Dialog {
         path: PathBuf,
         damaged: bool,
     },
+    /// An export would replace `existing` files.
+    ConfirmExport {
+        kind: super::exchange::ExchangeKind,
+        path: PathBuf,
+        existing: usize,
+    },
+    /// The preview of a budget import (kept in `PlanApp::import_preview`).
+    ImportBudget,
+    /// A source that could not be read: the message.
+    SourceUnreadable(String),
 }
 
 impl PlanApp {
@@ -79,6 +90,17 @@ impl PlanApp {
                 Dialog::SaveFailed(error) => self.save_failed_ui(ui, t, &error),
                 Dialog::ConfirmOverwrite { path, damaged } => {
                     self.confirm_overwrite_ui(ui, t, &path, damaged)
+                }
+                Dialog::ConfirmExport {
+                    kind,
+                    path,
+                    existing,
+                } => self.confirm_export_ui(ui, t, kind, &path, existing),
+                Dialog::ImportBudget => self.import_preview_dialog_ui(ui),
+                Dialog::SourceUnreadable(message) => {
+                    ui.heading(t.source_unreadable);
+                    ui.label(egui::RichText::new(&message).color(crate::ui::palette::ERROR));
+                    ui.button(t.close).clicked()
                 }
             };
         });
@@ -196,10 +218,14 @@ impl PlanApp {
     }
 
     fn path_ui(&mut self, ui: &mut Ui, t: &Tr, purpose: PathPurpose, mut text: String) -> bool {
+        use super::exchange::ExchangeKind;
         let (title, action) = match purpose {
             PathPurpose::Open => (t.open, t.open),
             PathPurpose::SaveAs => (t.save_as, t.save),
             PathPurpose::Compare => (t.compare_with, t.compare),
+            PathPurpose::Exchange(ExchangeKind::Xlsx) => (t.export_xlsx, t.save),
+            PathPurpose::Exchange(ExchangeKind::CsvFolder) => (t.export_csv, t.save),
+            PathPurpose::Exchange(ExchangeKind::ImportBudget) => (t.import_budget, t.open),
         };
         ui.heading(title);
         let r = ui
@@ -220,6 +246,7 @@ impl PlanApp {
                     PathPurpose::Open => self.request(Pending::Open(Some(path))),
                     PathPurpose::SaveAs => self.save_as_to(&path, true),
                     PathPurpose::Compare => self.add_comparison(&path),
+                    PathPurpose::Exchange(kind) => self.exchange_path_chosen(kind, &path),
                 }
                 if self.dialog == Some(Dialog::Path(purpose, text.clone())) {
                     self.dialog = None;
@@ -343,6 +370,36 @@ impl PlanApp {
                 close = true;
                 self.dialog = None;
                 self.save_as_to(path, false);
+            }
+            if ui.button(t.cancel).clicked() {
+                close = true;
+            }
+        });
+        close
+    }
+}
+
+impl PlanApp {
+    fn confirm_export_ui(
+        &mut self,
+        ui: &mut Ui,
+        t: &Tr,
+        kind: super::exchange::ExchangeKind,
+        path: &Path,
+        existing: usize,
+    ) -> bool {
+        ui.heading(t.exists_title);
+        ui.label(format!(
+            "{}\n{} {existing}",
+            path.display(),
+            t.export_exists
+        ));
+        let mut close = false;
+        ui.horizontal(|ui| {
+            if ui.button(t.overwrite).clicked() {
+                close = true;
+                self.dialog = None;
+                self.write_export(kind, path, false);
             }
             if ui.button(t.cancel).clicked() {
                 close = true;

@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod commands;
 mod comparison;
 mod dialogs;
+mod exchange;
 
 pub use autosave::AUTOSAVE_DELAY;
 pub use commands::Command;
@@ -115,6 +116,8 @@ pub struct PlanApp {
     queued: Vec<Command>,
     /// Where Save as proposes to save when the plan has no file yet.
     save_as_suggestion: Option<PathBuf>,
+    /// The budget import being previewed.
+    import_preview: exchange::PendingImport,
 }
 
 impl PlanApp {
@@ -148,6 +151,7 @@ impl PlanApp {
             comparison: Comparison::default(),
             queued: Vec::new(),
             save_as_suggestion: None,
+            import_preview: None,
         };
         if let Some(path) = path {
             app.remember_path(&path);
@@ -696,6 +700,9 @@ impl PlanApp {
                 }
             }
             Command::CloseComparison => self.close_comparison(),
+            Command::ExportXlsx => self.export_xlsx(),
+            Command::ExportCsv => self.export_csv(),
+            Command::ImportBudget => self.import_budget(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 ui::widgets::reset_fields(ctx);
@@ -773,6 +780,10 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::Save, None);
                 self.command_button_ui(ui, Command::SaveAs, None);
                 self.command_button_ui(ui, Command::SaveScenario, None);
+                ui.separator();
+                self.command_button_ui(ui, Command::ExportXlsx, None);
+                self.command_button_ui(ui, Command::ExportCsv, None);
+                self.command_button_ui(ui, Command::ImportBudget, None);
                 ui.separator();
                 self.command_button_ui(ui, Command::Quit, None);
             });

@@ -1153,16 +1153,23 @@ fn read_rows(
 
         if account.is_empty() {
             let labels = [&section_text, &account, &name];
-            let grand = labels.iter().find_map(|label| {
-                let label = normalized(label);
-                if GRAND_COST.contains(&label.as_str()) {
-                    Some(Side::Cost)
-                } else if GRAND_INCOME.contains(&label.as_str()) {
-                    Some(Side::Income)
-                } else {
-                    None
-                }
-            });
+            // "Totaal INKOMSTEN" in the section INKOMSTEN is that section's total, even though
+            // "totaal inkomsten" also names the grand total of the income side.
+            let names_own_section = !section_text.is_empty()
+                && total_label(&name).is_some_and(|(_, s)| same_key(&s, &section_text));
+            let grand = labels
+                .iter()
+                .filter(|_| !names_own_section)
+                .find_map(|label| {
+                    let label = normalized(label);
+                    if GRAND_COST.contains(&label.as_str()) {
+                        Some(Side::Cost)
+                    } else if GRAND_INCOME.contains(&label.as_str()) {
+                        Some(Side::Income)
+                    } else {
+                        None
+                    }
+                });
             let derived = labels
                 .iter()
                 .find(|label| DERIVED.contains(&normalized(label).as_str()));

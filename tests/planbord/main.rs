@@ -9,6 +9,7 @@ mod support;
 mod calc;
 mod cli;
 mod compare;
+mod exchange_ui;
 mod export;
 mod files;
 mod import;
