@@ -571,7 +571,7 @@ pub fn diff(base: &Plan, other: &Plan) -> Diff {
         let o_cost = other_summary
             .goal(o_id)
             .map(|g| (&g.salary_cost, &other_summary.years));
-        let cost_at = |c: Option<(&Vec<Decimal>, &Vec<i32>)>, y: i32| {
+        let cost_at = |c: Option<(&crate::calc::Series, &Vec<i32>)>, y: i32| {
             c.and_then(|(v, ys)| ys.iter().position(|x| *x == y).map(|i| v[i]))
                 .unwrap_or_default()
         };

@@ -284,11 +284,12 @@ pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
             year,
             allocated,
             available,
+            difference,
         } => {
             let (a, b, d) = (
                 numfmt::fte(*allocated),
                 numfmt::fte(*available),
-                numfmt::fte(*allocated - *available),
+                numfmt::fte(*difference),
             );
             if en {
                 format!("{year}: {a} FTE allocated, {b} FTE available (difference {d})")

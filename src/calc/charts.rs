@@ -92,12 +92,6 @@ fn stack_max(stack: &[ChartSeries], years: usize) -> Decimal {
         .unwrap_or_default()
 }
 
-fn add(total: &mut Series, values: &Series) {
-    for (t, v) in total.iter_mut().zip(values) {
-        *t += *v;
-    }
-}
-
 /// The chart data of a plan's summary.
 pub fn chart_data(s: &Summary) -> ChartData {
     let n = s.years.len();
@@ -125,9 +119,9 @@ pub fn chart_data(s: &Summary) -> ChartData {
         })
         .collect();
     if !grouped.is_empty() {
-        let mut values = vec![Decimal::ZERO; n];
+        let mut values = Series::zeros(n);
         for (_, g) in grouped {
-            add(&mut values, &g.fte);
+            values.add(&g.fte);
         }
         fte_stack.push(ChartSeries {
             name: SeriesName::OtherGoals(grouped.len()),
@@ -227,7 +221,7 @@ mod tests {
             .map(|i| {
                 let mut g = template.clone();
                 g.code = format!("SD{i}");
-                g.fte = vec![Decimal::from(i); summary.years.len()];
+                g.fte = vec![Decimal::from(i); summary.years.len()].into();
                 g
             })
             .collect();

@@ -9,6 +9,7 @@
 //! and so do the salary cost per goal and the service/support split of the staffing plan.
 
 pub mod charts;
+mod series;
 mod warnings;
 
 pub use warnings::{Warning, WarningPlace, printed_total_matches};
@@ -17,7 +18,7 @@ use crate::model::{AccountCategory, Amounts, BudgetBasis, Id, IncomeKind, Plan, 
 use rust_decimal::Decimal;
 
 /// One value per plan year, aligned with [`Summary::years`].
-pub type Series = Vec<Decimal>;
+pub use series::Series;
 
 /// A labelled series: one row of a table or one line of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,10 @@ pub struct CategoryTotals {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub years: Vec<i32>,
+    /// Cost per FTE of every salary profile per year (typed, or from its growth rule).
+    pub profile_costs: Vec<Row>,
+    /// Every account line's amounts per year (typed, or from its growth rule), in plan order.
+    pub account_lines: Vec<Row>,
     /// Where the budget figures come from (goals or accounts).
     pub budget_basis: BudgetBasis,
     pub goals: Vec<GoalFigures>,
@@ -127,13 +132,11 @@ pub struct Summary {
 }
 
 fn zeros(n: usize) -> Series {
-    vec![Decimal::ZERO; n]
+    Series::zeros(n)
 }
 
 fn add_into(total: &mut Series, values: &Series) {
-    for (t, v) in total.iter_mut().zip(values) {
-        *t += *v;
-    }
+    total.add(values);
 }
 
 fn sum_rows<'a>(n: usize, rows: impl IntoIterator<Item = &'a Series>) -> Series {
@@ -166,6 +169,14 @@ impl Summary {
             .iter()
             .find(|c| c.side == side && c.category == category)
             .map(|c| &c.values)
+    }
+
+    /// The row of a salary profile or account line by id.
+    pub fn line(&self, id: Id) -> Option<&Row> {
+        self.profile_costs
+            .iter()
+            .chain(&self.account_lines)
+            .find(|r| r.id == id)
     }
 
     pub fn goal(&self, id: Id) -> Option<&GoalFigures> {
@@ -293,11 +304,17 @@ pub fn summarize(plan: &Plan) -> Summary {
                 })
         })
         .collect();
+    let mut account_lines = Vec::new();
     for section in &plan.accounts {
         let mut cost = zeros(n);
         let mut income = zeros(n);
         for line in &section.lines {
             let values = amounts(&line.amounts);
+            account_lines.push(Row {
+                id: line.id,
+                label: line.name.clone(),
+                values: values.clone(),
+            });
             match line.side {
                 Side::Cost => add_into(&mut cost, &values),
                 Side::Income => add_into(&mut income, &values),
@@ -381,13 +398,24 @@ pub fn summarize(plan: &Plan) -> Summary {
         reserves.push(Row {
             id: fund.id,
             label: fund.name.clone(),
-            values,
+            values: values.into(),
         });
     }
 
     let fte_available = series(&|y| plan.available_fte.get(y));
     let fte_difference = sub(&fte_total, &fte_available);
+    let profile_costs = plan
+        .salary_profiles
+        .iter()
+        .map(|p| Row {
+            id: p.id,
+            label: p.name.clone(),
+            values: amounts(&p.cost_per_fte),
+        })
+        .collect();
     let mut summary = Summary {
+        profile_costs,
+        account_lines,
         years,
         budget_basis: plan.meta.budget_basis,
         goals,
@@ -432,7 +460,4 @@ pub fn summarize(plan: &Plan) -> Summary {
     summary
 }
 
-/// The total of a series over the plan period (the "Totaal" column of the exported tables).
-pub fn period_total(series: &[Decimal]) -> Decimal {
-    series.iter().sum()
-}
+

@@ -30,6 +30,8 @@ pub enum Warning {
         year: i32,
         allocated: Decimal,
         available: Decimal,
+        /// Allocated minus available.
+        difference: Decimal,
     },
     ActivityOutsidePeriod {
         goal: Id,
@@ -145,6 +147,7 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
                     year,
                     allocated,
                     available,
+                    difference: summary.fte_difference[i],
                 });
             }
         }

@@ -12,7 +12,7 @@
 //! `timing`, `fte`, `salary_cost`, `profiles`, `operating`, `overhead`, `income`, `budget` and,
 //! when the plan budgets by chart of accounts, `accounts`.
 
-use crate::calc::{GoalFigures, Series, Summary, period_total};
+use crate::calc::{GoalFigures, Series, Summary};
 use crate::i18n::{Lang, TableText, Tr, tr};
 use crate::model::{BudgetBasis, Comparator, IncomeKind, Plan, Side, StaffGroup};
 use rust_decimal::Decimal;
@@ -193,7 +193,7 @@ impl Rows {
         if self.period_total {
             cells.push(if with_total {
                 Cell::Number {
-                    value: period_total(values),
+                    value: values.total(),
                     unit,
                 }
             } else {

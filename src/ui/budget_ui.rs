@@ -294,17 +294,16 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                 .iter()
                 .map(|line| {
                     let label = format!("{} {}", line.code, line.name);
+                    let values = cx
+                        .summary
+                        .line(line.id)
+                        .map(|r| r.values.clone())
+                        .unwrap_or_default();
                     let row = match &line.amounts {
-                        Amounts::PerYear(values) => GridRow::editable(
-                            label,
-                            years.iter().map(|y| values.get(*y)).collect(),
-                            YearField::LineAmount(line.id),
-                        ),
-                        amounts => GridRow::computed(
-                            label,
-                            &years.iter().map(|y| amounts.value(*y)).collect(),
-                            RowStyle::Normal,
-                        ),
+                        Amounts::PerYear(_) => {
+                            GridRow::editable(label, values, YearField::LineAmount(line.id))
+                        }
+                        Amounts::Rule(_) => GridRow::computed(label, &values, RowStyle::Normal),
                     };
                     GridRow {
                         remove: Some(line.id),

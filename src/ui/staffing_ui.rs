@@ -105,18 +105,17 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         let rows: Vec<GridRow> = plan
             .salary_profiles
             .iter()
-            .map(|profile| {
+            .zip(&cx.summary.profile_costs)
+            .map(|(profile, costs)| {
                 let row = match &profile.cost_per_fte {
-                    Amounts::PerYear(values) => GridRow::editable(
+                    Amounts::PerYear(_) => GridRow::editable(
                         profile.name.clone(),
-                        per_year(&|y| values.get(y)),
+                        costs.values.clone(),
                         YearField::ProfileCost(profile.id),
                     ),
-                    rule => GridRow::computed(
-                        profile.name.clone(),
-                        &per_year(&|y| rule.value(y)),
-                        RowStyle::Normal,
-                    ),
+                    Amounts::Rule(_) => {
+                        GridRow::computed(profile.name.clone(), &costs.values, RowStyle::Normal)
+                    }
                 };
                 row.without_total().managed(profile.id)
             })

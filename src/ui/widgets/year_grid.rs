@@ -294,8 +294,7 @@ fn values_ui(
                 }
                 table_row.col(|ui| {
                     if row.show_total {
-                        let total: Decimal = row.values.iter().sum();
-                        ui.label(RichText::new(show(kind, total)).weak());
+                        ui.label(RichText::new(show(kind, row.values.total())).weak());
                     }
                 });
             });

@@ -98,11 +98,9 @@ impl Figure {
             Figure::Carryover => s.carryover.clone(),
             Figure::Result => s.result.clone(),
             Figure::IncomeLines(names) => {
-                let mut total = vec![Decimal::ZERO; s.years.len()];
+                let mut total = Series::zeros(s.years.len());
                 for name in names {
-                    for (t, v) in total.iter_mut().zip(line(&s.income, name)) {
-                        *t += v;
-                    }
+                    total.add(&line(&s.income, name));
                 }
                 total
             }
