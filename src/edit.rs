@@ -1,6 +1,7 @@
 //! Every change to a plan goes through [`Document::apply`]: one door, so undo/redo, the unsaved
 //! marker and the revision that triggers recomputation come for free.
 
+use crate::i18n::Lang;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, Amounts, BudgetBasis, BudgetLine,
     CoreTask, GoalKind, GrowthRule, Id, IncomeKind, Indicator, OperationalGoal, Plan, Priority,
@@ -171,55 +172,104 @@ pub struct MergeLine {
 }
 
 impl Edit {
-    /// A short Dutch description, shown in the Edit menu ("Ongedaan maken: ...").
-    pub fn label(&self, plan: &Plan) -> String {
+    /// A short description in the user's language, shown in the Edit menu ("Ongedaan maken: ...").
+    pub fn label(&self, plan: &Plan, lang: Lang) -> String {
         let code = |id: Id| plan.goal_code(id).unwrap_or("?").to_string();
+        let pick = |nl: &str, en: &str| match lang {
+            Lang::Nl => nl.to_string(),
+            Lang::En => en.to_string(),
+        };
         match self {
-            Edit::SetText(field, _) => match field {
-                TextField::GoalCode(id) => format!("code {}", code(*id)),
-                TextField::GoalTitle(id) => format!("titel {}", code(*id)),
-                TextField::Situering(id) => format!("situering {}", code(*id)),
-                TextField::Werking(id) => format!("werking {}", code(*id)),
-                TextField::Mission => "missie".into(),
-                _ => "tekst".into(),
-            },
-            Edit::SetYear(field, year, _) => match field {
-                YearField::GoalFte(id) => format!("VTE {} {year}", code(*id)),
-                YearField::GoalOperating(id) => format!("werkingsmiddelen {} {year}", code(*id)),
-                YearField::GoalFundFinanced(id) => {
-                    format!("fondsfinanciering {} {year}", code(*id))
+            Edit::SetText(field, _) => {
+                let (nl, en, goal) = match field {
+                    TextField::Organisation => ("organisatie", "organisation", None),
+                    TextField::Title => ("titel", "title", None),
+                    TextField::Scenario => ("scenario", "scenario", None),
+                    TextField::ScenarioDescription => {
+                        ("uitgangspunten scenario", "scenario basis", None)
+                    }
+                    TextField::Author => ("auteur", "author", None),
+                    TextField::Mission => ("missie", "mission", None),
+                    TextField::GoalCode(id) => ("code", "code", Some(*id)),
+                    TextField::GoalTitle(id) => ("titel", "title", Some(*id)),
+                    TextField::GoalDescription(id) => ("omschrijving", "description", Some(*id)),
+                    TextField::Situering(id) => ("situering", "context", Some(*id)),
+                    TextField::Werking(id) => ("werking", "approach", Some(*id)),
+                    TextField::GoalNote(id) => ("opmerking", "note", Some(*id)),
+                    TextField::IndicatorText(_) => ("indicator", "indicator", None),
+                    TextField::PriorityTitle(_) | TextField::PriorityText(_) => {
+                        ("prioriteit", "priority", None)
+                    }
+                    TextField::SectionTitle(_) | TextField::SectionText(_) => {
+                        ("hoofdstuk", "section", None)
+                    }
+                    TextField::ActivityDescription(_) => ("activiteit", "activity", None),
+                    TextField::Name(_) => ("naam", "name", None),
+                    TextField::AccountCode(_) => ("rekeningcode", "account code", None),
+                    TextField::CoreTaskCode(_)
+                    | TextField::CoreTaskTitle(_)
+                    | TextField::CoreTaskDescription(_) => ("kerntaak", "core task", None),
+                };
+                match goal {
+                    Some(id) => format!("{} {}", pick(nl, en), code(id)),
+                    None => pick(nl, en),
                 }
-                YearField::StaffLineFte(_) => format!("VTE {year}"),
-                YearField::AvailableFte => format!("beschikbare VTE {year}"),
-                YearField::ProfileCost(_) => format!("loonkost per VTE {year}"),
-                YearField::LineAmount(_) => format!("bedrag {year}"),
-                YearField::IndicatorActual(_) => format!("realisatie {year}"),
+            }
+            Edit::SetYear(field, year, _) => match field {
+                YearField::GoalFte(id) => format!("{} {} {year}", pick("VTE", "FTE"), code(*id)),
+                YearField::GoalOperating(id) => format!(
+                    "{} {} {year}",
+                    pick("werkingsmiddelen", "operating budget"),
+                    code(*id)
+                ),
+                YearField::GoalFundFinanced(id) => format!(
+                    "{} {} {year}",
+                    pick("fondsfinanciering", "fund financing"),
+                    code(*id)
+                ),
+                YearField::StaffLineFte(_) => format!("{} {year}", pick("VTE", "FTE")),
+                YearField::AvailableFte => {
+                    format!("{} {year}", pick("beschikbare VTE", "FTE available"))
+                }
+                YearField::ProfileCost(_) => {
+                    format!("{} {year}", pick("loonkost per VTE", "cost per FTE"))
+                }
+                YearField::LineAmount(_) => format!("{} {year}", pick("bedrag", "amount")),
+                YearField::IndicatorActual(_) => {
+                    format!("{} {year}", pick("realisatie", "actual value"))
+                }
             },
-            Edit::AddStrategicGoal { .. } => "strategisch doel toevoegen".into(),
-            Edit::AddOperationalGoal { .. } => "operationeel doel toevoegen".into(),
-            Edit::RemoveGoal(id) => format!("{} verwijderen", code(*id)),
-            Edit::MoveGoal(id, _) => format!("{} verplaatsen", code(*id)),
-            Edit::Renumber => "doelen hernummeren".into(),
-            Edit::AddActivity { .. } => "activiteit toevoegen".into(),
-            Edit::RemoveActivity(_) => "activiteit verwijderen".into(),
-            Edit::SetActivityType(..) => "type activiteit".into(),
-            Edit::SetActivityYears(..) => "timing activiteit".into(),
-            Edit::AddIndicator { .. } => "indicator toevoegen".into(),
-            Edit::RemoveIndicator(_) => "indicator verwijderen".into(),
-            Edit::AddPriority => "prioriteit toevoegen".into(),
-            Edit::RemovePriority(_) => "prioriteit verwijderen".into(),
-            Edit::SetCoreTask { .. } => "kerntaak koppelen".into(),
-            Edit::AddLine(_) => "lijn toevoegen".into(),
-            Edit::RemoveLine(_) => "lijn verwijderen".into(),
-            Edit::SetProfile(..) => "loonprofiel".into(),
-            Edit::SetIncomeKind(..) => "soort inkomsten".into(),
-            Edit::SetSide(..) => "kosten/opbrengsten".into(),
-            Edit::SetRule(..) => "groeiregel".into(),
-            Edit::SetFund { .. } => "reserve".into(),
-            Edit::SetTarget(..) => "streefwaarde".into(),
-            Edit::SetPeriod(first, last) => format!("planperiode {first}-{last}"),
-            Edit::SetAccountCategory(..) => "categorie rekening".into(),
-            Edit::MergeAccounts(_) => "begroting importeren".into(),
+            Edit::AddStrategicGoal { .. } => {
+                pick("strategisch doel toevoegen", "add strategic goal")
+            }
+            Edit::AddOperationalGoal { .. } => {
+                pick("operationeel doel toevoegen", "add operational goal")
+            }
+            Edit::RemoveGoal(id) => format!("{} {}", pick("verwijderen", "remove"), code(*id)),
+            Edit::MoveGoal(id, _) => format!("{} {}", pick("verplaatsen", "move"), code(*id)),
+            Edit::Renumber => pick("doelen hernummeren", "renumber goals"),
+            Edit::AddActivity { .. } => pick("activiteit toevoegen", "add activity"),
+            Edit::RemoveActivity(_) => pick("activiteit verwijderen", "remove activity"),
+            Edit::SetActivityType(..) => pick("type activiteit", "activity type"),
+            Edit::SetActivityYears(..) => pick("timing activiteit", "activity timing"),
+            Edit::AddIndicator { .. } => pick("indicator toevoegen", "add indicator"),
+            Edit::RemoveIndicator(_) => pick("indicator verwijderen", "remove indicator"),
+            Edit::AddPriority => pick("prioriteit toevoegen", "add priority"),
+            Edit::RemovePriority(_) => pick("prioriteit verwijderen", "remove priority"),
+            Edit::SetCoreTask { .. } => pick("kerntaak koppelen", "link core task"),
+            Edit::AddLine(_) => pick("lijn toevoegen", "add line"),
+            Edit::RemoveLine(_) => pick("lijn verwijderen", "remove line"),
+            Edit::SetProfile(..) => pick("loonprofiel", "salary profile"),
+            Edit::SetIncomeKind(..) => pick("soort inkomsten", "kind of income"),
+            Edit::SetSide(..) => pick("kosten/opbrengsten", "cost/income"),
+            Edit::SetRule(..) => pick("groeiregel", "growth rule"),
+            Edit::SetFund { .. } => pick("reserve", "reserve"),
+            Edit::SetTarget(..) => pick("streefwaarde", "target"),
+            Edit::SetPeriod(first, last) => {
+                format!("{} {first}-{last}", pick("planperiode", "plan period"))
+            }
+            Edit::SetAccountCategory(..) => pick("categorie rekening", "account category"),
+            Edit::MergeAccounts(_) => pick("begroting importeren", "import budget"),
         }
     }
 }
@@ -234,7 +284,8 @@ pub enum EditError {
 }
 
 struct Step {
-    label: String,
+    /// The label in Dutch and in English (rendered when the edit was made).
+    labels: [String; 2],
     before: Plan,
     before_revision: u64,
     after_revision: u64,
@@ -296,18 +347,23 @@ impl Document {
         self.saved_revision = u64::MAX;
     }
 
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.label.as_str())
+    pub fn undo_label(&self, lang: Lang) -> Option<&str> {
+        self.undo.last().map(|s| s.labels[lang as usize].as_str())
     }
 
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|(s, _)| s.label.as_str())
+    pub fn redo_label(&self, lang: Lang) -> Option<&str> {
+        self.redo
+            .last()
+            .map(|(s, _)| s.labels[lang as usize].as_str())
     }
 
     /// Applies one edit as one undo step. An edit that would make the plan invalid is refused and
     /// leaves the plan as it was. An edit that changes nothing adds no step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        let label = edit.label(&self.plan);
+        let labels = [
+            edit.label(&self.plan, Lang::Nl),
+            edit.label(&self.plan, Lang::En),
+        ];
         let mut changed = self.plan.clone();
         apply_to(&mut changed, &edit)?;
         if changed == self.plan {
@@ -320,7 +376,7 @@ impl Document {
         let after_revision = self.next_revision;
         self.next_revision += 1;
         self.undo.push(Step {
-            label,
+            labels,
             before,
             before_revision: self.revision,
             after_revision,

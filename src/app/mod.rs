@@ -667,8 +667,8 @@ impl PlanApp {
     /// Whether a command can run now.
     pub fn enabled(&self, command: Command) -> bool {
         match command {
-            Command::Undo => self.open.doc.undo_label().is_some(),
-            Command::Redo => self.open.doc.redo_label().is_some(),
+            Command::Undo => self.open.doc.undo_label(self.prefs.lang).is_some(),
+            Command::Redo => self.open.doc.redo_label(self.prefs.lang).is_some(),
             Command::CloseComparison => self.comparison.is_open(),
             Command::CompareWith => !self.comparison.is_full(),
             _ => true,
@@ -788,8 +788,9 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::Quit, None);
             });
             ui.menu_button(t.edit, |ui| {
-                let undo = self.open.doc.undo_label().map(str::to_string);
-                let redo = self.open.doc.redo_label().map(str::to_string);
+                let lang = self.prefs.lang;
+                let undo = self.open.doc.undo_label(lang).map(str::to_string);
+                let redo = self.open.doc.redo_label(lang).map(str::to_string);
                 self.command_button_ui(
                     ui,
                     Command::Undo,

@@ -459,5 +459,3 @@ pub fn summarize(plan: &Plan) -> Summary {
     summary.warnings = warnings::check(plan, &summary);
     summary
 }
-
-

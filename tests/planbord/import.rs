@@ -216,7 +216,10 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
     // The printed section total is kept with its section.
     assert_eq!(merged.accounts[0].printed_cost.get(2028), dec!(2300000));
     assert!(planbord::model::validate(merged).is_empty());
-    assert_eq!(doc.undo_label(), Some("begroting importeren"));
+    assert_eq!(
+        doc.undo_label(planbord::i18n::Lang::Nl),
+        Some("begroting importeren")
+    );
     assert!(doc.undo());
     assert_eq!(doc.plan(), &plan, "one undo takes the whole import back");
 }

@@ -9,6 +9,7 @@ mod support;
 mod calc;
 mod cli;
 mod compare;
+mod edits;
 mod exchange_ui;
 mod export;
 mod files;

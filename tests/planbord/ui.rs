@@ -42,7 +42,14 @@ fn undo_and_redo_restore_the_plan_and_the_unsaved_marker() {
     h.run();
     assert_eq!(od_fte(h.state(), "SD1.OD2", 2021), dec!(1));
     assert!(h.state().is_dirty());
-    assert_eq!(h.state().document().undo_label(), Some("VTE SD1.OD2 2021"));
+    assert_eq!(
+        h.state().document().undo_label(planbord::i18n::Lang::Nl),
+        Some("VTE SD1.OD2 2021")
+    );
+    assert_eq!(
+        h.state().document().undo_label(planbord::i18n::Lang::En),
+        Some("FTE SD1.OD2 2021")
+    );
 }
 
 #[test]
