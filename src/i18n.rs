@@ -932,7 +932,8 @@ pub fn compare_tr(lang: Lang) -> &'static CompareTr {
 
 /// Fills the numbered places `{0}`, `{1}` ... of a template; a place without an argument stays.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);

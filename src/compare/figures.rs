@@ -37,7 +37,10 @@ pub enum Figure {
     CumulativeBalance,
     /// A reserve fund's balance at the end of each year, matched by name; `id` is the fund's id
     /// in the first scenario that has it (for the key).
-    Reserve { id: Id, name: String },
+    Reserve {
+        id: Id,
+        name: String,
+    },
     /// All reserve funds together at the end of each year.
     ReservesTotal,
 }
@@ -243,7 +246,12 @@ impl Figure {
 /// The key figures of one plan, in the order of `planbord summary` (reserves apart).
 fn key_figures_of(summary: &Summary) -> Vec<Figure> {
     let mut figures = vec![Figure::FteTotal, Figure::FteService, Figure::FteSupport];
-    figures.extend(summary.goals.iter().map(|g| Figure::FteGoal(g.code.clone())));
+    figures.extend(
+        summary
+            .goals
+            .iter()
+            .map(|g| Figure::FteGoal(g.code.clone())),
+    );
     figures.extend([
         Figure::FteAvailable,
         Figure::PersonnelCost,
@@ -363,7 +371,8 @@ fn rows_of(scenarios: &[Scenario], base: usize, figures: Vec<Figure>) -> Vec<Fig
                     let i = s.summary.year_index(*y)?;
                     series.as_ref().map(|v| v[i])
                 };
-                let mut row: Vec<Decimal> = years.iter().map(|y| at(y).unwrap_or_default()).collect();
+                let mut row: Vec<Decimal> =
+                    years.iter().map(|y| at(y).unwrap_or_default()).collect();
                 if aggregate == Aggregate::End {
                     // A balance carries on through a year the scenario does not plan.
                     let mut last = Decimal::ZERO;
@@ -379,9 +388,9 @@ fn rows_of(scenarios: &[Scenario], base: usize, figures: Vec<Figure>) -> Vec<Fig
                     Aggregate::Sum => own.iter().sum(),
                     Aggregate::Average if own.is_empty() => Decimal::ZERO,
                     // Four decimals: exact enough for FTE, short in a CSV.
-                    Aggregate::Average => (own.iter().sum::<Decimal>()
-                        / Decimal::from(own.len() as u64))
-                    .round_dp(4),
+                    Aggregate::Average => {
+                        (own.iter().sum::<Decimal>() / Decimal::from(own.len() as u64)).round_dp(4)
+                    }
                     Aggregate::End => own.last().copied().unwrap_or_default(),
                 });
                 values.push(row);

@@ -241,10 +241,14 @@ fn change_text(change: &Change, lang: Lang) -> String {
     let old = value_text(change.old.as_ref(), lang);
     let new = value_text(change.new.as_ref(), lang);
     match (change.kind, change.field) {
-        (ChangeKind::Added, _) => fill(t.added, &[noun(&change.place, t), &bare_name(&change.place, t)]),
-        (ChangeKind::Removed, _) => {
-            fill(t.removed, &[noun(&change.place, t), &bare_name(&change.place, t)])
-        }
+        (ChangeKind::Added, _) => fill(
+            t.added,
+            &[noun(&change.place, t), &bare_name(&change.place, t)],
+        ),
+        (ChangeKind::Removed, _) => fill(
+            t.removed,
+            &[noun(&change.place, t), &bare_name(&change.place, t)],
+        ),
         (_, Field::Item) => place,
         (_, Field::Label) => {
             let bare = |v: Option<&Value>| match v {
@@ -272,11 +276,19 @@ fn change_text(change: &Change, lang: Lang) -> String {
         (_, Field::Fte(year)) => {
             let line = fill(
                 t.year_change,
-                &[&place, &year.to_string(), &old, &format!("{new} {}", t.fte_unit)],
+                &[
+                    &place,
+                    &year.to_string(),
+                    &old,
+                    &format!("{new} {}", t.fte_unit),
+                ],
             );
             match change.effect {
                 // The salary cost this FTE change alone brings: minus its effect on the balance.
-                Some(effect) => fill(t.salary_cost_delta, &[&line, &numfmt::signed_euros(-effect)]),
+                Some(effect) => fill(
+                    t.salary_cost_delta,
+                    &[&line, &numfmt::signed_euros(-effect)],
+                ),
                 None => line,
             }
         }
@@ -292,9 +304,7 @@ fn change_text(change: &Change, lang: Lang) -> String {
             t.year_field_change,
             &[&place, &year.to_string(), t.actual, &old, &new],
         ),
-        (_, Field::Amount(year)) => {
-            fill(t.year_change, &[&place, &year.to_string(), &old, &new])
-        }
+        (_, Field::Amount(year)) => fill(t.year_change, &[&place, &year.to_string(), &old, &new]),
         (_, field) => {
             let name = match field {
                 Field::Period => t.plan_period,
@@ -348,7 +358,10 @@ fn span_text(span: &YearSpan, t: &CompareTr) -> String {
 
 /// Joins the parts of a phrase with single spaces (a part may be empty).
 fn tidy(text: String) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace(" )", ")")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" )", ")")
 }
 
 /// One driver in words: `0,5 VTE minder op SD4.OD3 vanaf 2022 (-194.105 personeelskost)`.
@@ -362,7 +375,11 @@ pub fn describe_driver(driver: &Driver, lang: Lang) -> String {
     let text = match &driver.cause {
         Cause::Staffing { fte_delta } => match fte_delta {
             Some(delta) if !delta.is_zero() => {
-                let word = if *delta > Decimal::ZERO { t.more } else { t.less };
+                let word = if *delta > Decimal::ZERO {
+                    t.more
+                } else {
+                    t.less
+                };
                 fill(
                     t.staffing_fte,
                     &[&numfmt::fte(delta.abs()), word, &place, &when, &amount],
@@ -390,9 +407,7 @@ pub fn describe_driver(driver: &Driver, lang: Lang) -> String {
             match (percent, sole_subsidy) {
                 (Some(p), true) => fill(t.subsidy_percent, &[&p, less_more, &when, &total]),
                 (None, true) => fill(t.subsidy, &[less_more, &when, &total]),
-                (Some(p), false) => {
-                    fill(t.income_percent, &[&p, less_more, &place, &when, &total])
-                }
+                (Some(p), false) => fill(t.income_percent, &[&p, less_more, &place, &when, &total]),
                 (None, false) => fill(t.income, &[less_more, &place, &when, &total]),
             }
         }
@@ -422,7 +437,11 @@ pub fn describe_driver(driver: &Driver, lang: Lang) -> String {
             };
             fill(
                 template,
-                &[noun(&driver.place, t), &bare_name(&driver.place, t), &amount],
+                &[
+                    noun(&driver.place, t),
+                    &bare_name(&driver.place, t),
+                    &amount,
+                ],
             )
         }
         // The change line says its effect on the balance.
@@ -435,7 +454,10 @@ pub fn describe_driver(driver: &Driver, lang: Lang) -> String {
 pub fn describe_verdict(verdict: &Verdict, lang: Lang) -> String {
     let t = compare_tr(lang);
     let mut out = if verdict.is_base {
-        fill(t.verdict_base, &[&numfmt::signed_euros(verdict.period_balance)])
+        fill(
+            t.verdict_base,
+            &[&numfmt::signed_euros(verdict.period_balance)],
+        )
     } else {
         let lead = fill(
             t.verdict_lead,
@@ -589,7 +611,11 @@ pub fn text_report(cmp: &Comparison, lang: Lang) -> String {
             describe_verdict(&cmp.verdicts[s], lang)
         );
     }
-    let _ = writeln!(out, "\n{}", crate::i18n::tr(lang).key_figures.to_uppercase());
+    let _ = writeln!(
+        out,
+        "\n{}",
+        crate::i18n::tr(lang).key_figures.to_uppercase()
+    );
     table_block(&mut out, cmp, &cmp.rows, lang);
     let _ = writeln!(out, "\n{}", t.money.to_uppercase());
     table_block(&mut out, cmp, &cmp.money_rows, lang);

@@ -3,8 +3,8 @@
 //! [`super::diff`]) are grouped per thing (all FTE changes of one goal, all amounts of one line)
 //! and ranked by size; what the largest leave is "other changes".
 
-use super::{Change, ChangeKind, Diff, Field, FigureRow, ListKind, Place, Scenario, Value};
 use super::figures::Figure;
+use super::{Change, ChangeKind, Diff, Field, FigureRow, ListKind, Place, Scenario, Value};
 use crate::model::{IncomeKind, Plan, Side};
 use rust_decimal::Decimal;
 
@@ -23,7 +23,9 @@ pub struct YearSpan {
 pub enum Cause {
     /// FTE on a goal or staff line; `fte_delta` when it is the same in every changed year.
     /// The driver's amount is the salary cost difference.
-    Staffing { fte_delta: Option<Decimal> },
+    Staffing {
+        fte_delta: Option<Decimal>,
+    },
     /// Operating budget charged to the year (operating minus fund-financed); amount: the cost.
     Operating,
     /// An income line; `percent` when the line differs by the same percentage every changed
@@ -39,10 +41,16 @@ pub enum Cause {
     /// A goal or staff line on another salary profile; amount: the salary cost.
     ProfileSwitch,
     /// An account line; amount: its own difference (cost or income, as `side`).
-    Account { side: Side },
+    Account {
+        side: Side,
+    },
     /// A goal or line that only one plan has; amount: its cost (`cost`) or income.
-    Added { cost: bool },
-    Removed { cost: bool },
+    Added {
+        cost: bool,
+    },
+    Removed {
+        cost: bool,
+    },
     /// Anything else (period, budget basis, ...): the change itself; amount: the effect.
     Other(Box<Change>),
 }
@@ -115,21 +123,38 @@ fn group_of(change: &Change) -> Group {
     }
 }
 
-/// Old and new value per compared year of a yearly or rule change.
-fn yearly_values(change: &Change, years: &[i32]) -> Vec<(i32, Decimal, Decimal)> {
+/// Old and new value per compared year of a yearly or rule change, each as its plan counts it
+/// (zero outside the plan's period); only the years where they differ.
+fn yearly_values(
+    change: &Change,
+    years: &[i32],
+    base: &Plan,
+    other: &Plan,
+) -> Vec<(i32, Decimal, Decimal)> {
     let number = |v: &Option<Value>| match v {
         Some(Value::Fte(d) | Value::Euro(d) | Value::Number(d)) => *d,
         _ => Decimal::ZERO,
     };
-    match (&change.old, &change.new, change.field.year()) {
-        (Some(Value::Amounts(a)), Some(Value::Amounts(b)), _) => years
-            .iter()
-            .map(|&y| (y, a.value(y), b.value(y)))
-            .filter(|(_, a, b)| a != b)
-            .collect(),
+    let counted = |plan: &Plan, year: i32, value: Decimal| {
+        if plan.years().contains(&year) {
+            value
+        } else {
+            Decimal::ZERO
+        }
+    };
+    let values: Vec<(i32, Decimal, Decimal)> = match (&change.old, &change.new, change.field.year())
+    {
+        (Some(Value::Amounts(a)), Some(Value::Amounts(b)), _) => {
+            years.iter().map(|&y| (y, a.value(y), b.value(y))).collect()
+        }
         (_, _, Some(year)) => vec![(year, number(&change.old), number(&change.new))],
         _ => Vec::new(),
-    }
+    };
+    values
+        .into_iter()
+        .map(|(y, a, b)| (y, counted(base, y, a), counted(other, y, b)))
+        .filter(|(_, a, b)| a != b)
+        .collect()
 }
 
 fn income_line<'a>(plan: &'a Plan, name: &str) -> Option<&'a crate::model::BudgetLine> {
@@ -156,7 +181,7 @@ fn driver(
     let effect: Decimal = changes.iter().filter_map(|c| c.effect).sum();
     let values: Vec<(i32, Decimal, Decimal)> = changes
         .iter()
-        .flat_map(|c| yearly_values(c, years))
+        .flat_map(|c| yearly_values(c, years, base, other))
         .collect();
     let mut changed: Vec<i32> = values.iter().map(|(y, _, _)| *y).collect();
     changed.sort_unstable();
@@ -285,7 +310,7 @@ pub fn drivers(diff: &Diff, years: &[i32], base: &Plan, other: &Plan) -> Vec<Dri
         .filter(|d| !d.effect.is_zero())
         .collect();
     // Largest first; equal effects keep the order of the plan.
-    drivers.sort_by(|a, b| b.effect.abs().cmp(&a.effect.abs()));
+    drivers.sort_by_key(|d| std::cmp::Reverse(d.effect.abs()));
     drivers
 }
 

@@ -7,8 +7,8 @@
 
 use super::heading_ui;
 use crate::compare::render::{
-    delta_text, describe_change, describe_verdict, figure_label, matched_by_text, period_delta,
-    period_header, period_value,
+    delta_text, describe_change, describe_verdict, figure_label, period_delta, period_header,
+    period_value,
 };
 use crate::compare::{Figure, FigureRow, Judgement, MatchedBy};
 use crate::i18n::{Lang, compare_tr, fill, tr};
@@ -95,14 +95,19 @@ fn series_line<'a>(name: String, years: &[i32], values: &[Decimal], color: Color
 
 /// One chart of one row over every scenario: the others first, the base last and dashed, so it
 /// is never hidden and a scenario equal to it still shows through.
-fn overlay_chart_ui(ui: &mut Ui, id: &str, title: &str, view: &CompareView, row: Option<&FigureRow>) {
+fn overlay_chart_ui(
+    ui: &mut Ui,
+    id: &str,
+    title: &str,
+    view: &CompareView,
+    row: Option<&FigureRow>,
+) {
     ui.label(RichText::new(title).strong());
     let height = 170.0;
     let Some(row) = row else {
         ui.add_space(height);
         return;
     };
-    // The colour key above the charts names the scenarios; a legend here would hide the lines.
     Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -198,7 +203,15 @@ fn verdicts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
 fn charts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
     let t = compare_tr(lang);
     heading_ui(ui, t.charts);
-    ui.label(RichText::new(t.chart_key_hint).weak());
+    // The colour key, above the charts: a legend inside would hide lines.
+    ui.horizontal_wrapped(|ui| {
+        for (i, s) in view.scenarios.iter().enumerate() {
+            swatch_ui(ui, color(i), i == view.base);
+            ui.label(&s.name);
+            ui.add_space(12.0);
+        }
+        ui.label(RichText::new(t.chart_key_hint).weak());
+    });
     let find = |figure: Figure| view.row(&figure.key());
     let reserves = find(Figure::ReservesTotal).or_else(|| {
         view.money_rows
@@ -217,7 +230,11 @@ fn charts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
         ],
         [
             ("cmp-fte", t.chart_fte, find(Figure::FteTotal)),
-            ("cmp-expenses", t.chart_expenses, find(Figure::ExpensesTotal)),
+            (
+                "cmp-expenses",
+                t.chart_expenses,
+                find(Figure::ExpensesTotal),
+            ),
             ("cmp-income", t.chart_income, find(Figure::IncomeTotal)),
         ],
     ];
@@ -253,8 +270,12 @@ fn figure_grid_ui(ui: &mut Ui, id: &str, view: &CompareView, rows: &[&FigureRow]
                 for _ in &view.years {
                     ui.label("");
                 }
-                ui.label(RichText::new(period_header(row.figure.aggregate(), lang)).weak().small())
-                    .on_hover_text(t.period_hint);
+                ui.label(
+                    RichText::new(period_header(row.figure.aggregate(), lang))
+                        .weak()
+                        .small(),
+                )
+                .on_hover_text(t.period_hint);
                 ui.end_row();
                 for (s, scenario) in view.scenarios.iter().enumerate() {
                     ui.horizontal(|ui| {
@@ -321,7 +342,7 @@ fn changes_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
             .default_open(true)
             .show(ui, |ui| {
                 if diff.matched_by == MatchedBy::CodeAndTitle {
-                    ui.label(RichText::new(matched_by_text(diff.matched_by, lang)).italics());
+                    ui.label(RichText::new(tr(lang).no_shared_history).italics());
                 }
                 if diff.changes.is_empty() {
                     ui.label(tr(lang).no_changes);

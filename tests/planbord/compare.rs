@@ -8,8 +8,8 @@ use planbord::app::{PlanApp, Prefs};
 use planbord::compare::{
     ChangeKind, Comparison, MatchedBy, Scenario, describe_change, diff, figure_rows,
 };
-use planbord::i18n::Lang;
 use planbord::edit::{Edit, LineList, apply_to};
+use planbord::i18n::Lang;
 use planbord::model::GrowthRule;
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
@@ -273,18 +273,18 @@ fn compare_app() -> Harness<'static, PlanApp> {
 }
 
 /// The window comparing `files` (the first open in the editor), `size` large.
-fn compare_app_sized(
-    files: &[&str],
-    lang: Lang,
-    size: egui::Vec2,
-) -> Harness<'static, PlanApp> {
+fn compare_app_sized(files: &[&str], lang: Lang, size: egui::Vec2) -> Harness<'static, PlanApp> {
     let prefs = Prefs {
         charts_beside: false,
         lang,
         ..Prefs::default()
     };
     let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-    let mut app = PlanApp::new(load(files[0].to_str().unwrap()), Some(files[0].clone()), prefs);
+    let mut app = PlanApp::new(
+        load(files[0].to_str().unwrap()),
+        Some(files[0].clone()),
+        prefs,
+    );
     for f in &files[1..] {
         app.add_comparison(f);
     }
@@ -462,9 +462,7 @@ fn the_period_column_sums_flows_and_averages_fte() {
 fn each_key_figure_knows_whether_more_is_better() {
     use planbord::compare::Judgement;
     let cmp = samples();
-    let judge = |key: &str, s: usize, year: Option<usize>| {
-        cmp.row(key).unwrap().judgement(s, year)
-    };
+    let judge = |key: &str, s: usize, year: Option<usize>| cmp.row(key).unwrap().judgement(s, year);
     // Saldo 2023 of the cut: +640, better; its costs 2022 lower, better; its subsidy lower, worse.
     assert_eq!(judge("balance", 1, Some(2)), Judgement::Better);
     assert_eq!(judge("cost.total", 1, Some(1)), Judgement::Better);
@@ -546,7 +544,10 @@ fn the_verdict_of_the_subsidy_cut_names_subsidy_and_staffing_with_their_effects(
             fte_delta: Some(dec!(-0.5))
         }
     );
-    assert_eq!(staffing.effect, dec!(0.5) * (dec!(92470) + dec!(95250) + dec!(99010) + dec!(101480)));
+    assert_eq!(
+        staffing.effect,
+        dec!(0.5) * (dec!(92470) + dec!(95250) + dec!(99010) + dec!(101480))
+    );
     assert_eq!(staffing.amount, dec!(-194105));
     assert_eq!(staffing.span.years, [2022, 2023, 2024, 2025]);
     let subsidy = &v.drivers[1];
@@ -584,7 +585,14 @@ fn the_verdict_of_the_later_start_names_its_three_savings() {
     // 2021 only, Stafmedewerker at 89.020 per FTE: 1,5 FTE on SD4.OD3 (133.530), 0,5 FTE on
     // Stakeholdersbetrokkenheid (44.510), and the 17.500 operating budget of SD4.OD3.
     let effects: Vec<Decimal> = v.drivers.iter().map(|d| d.effect).collect();
-    assert_eq!(effects, [dec!(1.5) * dec!(89020), dec!(0.5) * dec!(89020), dec!(17500)]);
+    assert_eq!(
+        effects,
+        [
+            dec!(1.5) * dec!(89020),
+            dec!(0.5) * dec!(89020),
+            dec!(17500)
+        ]
+    );
     assert_eq!(v.difference(), effects.iter().sum::<Decimal>());
     let text = describe_verdict(v, Lang::Nl);
     for part in [
@@ -605,9 +613,8 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
     use planbord::compare::diff as compare_diff;
     use planbord::model::{Amounts, BudgetLine, IncomeKind, StaffGroup, StaffLine, Yearly};
     let base = load(BASE);
-    let period = |p: &planbord::model::Plan| {
-        planbord::calc::summarize(p).balance.iter().sum::<Decimal>()
-    };
+    let period =
+        |p: &planbord::model::Plan| planbord::calc::summarize(p).balance.iter().sum::<Decimal>();
     for (name, other) in [("cut", load(CUT)), ("later", load(LATER))] {
         let d = compare_diff(&base, &other);
         assert_eq!(d.total_effect(), period(&other) - period(&base), "{name}");
@@ -641,7 +648,8 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
                 };
             }
             if pick(4) == 0 {
-                od.fund_financed.set(year, Some(Decimal::from(pick(5) * 1000)));
+                od.fund_financed
+                    .set(year, Some(Decimal::from(pick(5) * 1000)));
             }
         }
         // A staff line on another profile with other FTE, a new staff line, a removed goal.
@@ -706,10 +714,7 @@ fn a_reserve_going_below_zero_is_named_with_its_year() {
         .find(|f| f.name == "Overgedragen resultaat")
         .unwrap();
     fund.opening_balance = dec!(-20000);
-    let cmp = Comparison::new(
-        vec![Scenario::new("a", base), Scenario::new("b", other)],
-        0,
-    );
+    let cmp = Comparison::new(vec![Scenario::new("a", base), Scenario::new("b", other)], 0);
     let v = &cmp.verdicts[1];
     assert_eq!(v.negative_reserves.len(), 1);
     assert_eq!(v.negative_reserves[0].year, 2021);
@@ -765,7 +770,9 @@ fn plan_wide_and_goal_indicators_report_target_and_realised_values() {
     let target = d
         .changes
         .iter()
-        .find(|c| c.field == Field::Target && matches!(c.place, Place::Indicator { goal: None, .. }))
+        .find(|c| {
+            c.field == Field::Target && matches!(c.place, Place::Indicator { goal: None, .. })
+        })
         .unwrap();
     match (&target.old, &target.new) {
         (Some(Value::Target(old)), Some(Value::Target(new))) => {
@@ -785,7 +792,10 @@ fn plan_wide_and_goal_indicators_report_target_and_realised_values() {
     ] {
         assert!(texts.contains(&expected), "{expected:?} in {texts:#?}");
     }
-    let goal_target = texts.iter().find(|t| t.starts_with("SD1: indicator")).unwrap();
+    let goal_target = texts
+        .iter()
+        .find(|t| t.starts_with("SD1: indicator"))
+        .unwrap();
     assert!(
         goal_target.ends_with("streefwaarde – -> hoogstens 12,5 weken in 2024"),
         "{goal_target}"
@@ -798,10 +808,15 @@ fn plan_wide_and_goal_indicators_report_target_and_realised_values() {
     assert!(
         english
             .iter()
-            .any(|t| t.ends_with(": target at least 70 % tevredenheid -> at least 75 % tevredenheid")),
+            .any(|t| t
+                .ends_with(": target at least 70 % tevredenheid -> at least 75 % tevredenheid")),
         "{english:#?}"
     );
-    assert!(english.iter().any(|t| t.ends_with(" 2023: realised 71 -> 73")));
+    assert!(
+        english
+            .iter()
+            .any(|t| t.ends_with(" 2023: realised 71 -> 73"))
+    );
     assert!(d.changes.iter().all(|c| c.effect.is_none()));
 }
 
@@ -853,7 +868,11 @@ fn the_command_line_tells_the_money_story_in_both_languages() {
     let cumulative = find("balance.cumulative", cut, "value");
     assert_eq!(cumulative[4], dec!(5025));
     assert_eq!(cumulative[5], cumulative[4]);
-    let reserve = find("reserve.18", "Internationale werking een jaar later", "value");
+    let reserve = find(
+        "reserve.18",
+        "Internationale werking een jaar later",
+        "value",
+    );
     assert_eq!(reserve[5], dec!(101052) + dec!(195540));
 }
 
@@ -869,10 +888,17 @@ fn the_view_shows_period_column_and_verdicts_at_1366x768() {
     ] {
         let node = h.get_by_label_contains(verdict);
         let rect = node.rect();
-        assert!(window.contains_rect(rect), "{verdict}: {rect:?} outside the window");
+        assert!(
+            window.contains_rect(rect),
+            "{verdict}: {rect:?} outside the window"
+        );
     }
     // Which plan is editable, which are read-only.
-    assert_eq!(h.get_all_by_label_contains("bewerkbaar (open in de editor)").count(), 1);
+    assert_eq!(
+        h.get_all_by_label_contains("bewerkbaar (open in de editor)")
+            .count(),
+        1
+    );
     assert_eq!(h.get_all_by_label("Bewerkbaar maken").count(), 2);
     // The period column of the key figures, reached by scrolling, lies inside the window.
     let header = h.get_all_by_label("Periode").next().unwrap();
@@ -925,7 +951,10 @@ fn a_scenario_is_made_the_editable_one_with_one_click() {
     let paths: Vec<&str> = files.iter().map(String::as_str).collect();
     let mut h = compare_app_sized(&paths, Lang::Nl, vec2(1600.0, 4000.0));
     // Make the subsidy cut editable: the first "Bewerkbaar maken" belongs to it.
-    h.get_all_by_label("Bewerkbaar maken").next().unwrap().click();
+    h.get_all_by_label("Bewerkbaar maken")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     h.run();
     assert_eq!(h.state().path(), Some(Path::new(&files[1])));
@@ -961,17 +990,27 @@ fn making_a_scenario_editable_asks_about_unsaved_changes_first() {
     )]);
     h.run();
     // The later start (the second read-only scenario).
-    h.get_all_by_label("Bewerkbaar maken").nth(1).unwrap().click();
+    h.get_all_by_label("Bewerkbaar maken")
+        .nth(1)
+        .unwrap()
+        .click();
     h.run();
     h.get_by_label("Niet-opgeslagen wijzigingen");
-    assert_eq!(h.state().path(), Some(Path::new(&files[0])), "nothing opened yet");
+    assert_eq!(
+        h.state().path(),
+        Some(Path::new(&files[0])),
+        "nothing opened yet"
+    );
     h.get_by_label("Annuleren").click();
     h.run();
     assert_eq!(h.state().path(), Some(Path::new(&files[0])));
     assert!(h.state().is_dirty());
     // Again, and drop the changes: the later start is open, the submitted plan (as saved)
     // joins the comparison.
-    h.get_all_by_label("Bewerkbaar maken").nth(1).unwrap().click();
+    h.get_all_by_label("Bewerkbaar maken")
+        .nth(1)
+        .unwrap()
+        .click();
     h.run();
     h.get_by_label("Niet opslaan").click();
     h.run();

@@ -177,13 +177,7 @@ pub(super) fn changes(cx: &Ctx, changes: &mut Vec<Change>) -> Vec<(Id, Id)> {
     for &(i, j) in &m.pairs {
         let (b, o) = (base_goals[i], other_goals[j]);
         let code = o.code().to_string();
-        indicator_changes(
-            cx,
-            Some(&code),
-            b.indicators(),
-            o.indicators(),
-            changes,
-        );
+        indicator_changes(cx, Some(&code), b.indicators(), o.indicators(), changes);
         if let (Goal::Operational(b_od), Goal::Operational(o_od)) = (b, o) {
             activity_changes(cx, &code, b_od, o_od, changes);
             means_changes(cx, &code, b_od, o_od, changes);
@@ -246,7 +240,13 @@ fn indicator_changes(
                 o.target.clone().map(Value::Target),
             ));
         }
-        let years: BTreeSet<i32> = b.actuals.0.keys().chain(o.actuals.0.keys()).copied().collect();
+        let years: BTreeSet<i32> = b
+            .actuals
+            .0
+            .keys()
+            .chain(o.actuals.0.keys())
+            .copied()
+            .collect();
         for year in years {
             let (from, to) = (b.actuals.0.get(&year), o.actuals.0.get(&year));
             if from != to {

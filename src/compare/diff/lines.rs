@@ -30,7 +30,12 @@ pub(super) fn profile_pairs(cx: &Ctx) -> Vec<(Id, Id)> {
     let m = match_items(&keys(cx.base), &keys(cx.other), cx.by);
     m.pairs
         .iter()
-        .map(|&(i, j)| (cx.base.salary_profiles[i].id, cx.other.salary_profiles[j].id))
+        .map(|&(i, j)| {
+            (
+                cx.base.salary_profiles[i].id,
+                cx.other.salary_profiles[j].id,
+            )
+        })
         .collect()
 }
 
@@ -299,7 +304,11 @@ fn fund_changes(cx: &Ctx, changes: &mut Vec<Change>) {
     );
     let place = |name: &str| Place::Line(ListKind::Fund, name.to_string());
     for &i in &m.removed {
-        changes.push(Change::item(ChangeKind::Removed, place(&base[i].name), None));
+        changes.push(Change::item(
+            ChangeKind::Removed,
+            place(&base[i].name),
+            None,
+        ));
     }
     for &j in &m.added {
         changes.push(Change::item(ChangeKind::Added, place(&other[j].name), None));

@@ -13,9 +13,7 @@ mod lines;
 mod meta;
 
 use crate::calc::summarize;
-use crate::model::{
-    Amounts, BudgetBasis, Id, IncomeKind, Plan, Side, StaffGroup, Target, Yearly,
-};
+use crate::model::{Amounts, BudgetBasis, Id, IncomeKind, Plan, Side, StaffGroup, Target, Yearly};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
