@@ -238,6 +238,8 @@ fn charts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
             ("cmp-income", t.chart_income, find(Figure::IncomeTotal)),
         ],
     ];
+    // Clear of the scroll bar on the right.
+    ui.set_max_width(ui.available_width() - 14.0);
     for row in charts {
         ui.columns(3, |cols| {
             for (col, (id, title, figure)) in cols.iter_mut().zip(row) {
@@ -378,7 +380,7 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView, lang: Lang) -> Option<Compare
             });
             request = scenarios_ui(ui, view, lang);
             verdicts_ui(ui, view, lang);
-            charts_ui(ui, view, lang);
+            ui.scope(|ui| charts_ui(ui, view, lang));
             let t = compare_tr(lang);
             let (headline, details): (Vec<&FigureRow>, Vec<&FigureRow>) =
                 view.rows.iter().partition(|r| r.figure.is_headline());
