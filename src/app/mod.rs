@@ -995,8 +995,6 @@ impl PlanApp {
         };
         if self.comparison.files.is_empty() {
             self.close_comparison();
-        } else {
-            self.view.panel = Panel::Compare;
         }
         // The plans changed while the revision may be the same: compute the view anew.
         self.comparison.put_view(None);

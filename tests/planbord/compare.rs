@@ -621,6 +621,7 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
     }
 
     let mut rng = crate::support::Rng(0x5eed_c0de);
+    let mut with_others = 0;
     for round in 0..12 {
         let mut other = base.clone();
         let mut pick = |n: usize| (rng.next() % n as u64) as usize;
@@ -698,7 +699,37 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
         let named: Decimal = v.drivers.iter().map(|d| d.effect).sum();
         assert_eq!(named + v.others, v.difference(), "round {round}");
         assert!(v.drivers.len() <= 3);
+        with_others += usize::from(v.others_material);
+        // Every change and every driver reads as a sentence in both languages.
+        for lang in [Lang::Nl, Lang::En] {
+            for c in &cmp.diffs[1].as_ref().unwrap().changes {
+                let text = describe_change(c, lang);
+                assert!(!text.is_empty() && !text.contains('{'), "{text}");
+            }
+            for driver in &v.all_drivers {
+                let text = planbord::compare::render::describe_driver(driver, lang);
+                assert!(!text.contains('{') && !text.contains("  "), "{text}");
+            }
+            let verdict = planbord::compare::describe_verdict(v, lang);
+            let others = if lang == Lang::Nl {
+                "Andere wijzigingen samen: "
+            } else {
+                "Other changes together: "
+            };
+            assert_eq!(verdict.contains(others), v.others_material, "{verdict}");
+        }
     }
+    // So many changes leave a material rest beyond the three largest, at least sometimes.
+    assert!(with_others > 0);
+}
+
+#[test]
+fn templates_fill_their_numbered_places() {
+    use planbord::i18n::fill;
+    assert_eq!(fill("{1} en {0}", &["a", "b"]), "b en a");
+    // A place without an argument, or not a place, stays as it is.
+    assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+    assert_eq!(fill("{0}{0}", &["é"]), "éé");
 }
 
 #[test]
