@@ -44,7 +44,8 @@ pub enum Command {
     },
     /// Rewrite a plan file in Planbord's own layout (after editing it by hand).
     Fmt { file: PathBuf },
-    /// Compare 2 to 4 scenario files: key figures, differences to the base, changes.
+    /// Compare 2 to 4 scenario files: verdicts, key figures per year and over the period,
+    /// cumulative balance and reserves, differences to the base, changes.
     Compare {
         #[arg(num_args = 2..=4, required = true)]
         files: Vec<PathBuf>,
@@ -53,6 +54,9 @@ pub enum Command {
         base: usize,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// The language of the table (the CSV has machine keys).
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
     },
     /// Export the plan's tables: an XLSX workbook (one sheet per table) and/or CSV files.
     Export {
@@ -101,6 +105,22 @@ pub enum Basis {
     Accounts,
 }
 
+/// A language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nl => crate::i18n::Lang::Nl,
+            LangArg::En => crate::i18n::Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -113,9 +133,10 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         files,
         base,
         format,
+        lang,
     } = command
     {
-        return compare(files, *base, *format, out, err);
+        return compare(files, *base, *format, (*lang).into(), out, err);
     }
     if let Command::Export {
         file,
@@ -224,6 +245,7 @@ fn compare(
     files: &[PathBuf],
     base: usize,
     format: Format,
+    lang: crate::i18n::Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
@@ -238,9 +260,10 @@ fn compare(
             return ExitCode::FAILURE;
         }
     };
+    let comparison = crate::compare::Comparison::new(scenarios, base - 1);
     let text = match format {
-        Format::Csv => crate::compare::csv_report(&scenarios, base - 1),
-        Format::Table => crate::compare::text_report(&scenarios, base - 1),
+        Format::Csv => crate::compare::csv_report(&comparison),
+        Format::Table => crate::compare::text_report(&comparison, lang),
     };
     match out.write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -151,17 +151,8 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
             &fund.values,
         );
     }
-    let mut seen: Vec<String> = Vec::new();
-    for section in &summary.account_sections {
+    for (key, section) in summary.account_section_keys() {
         let name = section.name.trim();
-        let lower = name.to_lowercase();
-        let earlier = seen.iter().filter(|s| **s == lower).count();
-        seen.push(lower);
-        let key = if earlier == 0 {
-            format!("account.{name}")
-        } else {
-            format!("account.{name}#{}", earlier + 1)
-        };
         push(
             &format!("{key}.cost"),
             &format!("Rubriek {name}: kosten"),

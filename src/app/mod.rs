@@ -624,8 +624,10 @@ impl PlanApp {
         match store::load(path) {
             Ok(plan) => {
                 let fingerprint = store::fingerprint(path);
+                let previous = self.open.path.clone();
                 self.replace_document(plan, Some(path.to_path_buf()), fingerprint, true);
                 self.status = Status::default();
+                self.swap_into_comparison(previous.as_deref(), path);
             }
             Err(e) => self.cannot_open(path, &e),
         }
@@ -897,7 +899,7 @@ impl PlanApp {
         }
         self.comparison();
         let compare_view = self.comparison.take_view();
-        let mut new_base = None;
+        let mut compare_request = None;
         let plan = self.open.doc.plan();
         let summary = &self.open.summary;
         let charts = &self.open.charts;
@@ -940,14 +942,14 @@ impl PlanApp {
                 }
                 Panel::Compare => {
                     if let Some(view) = &compare_view {
-                        new_base = ui::compare_ui::compare_ui(ui, view, t);
+                        compare_request = ui::compare_ui::compare_ui(ui, view, self.prefs.lang);
                     }
                 }
             }
         });
         self.comparison.put_view(compare_view);
-        if let Some(base) = new_base {
-            self.set_compare_base(base);
+        if let Some(request) = compare_request {
+            self.compare_request(request);
         }
         self.dialog_ui(ui);
         if self.dialog.is_none() {
@@ -984,6 +986,63 @@ impl PlanApp {
         if let Some(wait) = wait {
             ctx.request_repaint_after(wait);
         }
+    }
+}
+
+// Comparison: the requests of the comparison view, and making a compared scenario the editable one.
+impl PlanApp {
+    /// Carries out what the user asked for in the comparison view.
+    pub fn compare_request(&mut self, request: ui::compare_ui::CompareRequest) {
+        use ui::compare_ui::CompareRequest;
+        match request {
+            CompareRequest::SetBase(base) => self.set_compare_base(base),
+            CompareRequest::MakeEditable(scenario) => {
+                // Scenario 0 is the open plan; the files follow it.
+                if let Some((path, _)) = scenario
+                    .checked_sub(1)
+                    .and_then(|i| self.comparison.files.get(i))
+                {
+                    // Asks about unsaved changes first; `open_file` then swaps the files.
+                    self.request(Pending::Open(Some(path.clone())));
+                }
+            }
+        }
+    }
+
+    /// After `opened` (a compared file) was opened in the editor: the file open before takes its
+    /// place in the comparison, read-only, as saved on disk; the base stays the same plan.
+    fn swap_into_comparison(&mut self, previous: Option<&Path>, opened: &Path) {
+        let Some(i) = self.comparison.files.iter().position(|(p, _)| p == opened) else {
+            return;
+        };
+        let previous = previous
+            .filter(|p| *p != opened)
+            .and_then(|p| store::load(p).ok().map(|plan| (p.to_path_buf(), plan)));
+        // Positions in the view: 0 the open plan, then the files.
+        let (base, opened_at) = (self.comparison.base, i + 1);
+        self.comparison.base = match previous {
+            Some(entry) => {
+                self.comparison.files[i] = entry;
+                match base {
+                    b if b == opened_at => 0,
+                    0 => opened_at,
+                    b => b,
+                }
+            }
+            None => {
+                self.comparison.files.remove(i);
+                match base {
+                    b if b == opened_at || b == 0 => 0,
+                    b if b > opened_at => b - 1,
+                    b => b,
+                }
+            }
+        };
+        if self.comparison.files.is_empty() {
+            self.close_comparison();
+        }
+        // The plans changed while the revision may be the same: compute the view anew.
+        self.comparison.put_view(None);
     }
 }
 

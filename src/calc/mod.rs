@@ -171,6 +171,27 @@ impl Summary {
             .map(|c| &c.values)
     }
 
+    /// The account sections with their stable keys: `account.<name>`, `account.<name>#2` for a
+    /// name used again (case and spaces around it do not count).
+    pub fn account_section_keys(&self) -> Vec<(String, &SectionTotals)> {
+        let mut seen: Vec<String> = Vec::new();
+        self.account_sections
+            .iter()
+            .map(|section| {
+                let name = section.name.trim();
+                let lower = name.to_lowercase();
+                let earlier = seen.iter().filter(|s| **s == lower).count();
+                seen.push(lower);
+                let key = if earlier == 0 {
+                    format!("account.{name}")
+                } else {
+                    format!("account.{name}#{}", earlier + 1)
+                };
+                (key, section)
+            })
+            .collect()
+    }
+
     /// The row of a salary profile or account line by id.
     pub fn line(&self, id: Id) -> Option<&Row> {
         self.profile_costs

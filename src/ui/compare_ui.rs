@@ -1,9 +1,17 @@
-//! The comparison view: 2 to 4 scenarios side by side, read-only. Key figures per year with the
-//! difference to the chosen base, charts that overlay the scenarios, and the structural changes.
+//! The comparison view: 2 to 4 scenarios side by side. The first is the plan open in the editor
+//! (editable); the others are files shown read-only, each of which can be made the editable one.
+//! Verdict per scenario, charts with every scenario (the base dashed, on top), key figures per
+//! year and over the period with the difference to the chosen base, where the money ends, and
+//! the structural changes. Everything shown is computed once per change in
+//! [`crate::compare::Comparison`].
 
 use super::heading_ui;
-use crate::compare::{Diff, FigureRow, MatchedBy, Scenario};
-use crate::i18n::Tr;
+use crate::compare::render::{
+    delta_text, describe_change, describe_verdict, figure_label, period_delta, period_header,
+    period_value,
+};
+use crate::compare::{Figure, FigureRow, Judgement, MatchedBy};
+use crate::i18n::{Lang, compare_tr, fill, tr};
 use crate::numfmt;
 use crate::report::format_value;
 use egui::{Color32, RichText, Ui};
@@ -11,48 +19,21 @@ use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-/// Everything the view shows, computed once per change (see `PlanApp`).
-pub struct CompareView {
-    pub scenarios: Vec<Scenario>,
-    pub base: usize,
-    pub years: Vec<i32>,
-    pub rows: Vec<FigureRow>,
-    /// Per scenario: its changes against the base (empty for the base).
-    pub diffs: Vec<Option<Diff>>,
-}
+/// Everything the view shows (see [`crate::compare::Comparison`]). Scenario 0 is the plan open
+/// in the editor.
+pub type CompareView = crate::compare::Comparison;
 
-impl CompareView {
-    pub fn new(scenarios: Vec<Scenario>, base: usize) -> CompareView {
-        let base = base.min(scenarios.len().saturating_sub(1));
-        let years = crate::compare::years(&scenarios);
-        let rows = crate::compare::figure_rows(&scenarios, base);
-        let diffs = scenarios
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i != base).then(|| crate::compare::diff(&scenarios[base].plan, &s.plan)))
-            .collect();
-        CompareView {
-            scenarios,
-            base,
-            years,
-            rows,
-            diffs,
-        }
-    }
-}
+/// The scenario that is open in the editor (the others are read-only files).
+pub const EDITABLE: usize = 0;
 
-/// The text of a difference cell: `+640 (+2,7 %)`.
-pub fn delta_text(row: &FigureRow, scenario: usize, year: usize) -> String {
-    let delta = row.deltas[scenario][year];
-    let sign = if delta > Decimal::ZERO { "+" } else { "" };
-    let amount = format!("{sign}{}", format_value(row.unit, delta));
-    match row.percents[scenario][year] {
-        Some(p) if !delta.is_zero() => {
-            let psign = if p > Decimal::ZERO { "+" } else { "" };
-            format!("{amount} ({psign}{} %)", numfmt::format(p, 1, true))
-        }
-        _ => amount,
-    }
+/// What the user asked for in the comparison view; the window carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareRequest {
+    /// Compare against this scenario.
+    SetBase(usize),
+    /// Open this scenario's file in the editor (asking about unsaved changes first); the plan
+    /// open now joins the comparison read-only.
+    MakeEditable(usize),
 }
 
 const COLORS: [Color32; 4] = [
@@ -62,32 +43,79 @@ const COLORS: [Color32; 4] = [
     super::palette::SERIES[3],
 ];
 
+fn color(scenario: usize) -> Color32 {
+    COLORS[scenario % COLORS.len()]
+}
+
+fn judgement_color(ui: &Ui, judgement: Judgement) -> Color32 {
+    match judgement {
+        Judgement::Same => ui.visuals().weak_text_color(),
+        Judgement::Better => super::palette::POSITIVE,
+        Judgement::Worse => super::palette::NEGATIVE,
+        Judgement::Different => super::palette::NEUTRAL_CHANGE,
+    }
+}
+
+/// The text of a difference cell: `+640 (+2,7 %)`.
+pub fn cell_delta_text(row: &FigureRow, scenario: usize, year: usize) -> String {
+    delta_text(
+        row.unit,
+        row.deltas[scenario][year],
+        row.percents[scenario][year],
+    )
+}
+
+/// A short line in the scenario's colour, dashed for the base: the colour key of the charts.
+fn swatch_ui(ui: &mut Ui, color: Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, 12.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(3.0, color);
+    if dashed {
+        let mut x = rect.left();
+        while x < rect.right() {
+            let end = (x + 6.0).min(rect.right());
+            ui.painter()
+                .line_segment([egui::pos2(x, y), egui::pos2(end, y)], stroke);
+            x += 10.0;
+        }
+    } else {
+        ui.painter()
+            .line_segment([rect.left_center(), rect.right_center()], stroke);
+    }
+}
+
 fn series_line<'a>(name: String, years: &[i32], values: &[Decimal], color: Color32) -> Line<'a> {
     let points: Vec<[f64; 2]> = years
         .iter()
         .zip(values)
         .map(|(y, v)| [*y as f64, v.to_f64().unwrap_or(0.0)])
         .collect();
-    Line::new(name, PlotPoints::from(points))
-        .color(color)
-        .width(2.0)
+    Line::new(name, PlotPoints::from(points)).color(color)
 }
 
-fn overlay_chart(
+/// One chart of one row over every scenario: the others first, the base last and dashed, so it
+/// is never hidden and a scenario equal to it still shows through.
+fn overlay_chart_ui(
     ui: &mut Ui,
     id: &str,
     title: &str,
     view: &CompareView,
-    keys: &[(&str, bool)],
-    height: f32,
+    row: Option<&FigureRow>,
 ) {
     ui.label(RichText::new(title).strong());
-    // The colour key above the charts names the scenarios; a legend here would hide the lines.
+    let height = 170.0;
+    let Some(row) = row else {
+        ui.add_space(height);
+        return;
+    };
     Plot::new(id)
         .height(height)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        .y_axis_min_width(48.0)
+        // Room left and right so the first and last year's labels are not cut.
+        .set_margin_fraction(egui::vec2(0.07, 0.1))
         .y_axis_formatter(|m, _| {
             numfmt::format(
                 Decimal::from_f64_retain(m.value).unwrap_or_default(),
@@ -103,157 +131,277 @@ fn overlay_chart(
             }
         })
         .show(ui, |plot_ui| {
-            for (key, dashed) in keys {
-                let Some(row) = view.rows.iter().find(|r| r.key == *key) else {
-                    continue;
+            let order = (0..view.scenarios.len())
+                .filter(|s| *s != view.base)
+                .chain([view.base]);
+            for s in order {
+                let mut line = series_line(
+                    view.scenarios[s].name.clone(),
+                    &view.years,
+                    &row.values[s],
+                    color(s),
+                );
+                // The others a little wider: where they equal the base, their colour shows
+                // beside and between its dashes.
+                line = if s == view.base {
+                    line.style(LineStyle::Dashed { length: 12.0 }).width(2.0)
+                } else {
+                    line.width(3.0)
                 };
+                plot_ui.line(line);
+            }
+        });
+}
+
+/// The scenarios: colour, name, base, which one is editable; returns a request, if any.
+fn scenarios_ui(ui: &mut Ui, view: &CompareView, lang: Lang) -> Option<CompareRequest> {
+    let t = compare_tr(lang);
+    let mut request = None;
+    for (i, s) in view.scenarios.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            swatch_ui(ui, color(i), i == view.base);
+            ui.label(RichText::new(&s.name).strong());
+            if i == view.base {
+                ui.label(RichText::new(format!("({})", t.base_marker)).italics());
+            }
+            if s.source != s.name {
+                ui.label(RichText::new(format!("— {}", s.source)).weak());
+            }
+            if i == EDITABLE {
+                ui.label(RichText::new(t.editable).color(super::palette::SUCCESS));
+            } else {
+                ui.label(RichText::new(t.read_only).weak());
+                let button = ui
+                    .small_button(t.make_editable)
+                    .on_hover_text(t.make_editable_hint);
+                if button.clicked() {
+                    request = Some(CompareRequest::MakeEditable(i));
+                }
+            }
+        });
+        let assumption = &s.plan.meta.scenario_description;
+        if !assumption.is_empty() {
+            ui.indent(("assumption", i), |ui| {
+                ui.add(egui::Label::new(RichText::new(assumption).weak().small()).wrap());
+            });
+        }
+    }
+    request
+}
+
+fn verdicts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
+    heading_ui(ui, compare_tr(lang).verdicts);
+    for (i, s) in view.scenarios.iter().enumerate() {
+        ui.horizontal_top(|ui| {
+            swatch_ui(ui, color(i), i == view.base);
+            ui.label(RichText::new(&s.name).strong());
+            ui.add(egui::Label::new(describe_verdict(&view.verdicts[i], lang)).wrap());
+        });
+    }
+}
+
+fn charts_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
+    let t = compare_tr(lang);
+    heading_ui(ui, t.charts);
+    // The colour key, above the charts: a legend inside would hide lines.
+    ui.horizontal_wrapped(|ui| {
+        for (i, s) in view.scenarios.iter().enumerate() {
+            swatch_ui(ui, color(i), i == view.base);
+            ui.label(&s.name);
+            ui.add_space(12.0);
+        }
+        ui.label(RichText::new(t.chart_key_hint).weak());
+    });
+    let find = |figure: Figure| view.row(&figure.key());
+    let reserves = find(Figure::ReservesTotal).or_else(|| {
+        view.money_rows
+            .iter()
+            .find(|r| matches!(r.figure, Figure::Reserve { .. }))
+    });
+    let charts: [[(&str, &str, Option<&FigureRow>); 3]; 2] = [
+        [
+            ("cmp-balance", t.chart_balance, find(Figure::Balance)),
+            (
+                "cmp-cumulative",
+                t.chart_cumulative,
+                find(Figure::CumulativeBalance),
+            ),
+            ("cmp-reserves", t.chart_reserves, reserves),
+        ],
+        [
+            ("cmp-fte", t.chart_fte, find(Figure::FteTotal)),
+            (
+                "cmp-expenses",
+                t.chart_expenses,
+                find(Figure::ExpensesTotal),
+            ),
+            ("cmp-income", t.chart_income, find(Figure::IncomeTotal)),
+        ],
+    ];
+    // Clear of the scroll bar on the right.
+    ui.set_max_width(ui.available_width() - 14.0);
+    for row in charts {
+        ui.columns(3, |cols| {
+            for (col, (id, title, figure)) in cols.iter_mut().zip(row) {
+                overlay_chart_ui(col, id, title, view, figure);
+            }
+        });
+        ui.add_space(6.0);
+    }
+}
+
+/// A table of rows: per row its label (and how the period is summed up), then per scenario its
+/// values per year and over the period, with the difference to the base under each value.
+fn figure_grid_ui(ui: &mut Ui, id: &str, view: &CompareView, rows: &[&FigureRow], lang: Lang) {
+    let t = compare_tr(lang);
+    // A cell never wraps: the grid grows and the view scrolls sideways if it must.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    egui::Grid::new(id)
+        .striped(true)
+        .min_col_width(84.0)
+        .show(ui, |ui| {
+            ui.label("");
+            for y in &view.years {
+                ui.label(RichText::new(y.to_string()).strong());
+            }
+            ui.label(RichText::new(t.period).strong())
+                .on_hover_text(t.period_hint);
+            ui.end_row();
+            for &row in rows {
+                ui.label(RichText::new(figure_label(&row.figure, lang)).strong());
+                for _ in &view.years {
+                    ui.label("");
+                }
+                ui.label(
+                    RichText::new(period_header(row.figure.aggregate(), lang))
+                        .weak()
+                        .small(),
+                )
+                .on_hover_text(t.period_hint);
+                ui.end_row();
                 for (s, scenario) in view.scenarios.iter().enumerate() {
-                    let mut line = series_line(
-                        format!("{} – {}", scenario.name, row.label),
-                        &view.years,
-                        &row.values[s],
-                        COLORS[s % COLORS.len()],
-                    );
-                    if *dashed {
-                        line = line.style(LineStyle::dashed_loose());
+                    ui.horizontal(|ui| {
+                        ui.add_space(8.0);
+                        swatch_ui(ui, color(s), s == view.base);
+                        ui.label(&scenario.name);
+                    });
+                    let negative_is_bad = row.figure.preference()
+                        == crate::compare::Preference::HigherIsBetter
+                        && row.figure.aggregate() == crate::compare::Aggregate::End;
+                    // A balance or reserve below zero is shown as such.
+                    let value_text = |v: Decimal, text: String| {
+                        if negative_is_bad && v < Decimal::ZERO {
+                            RichText::new(text).color(super::palette::NEGATIVE)
+                        } else {
+                            RichText::new(text)
+                        }
+                    };
+                    for (y, value) in row.values[s].iter().enumerate() {
+                        let text = value_text(*value, format_value(row.unit, *value));
+                        if s == view.base {
+                            ui.label(text);
+                        } else {
+                            let color = judgement_color(ui, row.judgement(s, Some(y)));
+                            ui.vertical(|ui| {
+                                ui.label(text);
+                                ui.label(RichText::new(cell_delta_text(row, s, y)).color(color));
+                            });
+                        }
                     }
-                    plot_ui.line(line);
+                    let text = value_text(row.period[s], period_value(row, s)).strong();
+                    if s == view.base {
+                        ui.label(text);
+                    } else {
+                        let color = judgement_color(ui, row.judgement(s, None));
+                        ui.vertical(|ui| {
+                            ui.label(text);
+                            ui.label(RichText::new(period_delta(row, s)).color(color).strong());
+                        });
+                    }
+                    ui.end_row();
                 }
             }
         });
 }
 
-/// The comparison; returns the newly chosen base scenario, if the user changed it.
-pub fn compare_ui(ui: &mut Ui, view: &CompareView, tr: &Tr) -> Option<usize> {
-    let mut chosen = view.base;
-    egui::ScrollArea::both().id_salt("compare").show(ui, |ui| {
-        heading_ui(ui, tr.compare);
-        ui.horizontal(|ui| {
-            ui.label(tr.base_scenario);
-            egui::ComboBox::from_id_salt("compare-base")
-                .selected_text(&view.scenarios[view.base].name)
-                .show_ui(ui, |ui| {
-                    for (i, s) in view.scenarios.iter().enumerate() {
-                        ui.selectable_value(&mut chosen, i, &s.name);
-                    }
-                })
-                .response
-                .accessible_name(tr.base_scenario);
-        });
-        for (i, s) in view.scenarios.iter().enumerate() {
-            let color = COLORS[i % COLORS.len()];
-            let assumption = &s.plan.meta.scenario_description;
-            ui.horizontal_wrapped(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, color);
-                ui.label(RichText::new(&s.name).strong());
-                if !assumption.is_empty() {
-                    ui.label(RichText::new(assumption).weak());
-                }
-            });
-        }
-
-        let height = 240.0;
-        ui.columns(3, |cols| {
-            overlay_chart(
-                &mut cols[0],
-                "cmp-fte",
-                tr.chart_fte,
-                view,
-                &[("fte.total", false)],
-                height,
-            );
-            overlay_chart(
-                &mut cols[1],
-                "cmp-cost",
-                tr.chart_costs_lines,
-                view,
-                &[("cost.total", false), ("income.total", true)],
-                height,
-            );
-            overlay_chart(
-                &mut cols[2],
-                "cmp-balance",
-                tr.balance,
-                view,
-                &[("balance", false)],
-                height,
-            );
-        });
-
-        heading_ui(ui, tr.key_figures);
-        egui::Grid::new("compare-grid")
-            .striped(true)
-            .min_col_width(90.0)
+fn changes_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
+    let t = compare_tr(lang);
+    heading_ui(ui, tr(lang).changes);
+    for (s, diff) in view.diffs.iter().enumerate() {
+        let Some(diff) = diff else {
+            continue;
+        };
+        let title = fill(
+            t.diff_title,
+            &[
+                &view.scenarios[s].name,
+                &view.scenarios[view.base].name,
+                &diff.changes.len().to_string(),
+            ],
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("diff", s))
+            .default_open(true)
             .show(ui, |ui| {
-                ui.label("");
-                for y in &view.years {
-                    ui.label(RichText::new(y.to_string()).strong());
+                if diff.matched_by == MatchedBy::CodeAndTitle {
+                    ui.label(RichText::new(tr(lang).no_shared_history).italics());
                 }
-                ui.end_row();
-                for row in &view.rows {
-                    ui.label(RichText::new(&row.label).strong());
-                    ui.end_row();
-                    for (s, scenario) in view.scenarios.iter().enumerate() {
-                        ui.label(format!("   {}", scenario.name));
-                        for (y, value) in row.values[s].iter().enumerate() {
-                            if s == view.base {
-                                ui.label(format_value(row.unit, *value));
-                            } else {
-                                let delta = row.deltas[s][y];
-                                // More cost is worse, more income or balance is better.
-                                let worse = if row.key.starts_with("cost") {
-                                    delta > Decimal::ZERO
-                                } else {
-                                    delta < Decimal::ZERO
-                                };
-                                let color = if delta.is_zero() {
-                                    ui.visuals().weak_text_color()
-                                } else if worse && !row.key.starts_with("fte") {
-                                    super::palette::NEGATIVE
-                                } else if !row.key.starts_with("fte") {
-                                    super::palette::POSITIVE
-                                } else {
-                                    super::palette::NEUTRAL_CHANGE
-                                };
-                                ui.vertical(|ui| {
-                                    ui.label(format_value(row.unit, *value));
-                                    ui.label(RichText::new(delta_text(row, s, y)).color(color));
-                                });
-                            }
-                        }
-                        ui.end_row();
-                    }
+                if diff.changes.is_empty() {
+                    ui.label(tr(lang).no_changes);
+                }
+                for change in &diff.changes {
+                    ui.add(egui::Label::new(format!("- {}", describe_change(change, lang))).wrap());
                 }
             });
+    }
+}
 
-        heading_ui(ui, tr.changes);
-        for (s, diff) in view.diffs.iter().enumerate() {
-            let Some(diff) = diff else {
-                continue;
-            };
-            let title = format!(
-                "{} t.o.v. {} ({})",
-                view.scenarios[s].name,
-                view.scenarios[view.base].name,
-                diff.changes.len()
-            );
-            egui::CollapsingHeader::new(title)
-                .id_salt(("diff", s))
-                .default_open(true)
+/// The comparison; returns what the user asked for (another base, another editable scenario).
+pub fn compare_ui(ui: &mut Ui, view: &CompareView, lang: Lang) -> Option<CompareRequest> {
+    let texts = tr(lang);
+    let mut chosen = view.base;
+    let mut request = None;
+    egui::ScrollArea::both()
+        .id_salt("compare")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            heading_ui(ui, texts.compare);
+            ui.horizontal(|ui| {
+                ui.label(texts.base_scenario);
+                egui::ComboBox::from_id_salt("compare-base")
+                    .selected_text(&view.scenarios[view.base].name)
+                    .show_ui(ui, |ui| {
+                        for (i, s) in view.scenarios.iter().enumerate() {
+                            ui.selectable_value(&mut chosen, i, &s.name);
+                        }
+                    })
+                    .response
+                    .accessible_name(texts.base_scenario);
+            });
+            request = scenarios_ui(ui, view, lang);
+            verdicts_ui(ui, view, lang);
+            ui.scope(|ui| charts_ui(ui, view, lang));
+            let t = compare_tr(lang);
+            let (headline, details): (Vec<&FigureRow>, Vec<&FigureRow>) =
+                view.rows.iter().partition(|r| r.figure.is_headline());
+            heading_ui(ui, texts.key_figures);
+            ui.add(egui::Label::new(RichText::new(t.period_hint).weak().small()).wrap());
+            figure_grid_ui(ui, "compare-grid", view, &headline, lang);
+            heading_ui(ui, t.money);
+            ui.label(RichText::new(t.money_hint).weak().small());
+            let money: Vec<&FigureRow> = view.money_rows.iter().collect();
+            figure_grid_ui(ui, "compare-money", view, &money, lang);
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(RichText::new(t.details).strong())
+                .id_salt("compare-details")
+                .default_open(false)
                 .show(ui, |ui| {
-                    if diff.matched_by == MatchedBy::CodeAndTitle {
-                        ui.label(RichText::new(tr.no_shared_history).italics());
-                    }
-                    if diff.changes.is_empty() {
-                        ui.label(tr.no_changes);
-                    }
-                    for change in &diff.changes {
-                        ui.label(format!("- {}", change.text));
-                    }
+                    figure_grid_ui(ui, "compare-details-grid", view, &details, lang);
                 });
-        }
-    });
-    (chosen != view.base).then_some(chosen)
+            changes_ui(ui, view, lang);
+        });
+    if chosen != view.base {
+        return Some(CompareRequest::SetBase(chosen));
+    }
+    request
 }
