@@ -271,6 +271,60 @@ fn amount(value: Decimal) -> String {
 pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
     let en = lang == Lang::En;
     match warning {
+        Warning::FteWithoutCost {
+            owner,
+            profile,
+            year,
+        } => {
+            if en {
+                format!(
+                    "{owner}: FTE in {year} but the salary profile '{profile}' has no cost for {year}: its salary cost is 0"
+                )
+            } else {
+                format!(
+                    "{owner}: VTE in {year} maar het loonprofiel '{profile}' heeft geen kost voor {year}: de loonkost is 0"
+                )
+            }
+        }
+        Warning::NoFteAvailable { year, allocated } => {
+            let a = numfmt::fte(*allocated);
+            if en {
+                format!("{year}: {a} FTE allocated but 0 FTE available on the payroll")
+            } else {
+                format!("{year}: {a} VTE ingezet maar 0 VTE beschikbaar op de loonlijst")
+            }
+        }
+        Warning::YearWithoutCosts { year } => {
+            if en {
+                format!("{year}: income but no costs; is the year missing from the budget?")
+            } else {
+                format!("{year}: inkomsten maar geen kosten; ontbreekt het jaar in de begroting?")
+            }
+        }
+        Warning::YearWithoutIncome { year } => {
+            if en {
+                format!("{year}: costs but no income; is the year missing from the income?")
+            } else {
+                format!("{year}: kosten maar geen inkomsten; ontbreekt het jaar bij de inkomsten?")
+            }
+        }
+        Warning::NoSubsidyLine => {
+            if en {
+                "no income line is marked as subsidy: the requested subsidy is 0".to_string()
+            } else {
+                "geen inkomstenlijn is als subsidie aangeduid: de gevraagde subsidie is 0"
+                    .to_string()
+            }
+        }
+        Warning::ProfileWithoutCost { profile } => {
+            if en {
+                format!("salary profile '{profile}' has no cost per FTE yet: fill in its amounts")
+            } else {
+                format!(
+                    "loonprofiel '{profile}' heeft nog geen loonkost per VTE: vul de bedragen in"
+                )
+            }
+        }
         Warning::FteMismatch {
             year,
             allocated,

@@ -10,6 +10,8 @@ pub enum WarningPlace {
     Staffing {
         year: i32,
     },
+    /// The salary profiles in the Staffing panel.
+    SalaryProfiles,
     Goal(Id),
     Activity {
         goal: Id,
@@ -25,6 +27,32 @@ pub enum WarningPlace {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
+    /// FTE on a goal or line whose salary profile has no cost for that year: salary cost 0.
+    FteWithoutCost {
+        /// The goal or staff line, by code or name.
+        owner: String,
+        profile: String,
+        year: i32,
+    },
+    /// FTE is allocated in a year while no FTE is available on the payroll.
+    NoFteAvailable {
+        year: i32,
+        allocated: Decimal,
+    },
+    /// A plan year with income but no costs (e.g. after widening the period).
+    YearWithoutCosts {
+        year: i32,
+    },
+    /// A plan year with costs but no income.
+    YearWithoutIncome {
+        year: i32,
+    },
+    /// The plan has income but no income line (or account) marked as subsidy.
+    NoSubsidyLine,
+    /// A salary profile without any cost per FTE (e.g. the template's placeholder).
+    ProfileWithoutCost {
+        profile: String,
+    },
     /// FTE allocated to goals and lines differs from the FTE on the payroll.
     FteMismatch {
         year: i32,
@@ -112,7 +140,13 @@ pub fn printed_total_matches(printed: Decimal, computed: Decimal) -> bool {
 impl Warning {
     pub fn place(&self) -> WarningPlace {
         match self {
-            Warning::FteMismatch { year, .. } => WarningPlace::Staffing { year: *year },
+            Warning::FteMismatch { year, .. }
+            | Warning::NoFteAvailable { year, .. }
+            | Warning::FteWithoutCost { year, .. } => WarningPlace::Staffing { year: *year },
+            Warning::ProfileWithoutCost { .. } => WarningPlace::SalaryProfiles,
+            Warning::YearWithoutCosts { .. }
+            | Warning::YearWithoutIncome { .. }
+            | Warning::NoSubsidyLine => WarningPlace::Budget,
             Warning::ActivityOutsidePeriod { goal, activity, .. } => WarningPlace::Activity {
                 goal: *goal,
                 activity: *activity,
@@ -136,8 +170,77 @@ impl Warning {
     }
 }
 
+/// What a colleague would point at: FTE without cost, FTE without payroll, a year with money on
+/// one side only, no subsidy line, a salary profile without amounts.
+fn colleague_checks(plan: &Plan, summary: &Summary, warnings: &mut Vec<Warning>) {
+    for profile in &summary.profile_costs {
+        if profile.values.iter().all(|v| v.is_zero()) {
+            warnings.push(Warning::ProfileWithoutCost {
+                profile: profile.label.clone(),
+            });
+        }
+    }
+    let profile_cost = |id: Id, i: usize| {
+        summary
+            .profile_costs
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(Decimal::ZERO, |p| p.values[i])
+    };
+    let profile_name = |id: Id| {
+        plan.salary_profile(id)
+            .map_or_else(|| "?".to_string(), |p| p.name.clone())
+    };
+    let owners = plan
+        .operational_goals()
+        .map(|(_, od)| (od.code.clone(), od.salary_profile, &od.fte))
+        .chain(
+            plan.staff_lines
+                .iter()
+                .map(|l| (l.name.clone(), l.salary_profile, &l.fte)),
+        );
+    for (owner, profile, fte) in owners {
+        // Once per owner: the first year it happens.
+        let first = summary.years.iter().enumerate().find(|(i, year)| {
+            fte.get(**year) > Decimal::ZERO && profile_cost(profile, *i).is_zero()
+        });
+        if let Some((_, year)) = first {
+            warnings.push(Warning::FteWithoutCost {
+                owner,
+                profile: profile_name(profile),
+                year: *year,
+            });
+        }
+    }
+    for (i, &year) in summary.years.iter().enumerate() {
+        let allocated = summary.fte_total[i];
+        if allocated > Decimal::ZERO && summary.fte_available[i].is_zero() {
+            warnings.push(Warning::NoFteAvailable { year, allocated });
+        }
+    }
+    // A year with money on one side only, when the plan has money in other years.
+    let has_money = summary.expenses_total.iter().any(|v| !v.is_zero())
+        || summary.income_total.iter().any(|v| !v.is_zero());
+    if has_money {
+        for (i, &year) in summary.years.iter().enumerate() {
+            let (cost, income) = (summary.expenses_total[i], summary.income_total[i]);
+            if cost.is_zero() && !income.is_zero() {
+                warnings.push(Warning::YearWithoutCosts { year });
+            } else if income.is_zero() && !cost.is_zero() {
+                warnings.push(Warning::YearWithoutIncome { year });
+            }
+        }
+    }
+    if summary.income_total.iter().any(|v| !v.is_zero())
+        && summary.requested_subsidy.iter().all(|v| v.is_zero())
+    {
+        warnings.push(Warning::NoSubsidyLine);
+    }
+}
+
 pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
     let mut warnings = Vec::new();
+    colleague_checks(plan, summary, &mut warnings);
     if !plan.available_fte.is_empty() {
         for (i, &year) in summary.years.iter().enumerate() {
             let allocated = summary.fte_total[i];

@@ -25,6 +25,7 @@ pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: L
                             view.panel = Panel::Staffing;
                             view.highlight_year = Some(year);
                         }
+                        WarningPlace::SalaryProfiles => view.panel = Panel::Staffing,
                         WarningPlace::Goal(id) => {
                             view.panel = Panel::Goals;
                             view.selected_goal = Some(id);

@@ -19,3 +19,4 @@ mod safety;
 mod saving;
 mod socius;
 mod ui;
+mod warnings;
