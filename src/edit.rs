@@ -72,6 +72,20 @@ pub enum YearField {
     IndicatorActual(Id),
 }
 
+impl YearField {
+    /// Whether the value may be below zero (amounts of lines may; FTE and goal budgets not).
+    pub fn allows_negative(self) -> bool {
+        !matches!(
+            self,
+            YearField::GoalFte(_)
+                | YearField::GoalOperating(_)
+                | YearField::GoalFundFinanced(_)
+                | YearField::StaffLineFte(_)
+                | YearField::AvailableFte
+        )
+    }
+}
+
 /// One completed change, as the user made it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {

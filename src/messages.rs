@@ -19,6 +19,37 @@ fn file_kind(kind: FileKind, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a typed number was refused, in the cell's tooltip.
+pub fn number_error(error: &crate::numfmt::ParseError, lang: Lang) -> String {
+    use crate::numfmt::ParseError as E;
+    match (error, lang) {
+        (E::Empty, Lang::Nl) => "leeg".into(),
+        (E::Empty, Lang::En) => "empty".into(),
+        (E::NotANumber(t), Lang::Nl) => format!("'{t}' is geen getal; schrijf bv. 1.234,56 of 0,7"),
+        (E::NotANumber(t), Lang::En) => {
+            format!("'{t}' is not a number; write e.g. 1.234,56 or 0,7")
+        }
+        (E::Ambiguous(t), Lang::Nl) => format!(
+            "'{t}' kan op twee manieren gelezen worden: schrijf 1.234 voor duizend en meer, 1,234 alleen als je de decimalen bedoelt"
+        ),
+        (E::Ambiguous(_), Lang::En) => error.to_string(),
+        (E::TooLarge(t), Lang::Nl) => format!("'{t}' is te groot"),
+        (E::TooLarge(_), Lang::En) => error.to_string(),
+    }
+}
+
+/// A negative number typed where only zero or more makes sense.
+pub fn negative_refused(lang: Lang) -> String {
+    match lang {
+        Lang::Nl => {
+            "kan niet negatief zijn; typ 0 of meer (Escape zet de vorige waarde terug)".into()
+        }
+        Lang::En => {
+            "cannot be negative; type 0 or more (Escape restores the previous value)".into()
+        }
+    }
+}
+
 /// Why a decimal in a file was refused.
 pub fn decimal_problem(problem: &DecimalProblem, lang: Lang) -> String {
     match (problem, lang) {

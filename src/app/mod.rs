@@ -840,6 +840,7 @@ impl PlanApp {
     /// The whole window: menu, tabs, goal tree, panel, charts, status bar, dialogs.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        ui::set_lang(&ctx, self.prefs.lang);
         self.shortcuts(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -116,7 +116,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             GridRow::computed(tr.result, &s.result, RowStyle::Normal),
             GridRow::computed(tr.requested_subsidy, &s.requested_subsidy, RowStyle::Normal),
         ]);
-        let grid = YearGrid::new("multi-year", years, CellKind::Euro, tr.total)
+        let grid = YearGrid::new("multi-year", years, CellKind::Euro, tr.total, tr)
             .highlight(view.highlight_year);
         year_grid_ui(ui, &grid, &rows, cx.edits);
 
@@ -155,7 +155,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         year_grid_ui(
             ui,
-            &YearGrid::new("operating", years, CellKind::Euro, tr.total),
+            &YearGrid::new("operating", years, CellKind::Euro, tr.total, tr),
             &rows,
             cx.edits,
         );
@@ -169,7 +169,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         year_grid_ui(
             ui,
-            &YearGrid::new("overhead", years, CellKind::Euro, tr.total),
+            &YearGrid::new("overhead", years, CellKind::Euro, tr.total, tr),
             &rows,
             cx.edits,
         );
@@ -186,7 +186,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         year_grid_ui(
             ui,
-            &YearGrid::new("income", years, CellKind::Euro, tr.total),
+            &YearGrid::new("income", years, CellKind::Euro, tr.total, tr),
             &rows,
             cx.edits,
         );
@@ -209,7 +209,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                             }
                         })
                         .response
-                        .accessible_name(format!("Soort {}", line.name));
+                        .accessible_name(format!("{} {}", tr.kind_of, line.name));
                     if kind != line.kind {
                         cx.edits.push(Edit::SetIncomeKind(line.id, kind));
                     }
@@ -220,7 +220,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             cx.edits.push(Edit::AddLine(LineList::Income));
         }
         for line in plan.overhead.iter().chain(&plan.income) {
-            rule_ui(ui, line.id, &line.name, &line.amounts, years, cx.edits);
+            rule_ui(ui, line.id, &line.name, &line.amounts, years, cx.edits, tr);
         }
 
         heading_ui(ui, tr.reserves);
@@ -235,7 +235,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             .collect();
         year_grid_ui(
             ui,
-            &YearGrid::new("reserves", years, CellKind::Euro, ""),
+            &YearGrid::new("reserves", years, CellKind::Euro, "", tr),
             &rows,
             cx.edits,
         );
@@ -249,12 +249,12 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     id,
                     fund.opening_balance,
                     CellKind::Euro,
-                    &format!("Beginsaldo {}", fund.name),
+                    &format!("{} {}", tr.opening_balance_of, fund.name),
                 );
                 let mut receives = fund.receives_balance;
                 let toggled = ui
                     .checkbox(&mut receives, "ontvangt het saldo (overdracht)")
-                    .accessible_name(format!("Overdracht naar {}", fund.name))
+                    .accessible_name(format!("{} {}", tr.carryover_to, fund.name))
                     .changed();
                 if cell.value.is_some() || toggled {
                     cx.edits.push(Edit::SetFund {
@@ -282,7 +282,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                     ui,
                     id,
                     &section.name,
-                    &format!("Rubriek {}", section.name),
+                    &format!("{} {}", tr.section, section.name),
                     false,
                 ) {
                     cx.edits
@@ -347,7 +347,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             let salt = format!("account-{}", section.id.0);
             year_grid_ui(
                 ui,
-                &YearGrid::new(&salt, years, CellKind::Euro, tr.total),
+                &YearGrid::new(&salt, years, CellKind::Euro, tr.total, tr),
                 &rows,
                 cx.edits,
             );
@@ -362,7 +362,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                                 ui,
                                 code_id,
                                 &line.code,
-                                &format!("Rekening {}", line.name),
+                                &format!("{} {}", tr.account, line.name),
                                 false,
                             )
                         })
@@ -378,7 +378,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                                 ui,
                                 name_id,
                                 &line.name,
-                                &format!("Naam rekening {}", line.code),
+                                &format!("{} {}", tr.account_name_of, line.code),
                                 false,
                             )
                         })
@@ -412,7 +412,7 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             )];
             year_grid_ui(
                 ui,
-                &YearGrid::new("account-result", years, CellKind::Euro, tr.total),
+                &YearGrid::new("account-result", years, CellKind::Euro, tr.total, tr),
                 &rows,
                 cx.edits,
             );

@@ -194,11 +194,11 @@ fn goal_texts_ui(
     }
 }
 
-fn comparator(c: Comparator) -> &'static str {
+fn comparator(c: Comparator, tr: &crate::i18n::Tr) -> &'static str {
     match c {
-        Comparator::AtLeast => "minstens",
-        Comparator::AtMost => "hoogstens",
-        Comparator::Exactly => "precies",
+        Comparator::AtLeast => tr.at_least,
+        Comparator::AtMost => tr.at_most,
+        Comparator::Exactly => tr.exactly,
     }
 }
 
@@ -212,11 +212,11 @@ fn target_ui(ui: &mut Ui, cx: &mut PanelCtx, indicator: &Indicator, name: &str) 
         let mut chosen = current;
         egui::ComboBox::from_id_salt(("comparator", indicator.id.0))
             .width(90.0)
-            .selected_text(current.map_or("geen", comparator))
+            .selected_text(current.map_or(tr.no_target, |c| comparator(c, tr)))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut chosen, None, "geen");
+                ui.selectable_value(&mut chosen, None, tr.no_target);
                 for c in [Comparator::AtLeast, Comparator::AtMost, Comparator::Exactly] {
-                    ui.selectable_value(&mut chosen, Some(c), comparator(c));
+                    ui.selectable_value(&mut chosen, Some(c), comparator(c, tr));
                 }
             })
             .response
@@ -245,7 +245,7 @@ fn target_ui(ui: &mut Ui, cx: &mut PanelCtx, indicator: &Indicator, name: &str) 
             id,
             target.value,
             CellKind::Fte,
-            &format!("Waarde {name}"),
+            &format!("{} {name}", tr.target_value),
         )
         .value
         {
@@ -261,7 +261,8 @@ fn target_ui(ui: &mut Ui, cx: &mut PanelCtx, indicator: &Indicator, name: &str) 
         let id = field_id("target-unit", indicator.id, 0);
         ui.scope(|ui| {
             ui.set_max_width(220.0);
-            if let Some(unit) = text_field(ui, id, &target.unit, &format!("Eenheid {name}"), false)
+            if let Some(unit) =
+                text_field(ui, id, &target.unit, &format!("{} {name}", tr.unit), false)
             {
                 cx.edits.push(Edit::SetTarget(
                     indicator.id,
@@ -284,7 +285,7 @@ fn target_ui(ui: &mut Ui, cx: &mut PanelCtx, indicator: &Indicator, name: &str) 
                 }
             })
             .response
-            .accessible_name(format!("Jaar {name}"));
+            .accessible_name(format!("{} {name}", tr.target_year));
         if year != target.year {
             cx.edits.push(Edit::SetTarget(
                 indicator.id,
@@ -387,7 +388,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     let rows = [GridRow::computed(tr.fte, &figures.fte, RowStyle::Normal)];
                     year_grid_ui(
                         ui,
-                        &YearGrid::new("sd-fte", years, CellKind::Fte, tr.total).words(tr),
+                        &YearGrid::new("sd-fte", years, CellKind::Fte, tr.total, tr),
                         &rows,
                         cx.edits,
                     );
@@ -397,7 +398,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                     ];
                     year_grid_ui(
                         ui,
-                        &YearGrid::new("sd-cost", years, CellKind::Euro, tr.total).words(tr),
+                        &YearGrid::new("sd-cost", years, CellKind::Euro, tr.total, tr),
                         &rows,
                         cx.edits,
                     );
@@ -425,7 +426,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 )];
                 year_grid_ui(
                     ui,
-                    &YearGrid::new("od-fte", years, CellKind::Fte, tr.total).words(tr),
+                    &YearGrid::new("od-fte", years, CellKind::Fte, tr.total, tr),
                     &rows,
                     cx.edits,
                 );
@@ -443,7 +444,7 @@ pub fn goal_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 }
                 year_grid_ui(
                     ui,
-                    &YearGrid::new("od-money", years, CellKind::Euro, tr.total).words(tr),
+                    &YearGrid::new("od-money", years, CellKind::Euro, tr.total, tr),
                     &rows,
                     cx.edits,
                 );

@@ -108,6 +108,16 @@ pub struct PanelCtx<'a> {
     pub edits: &'a mut Vec<Edit>,
 }
 
+/// The window's language, for widgets that render messages themselves (set once per frame).
+pub fn set_lang(ctx: &egui::Context, lang: crate::i18n::Lang) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique("planbord-lang"), lang));
+}
+
+pub fn current_lang(ctx: &egui::Context) -> crate::i18n::Lang {
+    ctx.data(|d| d.get_temp(egui::Id::unique("planbord-lang")))
+        .unwrap_or_default()
+}
+
 /// A stable widget id for a field of an item, so focus and typed text survive re-layout.
 pub fn field_id(what: &str, id: Id, year: i32) -> egui::Id {
     egui::Id::unique(("planbord", what, id.0, year))

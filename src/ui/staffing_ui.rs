@@ -24,7 +24,7 @@ fn profile_combo(ui: &mut Ui, cx: &mut PanelCtx, owner: Id, current: Id, name: &
             }
         })
         .response
-        .accessible_name(format!("Loonprofiel {name}"));
+        .accessible_name(format!("{} {name}", cx.tr.salary_profile));
     if chosen != current {
         cx.edits.push(Edit::SetProfile(owner, chosen));
     }
@@ -88,8 +88,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         rows.push(
             GridRow::computed(tr.difference, &s.fte_difference, RowStyle::Alert).without_total(),
         );
-        let grid = YearGrid::new("fte-grid", years, CellKind::Fte, tr.total)
-            .words(tr)
+        let grid = YearGrid::new("fte-grid", years, CellKind::Fte, tr.total, tr)
             .highlight(view.highlight_year);
         year_grid_ui(ui, &grid, &rows, cx.edits);
         ui.horizontal(|ui| {
@@ -122,7 +121,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
             .collect();
         year_grid_ui(
             ui,
-            &YearGrid::new("profiles", years, CellKind::Euro, "").words(tr),
+            &YearGrid::new("profiles", years, CellKind::Euro, "", tr),
             &rows,
             cx.edits,
         );
@@ -134,6 +133,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                 &profile.cost_per_fte,
                 years,
                 cx.edits,
+                tr,
             );
         }
         if ui.button(format!("+ {}", tr.salary_profiles)).clicked() {
@@ -194,7 +194,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         ));
         year_grid_ui(
             ui,
-            &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total).words(tr),
+            &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total, tr),
             &rows,
             cx.edits,
         );

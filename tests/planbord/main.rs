@@ -14,6 +14,7 @@ mod exchange_ui;
 mod export;
 mod files;
 mod import;
+mod language;
 mod robustness;
 mod safety;
 mod saving;

@@ -433,3 +433,24 @@ fn typing_into_a_clicked_cell_replaces_its_value_like_a_spreadsheet() {
     h.run();
     assert_eq!(od_fte(h.state(), "SD1.OD5", 2025), dec!(0.65));
 }
+
+#[test]
+fn a_negative_budget_is_refused_in_the_cell_with_the_reason_in_dutch() {
+    let mut h = harness(Panel::Budget);
+    let before = h.state().plan().clone();
+    let label = "Werkingsmiddelen SD1.OD1 2021";
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    type_into(&mut h, label, "-5", Key::Enter);
+    assert_eq!(h.state().plan(), &before, "nothing stored");
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("-5"));
+    // The reason is in the cell's tooltip, in the window's language.
+    h.get_by_label(label).hover();
+    h.run();
+    h.get_by_label_contains("kan niet negatief zijn");
+    // An unreadable number says so in Dutch too.
+    type_into(&mut h, label, "0,0,575", Key::Enter);
+    h.get_by_label(label).hover();
+    h.run();
+    h.get_by_label_contains("is geen getal");
+}

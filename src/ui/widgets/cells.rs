@@ -5,8 +5,11 @@ use rust_decimal::Decimal;
 /// What a number cell holds, which decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
+    /// FTE: never below zero.
     Fte,
     Euro,
+    /// An amount that cannot be negative (an operating budget, a fund-financed part).
+    EuroNotNegative,
     /// A year: plain digits, no thousands separator.
     Year,
 }
@@ -169,7 +172,7 @@ fn decimal_cell_value(
     let error = buffer(ui, id).and_then(|b| b.error);
     let width = match kind {
         CellKind::Fte | CellKind::Year => 52.0,
-        CellKind::Euro => 86.0,
+        CellKind::Euro | CellKind::EuroNotNegative => 86.0,
     };
     let (response, committed) = buffered(
         ui,
@@ -191,7 +194,22 @@ fn decimal_cell_value(
     let Some(text) = committed else {
         return (None, lost_focus);
     };
+    let lang = crate::ui::current_lang(ui.ctx());
+    let not_negative = matches!(kind, CellKind::Fte | CellKind::EuroNotNegative);
     let value = match numfmt::parse(&text) {
+        Ok(parsed) if not_negative && parsed < Decimal::ZERO => {
+            // Refused here, in the cell, with the reason: it would never be stored anyway.
+            set_buffer(
+                ui,
+                id,
+                Some(Buffer {
+                    original: text.clone(),
+                    text,
+                    error: Some(crate::messages::negative_refused(lang)),
+                }),
+            );
+            None
+        }
         Ok(parsed) => {
             set_buffer(ui, id, None);
             (parsed != value).then_some(Some(parsed))
@@ -207,7 +225,7 @@ fn decimal_cell_value(
                 Some(Buffer {
                     original: text.clone(),
                     text,
-                    error: Some(e.to_string()),
+                    error: Some(crate::messages::number_error(&e, lang)),
                 }),
             );
             None

@@ -6,8 +6,9 @@ use crate::edit::Edit;
 use crate::model::{Amounts, GrowthRule, Id};
 use egui::Ui;
 
-/// A field of a rule: its label, its value, and how to set it.
+/// A field of a rule: a stable key, its label, its value, and how to set it.
 type RuleField = (
+    &'static str,
     &'static str,
     rust_decimal::Decimal,
     fn(&mut GrowthRule, rust_decimal::Decimal),
@@ -21,14 +22,15 @@ pub fn rule_ui(
     amounts: &Amounts,
     years: &[i32],
     edits: &mut Vec<Edit>,
+    tr: &crate::i18n::Tr,
 ) {
     let first = years.first().copied().unwrap_or_default();
     ui.horizontal(|ui| {
         ui.label(name);
         let mut is_rule = matches!(amounts, Amounts::Rule(_));
-        let label = format!("Groeiregel {name}");
+        let label = format!("{} {name}", tr.growth_rule);
         if ui
-            .checkbox(&mut is_rule, "groeiregel")
+            .checkbox(&mut is_rule, tr.growth_rule_short)
             .accessible_name(&label)
             .changed()
         {
@@ -46,7 +48,7 @@ pub fn rule_ui(
             return;
         };
         let mut set = |changed: GrowthRule| edits.push(Edit::SetRule(owner, Some(changed)));
-        ui.label("basisjaar");
+        ui.label(tr.base_year);
         let mut base_year = rule.base_year;
         egui::ComboBox::from_id_salt(("rule-year", owner.0))
             .width(60.0)
@@ -57,7 +59,7 @@ pub fn rule_ui(
                 }
             })
             .response
-            .accessible_name(format!("Basisjaar {name}"));
+            .accessible_name(format!("{} {name}", tr.base_year_of));
         if base_year != rule.base_year {
             set(GrowthRule {
                 base_year,
@@ -65,13 +67,15 @@ pub fn rule_ui(
             });
         }
         let fields: [RuleField; 3] = [
-            ("bedrag", rule.base, |r, v| r.base = v),
-            ("groei %", rule.growth_percent, |r, v| r.growth_percent = v),
-            ("afronden op", rule.round_to, |r, v| r.round_to = v),
+            ("base", tr.rule_amount, rule.base, |r, v| r.base = v),
+            ("growth", tr.rule_growth, rule.growth_percent, |r, v| {
+                r.growth_percent = v
+            }),
+            ("round", tr.rule_round, rule.round_to, |r, v| r.round_to = v),
         ];
-        for (label, value, apply) in fields {
+        for (key, label, value, apply) in fields {
             ui.label(label);
-            let id = egui::Id::unique(("rule", owner.0, label));
+            let id = egui::Id::unique(("rule", owner.0, key));
             let cell = decimal_cell(ui, id, value, CellKind::Euro, &format!("{label} {name}"));
             if let Some(new) = cell.value {
                 let mut changed = rule.clone();

@@ -85,23 +85,22 @@ pub struct YearGrid<'a> {
 }
 
 impl<'a> YearGrid<'a> {
-    pub fn new(id_salt: &'a str, years: &'a [i32], kind: CellKind, total_label: &'a str) -> Self {
+    pub fn new(
+        id_salt: &'a str,
+        years: &'a [i32],
+        kind: CellKind,
+        total_label: &'a str,
+        tr: &'a crate::i18n::Tr,
+    ) -> Self {
         YearGrid {
             id_salt,
             years,
             kind,
             total_label,
             highlight_year: None,
-            remove_label: "Verwijderen",
-            name_label: "Naam",
+            remove_label: tr.remove,
+            name_label: tr.name,
         }
-    }
-
-    /// The words for the row controls, in the user's language.
-    pub fn words(mut self, tr: &'a crate::i18n::Tr) -> Self {
-        self.remove_label = tr.remove;
-        self.name_label = tr.name;
-        self
     }
 
     pub fn highlight(mut self, year: Option<i32>) -> Self {
@@ -113,7 +112,7 @@ impl<'a> YearGrid<'a> {
 fn show(kind: CellKind, value: Decimal) -> String {
     match kind {
         CellKind::Fte => numfmt::fte(value),
-        CellKind::Euro => numfmt::euros(value),
+        CellKind::Euro | CellKind::EuroNotNegative => numfmt::euros(value),
         CellKind::Year => value.normalize().to_string(),
     }
 }
@@ -215,7 +214,7 @@ fn values_ui(
     } = *grid;
     let cell_width = match kind {
         CellKind::Fte | CellKind::Year => 60.0,
-        CellKind::Euro => 88.0,
+        CellKind::Euro | CellKind::EuroNotNegative => 88.0,
     };
     TableBuilder::new(ui)
         .id_salt("values")
@@ -248,6 +247,12 @@ fn values_ui(
                     table_row.col(|ui| match row.field {
                         Some(field) => {
                             let name = format!("{} {year}", row.label);
+                            let kind = match kind {
+                                CellKind::Euro if !field.allows_negative() => {
+                                    CellKind::EuroNotNegative
+                                }
+                                kind => kind,
+                            };
                             let outcome = decimal_cell(
                                 ui,
                                 cell_id(id_salt, field, *year),

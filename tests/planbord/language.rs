@@ -1,0 +1,152 @@
+//! One language at a time: the English window shows no Dutch text and the Dutch window no English
+//! text, on every panel. The labels of the accessibility tree are scanned against both string
+//! tables of `src/i18n.rs` (a text that only one language has gives the language away).
+
+use egui_kittest::kittest::{By, Queryable};
+use planbord::app::PlanApp;
+use planbord::i18n::Lang;
+use planbord::ui::Panel;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::support::{CUT, SOCIUS, harness_sized, prefs_on, socius};
+
+/// The string values of the table `const NAME: ... = ... {` in src/i18n.rs (every table of that
+/// language: `NL`, `COMPARE_NL` ...).
+fn table_values(lang: &str) -> BTreeSet<String> {
+    let source = std::fs::read_to_string("src/i18n.rs").unwrap();
+    let mut values = BTreeSet::new();
+    let mut inside = false;
+    for line in source.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("pub const ") || trimmed.starts_with("const ") {
+            let name = trimmed.split([':', ' ']).nth(2).unwrap_or_default();
+            inside = name == lang || name.ends_with(&format!("_{lang}"));
+            continue;
+        }
+        if inside && trimmed == "};" {
+            inside = false;
+        }
+        if inside
+            && let Some((_, value)) = trimmed.split_once(": \"")
+            && let Some(value) = value.strip_suffix("\",")
+        {
+            values.insert(value.replace("\\\"", "\""));
+        }
+    }
+    values
+}
+
+/// Texts that give the language away: in one table, in no form in the other.
+fn only_in(lang: &str, other: &str) -> Vec<String> {
+    let mine = table_values(lang);
+    let theirs = table_values(other);
+    assert!(mine.len() > 150, "{lang}: {} texts found", mine.len());
+    mine.into_iter()
+        .filter(|v| {
+            v.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !v.contains('{')
+                && !theirs.contains(v)
+        })
+        .collect()
+}
+
+fn labels(h: &egui_kittest::Harness<'static, PlanApp>) -> Vec<String> {
+    let found = RefCell::new(Vec::new());
+    let _ = h.query_all(By::new().predicate(|node| {
+        if let Some(label) = node.label() {
+            found.borrow_mut().push(label);
+        }
+        false
+    }));
+    found.into_inner()
+}
+
+/// Whether `label` shows the foreign text `text`: the whole label, or a word group in it.
+fn shows(label: &str, text: &str) -> bool {
+    label == text
+        || label.starts_with(&format!("{text} "))
+        || label.ends_with(&format!(" {text}"))
+        || label.contains(&format!(" {text} "))
+}
+
+/// Every text of the plans shown: the user's own words (goal titles, line names ...) are in the
+/// language the user wrote them in, whatever the window's language.
+fn plan_texts() -> Vec<String> {
+    let mut texts = BTreeSet::new();
+    for path in [SOCIUS, CUT] {
+        let ron = std::fs::read_to_string(path).unwrap();
+        let mut rest = ron.as_str();
+        while let Some(start) = rest.find('"') {
+            let after = &rest[start + 1..];
+            let end = after.find('"').unwrap_or(after.len());
+            texts.insert(after[..end].replace("\\'", "'"));
+            rest = &after[(end + 1).min(after.len())..];
+        }
+    }
+    let mut texts: Vec<String> = texts.into_iter().filter(|t| t.len() >= 2).collect();
+    // The longest first, so a name is removed before a word of it.
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts
+}
+
+fn scan(lang: Lang) {
+    let (mine, other) = match lang {
+        Lang::Nl => ("NL", "EN"),
+        Lang::En => ("EN", "NL"),
+    };
+    let foreign = only_in(other, mine);
+    let user_texts = plan_texts();
+    let mut offences = Vec::new();
+    for panel in [
+        Panel::Plan,
+        Panel::Goals,
+        Panel::Timing,
+        Panel::Staffing,
+        Panel::Budget,
+        Panel::Charts,
+        Panel::Warnings,
+        Panel::Compare,
+    ] {
+        let mut prefs = prefs_on(panel);
+        prefs.lang = lang;
+        let mut app = PlanApp::new(socius(), Some(PathBuf::from(SOCIUS)), prefs);
+        app.select_goal_by_code("SD1.OD2");
+        if panel == Panel::Compare {
+            app.add_comparison(std::path::Path::new(CUT));
+        }
+        let mut h = harness_sized(app, 1600.0, 2400.0);
+        h.run();
+        for label in labels(&h) {
+            let mut label = label;
+            for text in &user_texts {
+                label = label.replace(text.as_str(), " ");
+            }
+            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+            for text in &foreign {
+                if shows(&label, text) {
+                    offences.push(format!("{panel:?}: '{label}' shows '{text}'"));
+                }
+            }
+        }
+    }
+    offences.sort();
+    offences.dedup();
+    assert!(
+        offences.is_empty(),
+        "{} offences:\n{}",
+        offences.len(),
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn the_english_window_shows_no_dutch() {
+    scan(Lang::En);
+}
+
+#[test]
+fn the_dutch_window_shows_no_english() {
+    scan(Lang::Nl);
+}
