@@ -1,9 +1,13 @@
-//! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`.
+//! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`,
+//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR`.
 
+use crate::exchange::ExportError;
+use crate::exchange::csv::{CsvNotation, write_csv};
+use crate::i18n::{Lang, tr};
 use crate::{calc, report, store};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -48,6 +52,43 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Export the plan's tables: an XLSX workbook (one sheet per table) and/or CSV files.
+    Export {
+        file: PathBuf,
+        /// Write the tables as an XLSX workbook to this file.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// Write the tables as CSV files (one per table, e.g. fte.csv) into this folder (created
+        /// when missing).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// CSV in plain notation (`,`, decimal point, no BOM) instead of Belgian (`;`, decimal
+        /// comma, UTF-8 with BOM).
+        #[arg(long)]
+        plain: bool,
+        /// Overwrite existing output files.
+        #[arg(long)]
+        force: bool,
+        /// Language of sheet names, titles and headers.
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+    },
+}
+
+/// The user's language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,6 +106,29 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
     } = command
     {
         return compare(files, *base, *format, out, err);
+    }
+    if let Command::Export {
+        file,
+        xlsx,
+        csv,
+        plain,
+        force,
+        lang,
+    } = command
+    {
+        let notation = if *plain {
+            CsvNotation::Plain
+        } else {
+            CsvNotation::Belgian
+        };
+        let request = ExportRequest {
+            xlsx: xlsx.as_deref(),
+            csv: csv.as_deref(),
+            notation,
+            force: *force,
+            lang: (*lang).into(),
+        };
+        return export(file, &request, out, err);
     }
     let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
     else {
@@ -101,7 +165,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         Command::Fmt { file } => store::save(&plan, file).map(|()| {
             let _ = writeln!(out, "{}: rewritten", file.display());
         }),
-        Command::Compare { .. } => Ok(()),
+        Command::Compare { .. } | Command::Export { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
@@ -162,4 +226,122 @@ fn compare(
             ExitCode::FAILURE
         }
     }
+}
+
+/// What `planbord export` is asked to write.
+pub struct ExportRequest<'a> {
+    pub xlsx: Option<&'a Path>,
+    pub csv: Option<&'a Path>,
+    pub notation: CsvNotation,
+    pub force: bool,
+    pub lang: Lang,
+}
+
+/// Exports the plan's tables. Nothing is written unless every output can be: existing files are
+/// refused (all of them listed) without `--force`; each file is written atomically.
+fn export(
+    file: &Path,
+    request: &ExportRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let lang = request.lang;
+    let plan = match store::load(file) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match export_files(file, &plan, request) {
+        Ok(lines) => {
+            for line in lines {
+                let _ = writeln!(out, "{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in errors {
+                let _ = writeln!(err, "error: {}", e.message(lang));
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds and writes the outputs; returns the lines to print, or every reason it refused.
+fn export_files(
+    file: &Path,
+    plan: &crate::model::Plan,
+    request: &ExportRequest,
+) -> Result<Vec<String>, Vec<ExportError>> {
+    let t = tr(request.lang);
+    if request.xlsx.is_none() && request.csv.is_none() {
+        return Err(vec![ExportError::NothingToExport]);
+    }
+    let summary = calc::summarize(plan);
+    let tables = crate::exchange::tables::plan_tables(plan, &summary, request.lang);
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut done = Vec::new();
+    if let Some(path) = request.xlsx {
+        let bytes = crate::exchange::xlsx::write_xlsx(&tables, &plan.meta, request.lang)
+            .map_err(|e| vec![e])?;
+        outputs.push((path.to_path_buf(), bytes));
+        done.push(format!(
+            "{}: {} {}",
+            path.display(),
+            tables.len(),
+            t.sheets_written
+        ));
+    }
+    if let Some(dir) = request.csv {
+        if dir.exists() && !dir.is_dir() {
+            return Err(vec![ExportError::NotAFolder {
+                path: dir.to_path_buf(),
+            }]);
+        }
+        for table in &tables {
+            let text = write_csv(table, request.notation);
+            outputs.push((dir.join(format!("{}.csv", table.key)), text.into_bytes()));
+        }
+        let notation = match request.notation {
+            CsvNotation::Belgian => t.belgian_notation,
+            CsvNotation::Plain => t.plain_notation,
+        };
+        done.push(format!(
+            "{}: {} {} ({notation})",
+            dir.display(),
+            tables.len(),
+            t.csv_files_written
+        ));
+    }
+    let plan_file = std::fs::canonicalize(file).ok();
+    let mut refused = Vec::new();
+    for (path, _) in &outputs {
+        if plan_file.is_some() && std::fs::canonicalize(path).ok() == plan_file {
+            refused.push(ExportError::WouldOverwritePlan { path: path.clone() });
+        } else if path.exists() && !request.force {
+            refused.push(ExportError::Exists { path: path.clone() });
+        }
+    }
+    if !refused.is_empty() {
+        return Err(refused);
+    }
+    if let Some(dir) = request.csv {
+        std::fs::create_dir_all(dir).map_err(|source| {
+            vec![ExportError::Write {
+                path: dir.to_path_buf(),
+                source,
+            }]
+        })?;
+    }
+    for (path, bytes) in &outputs {
+        store::write_atomic(path, bytes).map_err(|source| {
+            vec![ExportError::Write {
+                path: path.clone(),
+                source,
+            }]
+        })?;
+    }
+    Ok(done)
 }

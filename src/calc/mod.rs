@@ -332,3 +332,8 @@ pub fn summarize(plan: &Plan) -> Summary {
     summary.warnings = warnings::check(plan, &summary);
     summary
 }
+
+/// The total of a series over the plan period (the "Totaal" column of the exported tables).
+pub fn period_total(series: &[Decimal]) -> Decimal {
+    series.iter().sum()
+}

@@ -9,6 +9,7 @@ mod support;
 mod calc;
 mod cli;
 mod compare;
+mod export;
 mod files;
 mod robustness;
 mod safety;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod published;
+
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -8,7 +8,7 @@ pub(crate) const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Liberati
 pub(crate) const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// One font face: glyph lookup and advances.
-pub(crate) struct Face {
+pub struct Face {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
     /// The glyph drawn for a character the font does not have.
@@ -70,28 +70,28 @@ impl Face {
 }
 
 /// The regular and the bold face.
-pub(crate) struct Fonts {
+pub struct Fonts {
     regular: Face,
     bold: Face,
 }
 
 impl Fonts {
     /// Parses the embedded fonts; `None` only if the files in the binary are damaged.
-    pub(crate) fn load() -> Option<Fonts> {
+    pub fn load() -> Option<Fonts> {
         Some(Fonts {
             regular: Face::parse(REGULAR)?,
             bold: Face::parse(BOLD)?,
         })
     }
 
-    pub(crate) fn face(&self, weight: Weight) -> &Face {
+    pub fn face(&self, weight: Weight) -> &Face {
         match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
         }
     }
 
-    pub(crate) fn width(&self, weight: Weight, size: f32, text: &str) -> f32 {
+    pub fn width(&self, weight: Weight, size: f32, text: &str) -> f32 {
         self.face(weight).width(text, size)
     }
 }

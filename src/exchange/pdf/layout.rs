@@ -533,14 +533,15 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// A paragraph with a bullet (or a number) hanging in front of it.
+    /// A paragraph with a bullet (or a number, a code) hanging in front of it.
     pub fn bullet(&mut self, bullet: &str, text: &str, style: Style, indent: f32) {
+        let hanging = self.hanging(bullet, style);
         let lines = wrap(
             self.fonts,
             style.weight,
             style.size,
             text,
-            CONTENT_WIDTH - indent - BULLET_INDENT,
+            CONTENT_WIDTH - indent - hanging,
         );
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(style.line_height);
@@ -555,13 +556,26 @@ impl<'a> Flow<'a> {
                     color: style.color,
                 });
             }
-            self.line(MARGIN_X + indent + BULLET_INDENT, line, style);
+            self.line(MARGIN_X + indent + hanging, line, style);
         }
     }
 
-    /// Free text as typed in the plan: blank lines separate paragraphs, lines starting with
-    /// `- `, `* ` or `• ` are bullets.
-    pub fn rich_text(&mut self, text: &str, style: Style) {
+    /// The room a bullet or number takes in front of its text.
+    pub fn hanging(&self, bullet: &str, style: Style) -> f32 {
+        BULLET_INDENT.max(self.fonts.width(style.weight, style.size, bullet) + 5.0)
+    }
+
+    /// A small label above a block of text ("Situering"), kept with the start of that block.
+    pub fn label(&mut self, text: &str) {
+        let style = Style::LABEL;
+        self.space(style.line_height * 0.45);
+        self.ensure(style.line_height + 2.0 * Style::BODY.line_height);
+        self.paragraph(text, style, 0.0);
+    }
+
+    /// Free text as typed in the plan, `indent` points in: blank lines separate paragraphs, lines
+    /// starting with `- `, `* ` or `• ` are bullets.
+    pub fn rich_text(&mut self, text: &str, style: Style, indent: f32) {
         let mut pending_gap = false;
         let mut first = true;
         for raw in text.lines() {
@@ -583,8 +597,8 @@ impl<'a> Flow<'a> {
                 .iter()
                 .find_map(|p| line.strip_prefix(p));
             match bullet {
-                Some(rest) => self.bullet("•", rest.trim_start(), style, 0.0),
-                None => self.paragraph(line, style, 0.0),
+                Some(rest) => self.bullet("•", rest.trim_start(), style, indent),
+                None => self.paragraph(line, style, indent),
             }
         }
     }

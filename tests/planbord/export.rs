@@ -1,0 +1,920 @@
+//! XLSX and CSV export, read back by independent readers: calamine for the workbook, a small CSV
+//! reader here. Checked against the published Socius tables (section 8.2), Planbord's figures and
+//! the formulas' own arithmetic.
+
+use crate::support::published::{Figure, PUBLISHED_8_2, PublishedTable, printed};
+use crate::support::{SOCIUS, planbord, socius};
+use calamine::{Data, Reader, Xlsx};
+use planbord::calc::summarize;
+use planbord::exchange::csv::{BOM, CsvNotation, write_csv};
+use planbord::exchange::tables::{Cell, Column, Table, plan_tables};
+use planbord::exchange::xlsx::write_xlsx;
+use planbord::i18n::{Lang, tr};
+use planbord::model::{
+    AccountLine, AccountSection, Amounts, BudgetBasis, Plan, ReserveFund, Side, Yearly,
+};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::io::Cursor;
+use std::path::Path;
+
+/// A cell as read back from a file.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Empty,
+    Number(f64),
+    Text(String),
+}
+
+/// A sheet or CSV file as a grid of values, by absolute position (row 0 is the file's first row).
+type Grid = Vec<Vec<Value>>;
+
+fn same(a: f64, b: Decimal) -> bool {
+    (a - b.to_f64().unwrap()).abs() < 1e-6
+}
+
+fn open_xlsx(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    Xlsx::new(Cursor::new(bytes)).expect("calamine opens the workbook")
+}
+
+fn xlsx_grid(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Grid {
+    let range = workbook
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
+    let (end_row, end_col) = range.end().expect("a sheet with cells");
+    (0..=end_row)
+        .map(|r| {
+            (0..=end_col)
+                .map(|c| match range.get_value((r, c)) {
+                    Some(Data::Float(f)) => Value::Number(*f),
+                    Some(Data::Int(i)) => Value::Number(*i as f64),
+                    Some(Data::String(s)) => Value::Text(s.clone()),
+                    None | Some(Data::Empty) => Value::Empty,
+                    Some(other) => panic!("{sheet} ({r}, {c}): unexpected {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The formulas of a sheet by absolute position, without the leading `=`.
+fn xlsx_formulas(workbook: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Vec<((u32, u32), String)> {
+    let range = workbook
+        .worksheet_formula(sheet)
+        .unwrap_or_else(|e| panic!("formulas of {sheet}: {e}"));
+    let Some((start_row, start_col)) = range.start() else {
+        return Vec::new();
+    };
+    range
+        .used_cells()
+        .filter(|(_, _, f)| !f.is_empty())
+        .map(|(r, c, f)| {
+            let pos = (start_row + r as u32, start_col + c as u32);
+            (pos, f.trim_start_matches('=').to_string())
+        })
+        .collect()
+}
+
+/// A simple CSV reader: `separator`, double-quoted fields with doubled quotes, CRLF or LF.
+fn read_csv(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if quoted {
+            match ch {
+                '"' if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => quoted = false,
+                _ => field.push(ch),
+            }
+        } else if ch == '"' {
+            quoted = true;
+        } else if ch == separator {
+            row.push(std::mem::take(&mut field));
+        } else if ch == '\r' && chars.peek() == Some(&'\n') {
+        } else if ch == '\n' {
+            row.push(std::mem::take(&mut field));
+            rows.push(std::mem::take(&mut row));
+        } else {
+            field.push(ch);
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// A CSV file as a grid: numbers in the given notation become numbers.
+fn csv_grid(text: &str, notation: CsvNotation) -> Grid {
+    let separator = notation.separator();
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let number = |field: &str| -> Option<f64> {
+        let looks_numeric = !field.is_empty()
+            && field
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.' || c == ',');
+        if !looks_numeric {
+            return None;
+        }
+        let plain = match notation {
+            CsvNotation::Belgian => {
+                assert!(!field.contains('.'), "thousands separator in {field}");
+                field.replace(',', ".")
+            }
+            CsvNotation::Plain => field.to_string(),
+        };
+        plain.parse().ok()
+    };
+    read_csv(text, separator)
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|f| match number(&f) {
+                    Some(n) => Value::Number(n),
+                    None if f.is_empty() => Value::Empty,
+                    None => Value::Text(f),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The columns of the years 2021-2025, from the header row (the first row naming 2021; the CSV
+/// reader sees the year headers as numbers).
+fn year_columns(grid: &Grid) -> Vec<usize> {
+    let is_year = |v: &Value, year: i32| match v {
+        Value::Text(t) => *t == year.to_string(),
+        Value::Number(n) => *n == f64::from(year),
+        Value::Empty => false,
+    };
+    let header = grid
+        .iter()
+        .find(|row| row.iter().any(|v| is_year(v, 2021)))
+        .expect("a header row with the years");
+    (2021..=2025)
+        .map(|year| {
+            header
+                .iter()
+                .position(|v| is_year(v, year))
+                .unwrap_or_else(|| panic!("no column {year}"))
+        })
+        .collect()
+}
+
+/// The table of the export that holds a published table.
+fn table_key(table: &PublishedTable) -> &'static str {
+    match table.section {
+        "8.2.1.2" | "8.2.1.3" if table.title.to_lowercase().contains("personeelsinzet") => "fte",
+        "8.2.1.2" | "8.2.1.3" | "8.2.1.4" => "salary_cost",
+        "8.2.2.1" => "operating",
+        "8.2.2.2" => "overhead",
+        "8.2.3" => "income",
+        "8.2.2.3" | "8.2.4" => "budget",
+        other => panic!("no table for {other}"),
+    }
+}
+
+/// The code or name a row with this figure carries among its labels, if it has one.
+fn label_of(figure: Figure) -> Option<&'static str> {
+    match figure {
+        Figure::GoalFte(code) | Figure::GoalSalaryCost(code) | Figure::GoalOperating(code) => {
+            Some(code)
+        }
+        Figure::StaffFte(name)
+        | Figure::StaffCost(name)
+        | Figure::Overhead(name)
+        | Figure::Income(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// Finds every published number of section 8.2 in `grids` (one grid per table key): each
+/// printed row must be a row of number cells in the year columns of the right table, carrying
+/// the goal code or line name where the row has one. Returns (cells found in one row, cells
+/// found as the sum of the lines the publication merges).
+fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
+    let (mut single, mut merged) = (0, 0);
+    for table in PUBLISHED_8_2 {
+        let key = table_key(table);
+        let grid = grids(key);
+        let years = year_columns(&grid);
+        let row_values = |row: &Vec<Value>| -> Option<Vec<f64>> {
+            years
+                .iter()
+                .map(|&c| match row.get(c) {
+                    Some(Value::Number(n)) => Some(*n),
+                    _ => None,
+                })
+                .collect()
+        };
+        let has_label = |row: &Vec<Value>, label: &str| {
+            row.iter().any(|v| *v == Value::Text(label.to_string()))
+        };
+        for published in table.rows {
+            let printed = printed(published.values);
+            let matches = |values: &[f64]| {
+                values
+                    .iter()
+                    .zip(&printed)
+                    .all(|(v, p)| p.is_none_or(|p| same(*v, p)))
+            };
+            if let Figure::IncomeLines(names) = published.figure {
+                // Planbord keeps these lines apart: each is a row, and they add up to the print.
+                let mut sum = vec![0.0; years.len()];
+                for name in names {
+                    let row = grid
+                        .iter()
+                        .find(|row| has_label(row, name))
+                        .unwrap_or_else(|| panic!("{what} {key}: no line {name}"));
+                    let values = row_values(row).expect("numbers");
+                    for (s, v) in sum.iter_mut().zip(values) {
+                        *s += v;
+                    }
+                }
+                assert!(matches(&sum), "{what} {key}: {}", published.label);
+                merged += printed.iter().flatten().count();
+                continue;
+            }
+            let found = grid.iter().any(|row| {
+                row_values(row).is_some_and(|values| matches(&values))
+                    && label_of(published.figure).is_none_or(|label| has_label(row, label))
+            });
+            assert!(
+                found,
+                "{what}: {} {} / {}: {} not found as numbers in table {key}",
+                table.section, table.title, published.label, published.values
+            );
+            single += printed.iter().flatten().count();
+        }
+    }
+    (single, merged)
+}
+
+fn sheet_name(key: &str, lang: Lang) -> &'static str {
+    let t = tr(lang);
+    let text = match key {
+        "goals" => t.table_goals,
+        "timing" => t.table_timing,
+        "fte" => t.table_fte,
+        "salary_cost" => t.table_salary_cost,
+        "profiles" => t.table_profiles,
+        "operating" => t.table_operating,
+        "overhead" => t.table_overhead,
+        "income" => t.table_income,
+        "budget" => t.table_budget,
+        "accounts" => t.table_accounts,
+        other => panic!("unknown table {other}"),
+    };
+    text.name
+}
+
+#[test]
+fn the_socius_workbook_holds_every_published_number_as_a_number_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("socius.xlsx");
+    let (code, stdout, stderr) = planbord(&["export", SOCIUS, "--xlsx", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("socius.xlsx"), "{stdout}");
+    let workbook = open_xlsx(std::fs::read(&out).unwrap());
+    let names = workbook.sheet_names();
+    assert_eq!(
+        names,
+        [
+            "Doelen",
+            "Timing",
+            "VTE",
+            "Personeelskost",
+            "Loonprofielen",
+            "Werkingskosten",
+            "Overhead",
+            "Inkomsten",
+            "Meerjarenbegroting"
+        ]
+    );
+    let grids = |key: &str| {
+        xlsx_grid(
+            &mut open_xlsx(std::fs::read(&out).unwrap()),
+            sheet_name(key, Lang::Nl),
+        )
+    };
+    let (single, merged) = find_published(&grids, "xlsx");
+    // 417 published cells: 412 in a row of their own, 5 in the one row (8.2.4 "Inkomsten verhuur
+    // en financiën" 8.250) that merges two lines Planbord keeps apart (8.000 + 250).
+    assert_eq!((single, merged), (412, 5));
+    assert_eq!(
+        single + merged,
+        crate::support::published::published_cell_count()
+    );
+}
+
+#[test]
+fn csv_files_hold_every_published_number_in_both_notations() {
+    let plan = socius();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::Nl);
+    for notation in [CsvNotation::Belgian, CsvNotation::Plain] {
+        let grids = |key: &str| {
+            let table = tables.iter().find(|t| t.key == key).unwrap();
+            csv_grid(&write_csv(table, notation), notation)
+        };
+        let (single, merged) = find_published(&grids, &format!("{notation:?} csv"));
+        assert_eq!((single, merged), (412, 5));
+    }
+}
+
+/// Parses a formula the workbook uses (`SUM(C4:C11)`, `C5+C9-C12`, `-C10`, `SUM(C4:G4)`) and
+/// computes it from the cells of `grid`.
+fn evaluate(formula: &str, grid: &Grid) -> f64 {
+    let cell = |reference: &str| -> (usize, usize) {
+        let letters: String = reference
+            .chars()
+            .take_while(char::is_ascii_uppercase)
+            .collect();
+        let digits = &reference[letters.len()..];
+        assert!(
+            !letters.is_empty() && !digits.is_empty(),
+            "reference {reference}"
+        );
+        let col = letters
+            .chars()
+            .fold(0, |n, ch| n * 26 + (ch as usize - 'A' as usize + 1))
+            - 1;
+        (digits.parse::<usize>().expect("row") - 1, col)
+    };
+    let value = |(r, c): (usize, usize)| match &grid[r][c] {
+        Value::Number(n) => *n,
+        other => panic!("formula {formula} refers to {other:?} at ({r}, {c})"),
+    };
+    if let Some(inner) = formula
+        .strip_prefix("SUM(")
+        .and_then(|f| f.strip_suffix(')'))
+    {
+        let (from, to) = inner.split_once(':').expect("a range");
+        let ((r1, c1), (r2, c2)) = (cell(from), cell(to));
+        let mut sum = 0.0;
+        for r in r1..=r2 {
+            for c in c1..=c2 {
+                sum += value((r, c));
+            }
+        }
+        return sum;
+    }
+    let mut sum = 0.0;
+    let mut sign = 1.0;
+    let mut term = String::new();
+    for ch in formula.chars().chain(['+']) {
+        if ch == '+' || ch == '-' {
+            if !term.is_empty() {
+                sum += sign * value(cell(&term));
+                term.clear();
+            }
+            sign = if ch == '-' { -1.0 } else { 1.0 };
+        } else {
+            term.push(ch);
+        }
+    }
+    sum
+}
+
+/// A plan budgeted by chart of accounts, with a fund that receives the balance.
+fn accounts_plan() -> Plan {
+    let mut plan = Plan::new("VZW Rekening", 2026, 2028);
+    plan.meta.budget_basis = BudgetBasis::Accounts;
+    let per_year =
+        |v: [i64; 3]| Amounts::PerYear(Yearly::from_values(2026, v.into_iter().map(Decimal::from)));
+    for (section, lines) in [
+        (
+            "WERKINGSKOSTEN",
+            vec![
+                (
+                    "610000",
+                    "Huur",
+                    Side::Cost,
+                    per_year([80_000, 81_000, 82_000]),
+                ),
+                (
+                    "612000",
+                    "Kantoor",
+                    Side::Cost,
+                    per_year([5_000, 5_100, 5_200]),
+                ),
+            ],
+        ),
+        (
+            "PERSONEEL",
+            vec![(
+                "620000",
+                "Bezoldigingen",
+                Side::Cost,
+                per_year([900_000, 920_000, 940_000]),
+            )],
+        ),
+        (
+            "INKOMSTEN",
+            vec![
+                (
+                    "700000",
+                    "Deelnemers",
+                    Side::Income,
+                    per_year([50_000, 50_000, 50_000]),
+                ),
+                (
+                    "740000",
+                    "Subsidie",
+                    Side::Income,
+                    per_year([940_000, 958_800, 977_980]),
+                ),
+            ],
+        ),
+    ] {
+        let id = plan.new_id();
+        let mut s = AccountSection {
+            id,
+            name: section.into(),
+            lines: Vec::new(),
+        };
+        for (code, name, side, amounts) in lines {
+            let id = plan.new_id();
+            s.lines.push(AccountLine {
+                id,
+                code: code.into(),
+                name: name.into(),
+                side,
+                amounts,
+            });
+        }
+        plan.accounts.push(s);
+    }
+    let id = plan.new_id();
+    plan.funds.push(ReserveFund {
+        id,
+        name: "Overgedragen resultaat".into(),
+        opening_balance: Decimal::from(20_000),
+        receives_balance: true,
+    });
+    plan
+}
+
+/// Every table row with a formula (and every period total) is a formula cell in the workbook;
+/// its cached value is Planbord's figure; the formula, computed from the cells it refers to, gives
+/// that value; plain lines are numbers, not formulas. Returns the number of formula cells.
+fn check_formulas(plan: &Plan, lang: Lang) -> usize {
+    let summary = summarize(plan);
+    let tables = plan_tables(plan, &summary, lang);
+    let bytes = write_xlsx(&tables, &plan.meta, lang).expect("the workbook is written");
+    let mut workbook = open_xlsx(bytes);
+    let mut checked = 0;
+    for table in &tables {
+        let grid = xlsx_grid(&mut workbook, &table.name);
+        let formulas = xlsx_formulas(&mut workbook, &table.name);
+        let formula_at = |r: usize, c: usize| {
+            formulas
+                .iter()
+                .find(|(pos, _)| *pos == (r as u32, c as u32))
+                .map(|(_, f)| f.as_str())
+        };
+        let labels = table.label_headers.len();
+        // The workbook's layout: title row, header row, then the table's rows.
+        assert_eq!(
+            grid[1][labels..]
+                .iter()
+                .map(|v| match v {
+                    Value::Text(t) => t.clone(),
+                    other => panic!("header {other:?}"),
+                })
+                .collect::<Vec<_>>(),
+            table.column_headers,
+            "{}",
+            table.key
+        );
+        let mut expected = 0;
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = i + 2;
+            for (j, (cell, column)) in row.cells.iter().zip(&table.columns).enumerate() {
+                let c = labels + j;
+                let Cell::Number { value, .. } = cell else {
+                    assert!(formula_at(r, c).is_none(), "{} ({r}, {c})", table.key);
+                    continue;
+                };
+                let Value::Number(cached) = grid[r][c] else {
+                    panic!("{} ({r}, {c}): {:?} is not a number", table.key, grid[r][c]);
+                };
+                assert!(
+                    same(cached, *value),
+                    "{} ({r}, {c}): {cached} vs {value}",
+                    table.key
+                );
+                let is_formula = *column == Column::Total
+                    || (matches!(column, Column::Year(_)) && row.formula.is_some());
+                match formula_at(r, c) {
+                    Some(formula) => {
+                        assert!(
+                            is_formula,
+                            "{} ({r}, {c}): unexpected formula {formula}",
+                            table.key
+                        );
+                        let computed = evaluate(formula, &grid);
+                        assert!(
+                            (computed - cached).abs() < 1e-6,
+                            "{} ({r}, {c}) {:?}: ={formula} gives {computed}, cached {cached}",
+                            table.key,
+                            row.labels
+                        );
+                        expected += 1;
+                    }
+                    None => assert!(
+                        !is_formula,
+                        "{} ({r}, {c}) {:?}: no formula",
+                        table.key, row.labels
+                    ),
+                }
+            }
+        }
+        assert_eq!(expected, formulas.len(), "{}: stray formulas", table.key);
+        checked += expected;
+    }
+    checked
+}
+
+#[test]
+fn formula_cells_compute_planbords_figures_from_their_rows() {
+    let socius = socius();
+    let formulas = check_formulas(&socius, Lang::Nl);
+    assert!(formulas > 200, "{formulas} formula cells");
+    check_formulas(&socius, Lang::En);
+    let accounts = accounts_plan();
+    assert!(check_formulas(&accounts, Lang::Nl) > 20);
+    let mut goal_based = accounts;
+    goal_based.meta.budget_basis = BudgetBasis::Goals;
+    check_formulas(&goal_based, Lang::En);
+}
+
+#[test]
+fn the_socius_totals_are_formulas_over_their_rows() {
+    let plan = socius();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::Nl);
+    let mut workbook = open_xlsx(write_xlsx(&tables, &plan.meta, Lang::Nl).unwrap());
+    let t = tr(Lang::Nl);
+    let formulas = xlsx_formulas(&mut workbook, t.table_budget.name);
+    let grid = xlsx_grid(&mut workbook, t.table_budget.name);
+    let row_of = |label: &str| {
+        grid.iter()
+            .position(|r| r[0] == Value::Text(label.into()))
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    let formula = |label: &str| -> String {
+        let r = row_of(label) as u32;
+        formulas
+            .iter()
+            .find(|(pos, _)| *pos == (r, 1))
+            .map(|(_, f)| f.clone())
+            .unwrap_or_else(|| panic!("{label}: no formula"))
+    };
+    // Excel rows are 1-based: sheet row r is row r + 1 in a reference.
+    let cell = |label: &str| format!("B{}", row_of(label) + 1);
+    assert_eq!(
+        formula(t.balance),
+        format!("{}-{}", cell(t.income_total), cell(t.expenses_total))
+    );
+    assert_eq!(formula(t.carryover), format!("-{}", cell(t.balance)));
+    assert_eq!(
+        formula(t.result),
+        format!("{}+{}", cell(t.balance), cell(t.carryover))
+    );
+    assert_eq!(formula(t.requested_subsidy), cell("Subsidies"));
+    let total = formulas
+        .iter()
+        .find(|(pos, _)| *pos == (row_of(t.expenses_total) as u32, 6))
+        .map(|(_, f)| f.clone());
+    let r = row_of(t.expenses_total) + 1;
+    assert_eq!(total, Some(format!("SUM(B{r}:F{r})")));
+}
+
+/// Reads the CSV files an export wrote: (key, text) per file.
+fn csv_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let key = path.file_stem().unwrap().to_string_lossy().into_owned();
+            assert_eq!(path.extension().unwrap(), "csv");
+            let bytes = std::fs::read(&path).unwrap();
+            (key, String::from_utf8(bytes).expect("UTF-8"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn csv_export_in_belgian_and_plain_notation_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let belgian = dir.path().join("be");
+    let plain = dir.path().join("plain");
+    let (code, out, err) = planbord(&["export", SOCIUS, "--csv", belgian.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Belgische notatie"), "{out}");
+    let (code, _, err) = planbord(&[
+        "export",
+        SOCIUS,
+        "--csv",
+        plain.to_str().unwrap(),
+        "--plain",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let belgian = csv_files(&belgian);
+    let plain = csv_files(&plain);
+    let keys: Vec<&str> = belgian.iter().map(|(k, _)| k.as_str()).collect();
+    let mut expected = vec![
+        "budget",
+        "fte",
+        "goals",
+        "income",
+        "operating",
+        "overhead",
+        "profiles",
+        "salary_cost",
+        "timing",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    let plan = socius();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::Nl);
+    for ((key, be_text), (plain_key, plain_text)) in belgian.iter().zip(&plain) {
+        assert_eq!(key, plain_key);
+        assert!(
+            be_text.starts_with(BOM),
+            "{key}: Belgian CSV starts with a BOM"
+        );
+        assert!(!plain_text.starts_with(BOM), "{key}: plain CSV has no BOM");
+        let be_rows = read_csv(be_text.strip_prefix(BOM).unwrap(), ';');
+        let plain_rows = read_csv(plain_text, ',');
+        let table = tables.iter().find(|t| t.key == key).unwrap();
+        // Header first (no title row), then one line per table row.
+        let header: Vec<String> = table
+            .label_headers
+            .iter()
+            .chain(&table.column_headers)
+            .cloned()
+            .collect();
+        assert_eq!(be_rows[0], header, "{key}");
+        assert_eq!(plain_rows[0], header, "{key}");
+        assert_eq!(be_rows.len(), table.rows.len() + 1, "{key}");
+        assert_eq!(plain_rows.len(), table.rows.len() + 1, "{key}");
+        let be = csv_grid(be_text, CsvNotation::Belgian);
+        let pl = csv_grid(plain_text, CsvNotation::Plain);
+        assert_eq!(be, pl, "{key}: same values in both notations");
+        let labels = table.label_headers.len();
+        for (row, read) in table.rows.iter().zip(&be[1..]) {
+            for (cell, value) in row.cells.iter().zip(&read[labels..]) {
+                match (cell, value) {
+                    (Cell::Number { value: v, .. }, Value::Number(n)) => {
+                        assert!(same(*n, *v), "{key}: {n} vs {v}")
+                    }
+                    (Cell::Text(t), Value::Text(s)) => assert_eq!(t, s),
+                    (Cell::Empty, Value::Empty) => {}
+                    (cell, value) => panic!("{key} {:?}: {cell:?} read as {value:?}", row.labels),
+                }
+            }
+        }
+    }
+    // A figure with decimals: 0,7 FTE in Belgian notation, 0.7 in plain.
+    let fte =
+        |files: &[(String, String)]| files.iter().find(|(k, _)| k == "fte").unwrap().1.clone();
+    assert!(
+        fte(&belgian).contains(";Directie;0,7;0,7;"),
+        "{}",
+        fte(&belgian)
+    );
+    assert!(
+        fte(&plain).contains(",Directie,0.7,0.7,"),
+        "{}",
+        fte(&plain)
+    );
+}
+
+#[test]
+fn existing_files_are_not_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    let csv = dir.path().join("csv");
+    std::fs::write(&xlsx, b"previous").unwrap();
+    let (code, out, err) = planbord(&[
+        "export",
+        SOCIUS,
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains(&xlsx.display().to_string()), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&xlsx).unwrap(), b"previous");
+    assert!(
+        !csv.exists(),
+        "nothing is written when one output is refused"
+    );
+
+    // The CSV folder alone is written; a second run refuses every file, naming each.
+    let (code, _, err) = planbord(&["export", SOCIUS, "--csv", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let fte = csv.join("fte.csv");
+    std::fs::write(&fte, "mine").unwrap();
+    let (code, _, err) = planbord(&[
+        "export",
+        SOCIUS,
+        "--csv",
+        csv.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains(&fte.display().to_string()), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 9, "one line per refused file: {err}");
+    assert_eq!(std::fs::read_to_string(&fte).unwrap(), "mine");
+
+    // --force overwrites, and leaves no temporary file behind.
+    let (code, _, err) = planbord(&[
+        "export",
+        SOCIUS,
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    assert!(
+        std::fs::read_to_string(&fte)
+            .unwrap()
+            .contains("Algemeen totaal")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(&csv).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".planbord-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn english_export_has_english_sheet_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("en.xlsx");
+    let (code, stdout, err) = planbord(&[
+        "export",
+        SOCIUS,
+        "--xlsx",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("sheets written"), "{stdout}");
+    let mut workbook = open_xlsx(std::fs::read(&out).unwrap());
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Goals",
+            "Timing",
+            "FTE",
+            "Salary cost",
+            "Salary profiles",
+            "Operating cost",
+            "Overhead",
+            "Income",
+            "Budget"
+        ]
+    );
+    let grid = xlsx_grid(&mut workbook, "Budget");
+    assert!(matches!(&grid[0][0], Value::Text(t) if t.starts_with("Multi-year budget")));
+    assert!(
+        grid.iter()
+            .any(|r| r[0] == Value::Text("Total expenses".into()))
+    );
+    assert!(grid[1].contains(&Value::Text("Total".into())));
+}
+
+#[test]
+fn export_errors_name_the_file_and_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let out = dir.path().join("out.xlsx");
+    let (code, _, err) = planbord(&[
+        "export",
+        missing.to_str().unwrap(),
+        "--xlsx",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("missing.ron"), "{err}");
+
+    let (code, _, err) = planbord(&["export", SOCIUS]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--xlsx") && err.contains("--csv"), "{err}");
+
+    let not_a_folder = dir.path().join("file.txt");
+    std::fs::write(&not_a_folder, "x").unwrap();
+    let (code, _, err) = planbord(&["export", SOCIUS, "--csv", not_a_folder.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("file.txt") && err.contains("geen map"),
+        "{err}"
+    );
+
+    let nowhere = dir.path().join("no/such/folder/out.xlsx");
+    let (code, _, err) = planbord(&["export", SOCIUS, "--xlsx", nowhere.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("out.xlsx") && err.contains("kan niet schrijven"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    // The plan file itself is never an export target, not even with --force.
+    let copy = dir.path().join("plan.ron");
+    std::fs::copy(SOCIUS, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let (code, _, err) = planbord(&[
+        "export",
+        copy.to_str().unwrap(),
+        "--xlsx",
+        copy.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("planbestand"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+#[test]
+fn an_accounts_plan_exports_the_importable_accounts_table() {
+    let plan = accounts_plan();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::Nl);
+    let table: &Table = tables
+        .iter()
+        .find(|t| t.key == "accounts")
+        .expect("accounts");
+    let text = write_csv(table, CsvNotation::Belgian);
+    let rows = read_csv(text.strip_prefix(BOM).unwrap(), ';');
+    assert_eq!(
+        rows[0],
+        [
+            "Rubriek",
+            "Zijde",
+            "Rekening",
+            "Omschrijving",
+            "2026",
+            "2027",
+            "2028"
+        ]
+    );
+    assert!(rows.contains(&vec![
+        "WERKINGSKOSTEN".to_string(),
+        "kosten".into(),
+        "".into(),
+        "Totaal WERKINGSKOSTEN".into(),
+        "85000".into(),
+        "86100".into(),
+        "87200".into(),
+    ]));
+    let last_two: Vec<&str> = rows[rows.len() - 2..]
+        .iter()
+        .map(|r| r[3].as_str())
+        .collect();
+    assert_eq!(last_two, ["TOTAAL KOSTEN", "TOTAAL OPBRENGSTEN"]);
+    assert_eq!(rows[rows.len() - 2][4], summary.account_cost[0].to_string());
+    assert_eq!(
+        rows[rows.len() - 1][4],
+        summary.account_income[0].to_string()
+    );
+    // English headers and totals.
+    let en = plan_tables(&plan, &summary, Lang::En);
+    let en = en.iter().find(|t| t.key == "accounts").unwrap();
+    let rows = read_csv(&write_csv(en, CsvNotation::Plain), ',');
+    assert_eq!(rows[0][..4], ["Section", "Side", "Account", "Name"]);
+    assert_eq!(rows[rows.len() - 1][3], "TOTAL INCOME");
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == "Total PERSONEEL" && r[1] == "cost")
+    );
+}
