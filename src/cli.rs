@@ -1,5 +1,5 @@
 //! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`,
-//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR`.
+//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR --pdf OUT.pdf`.
 
 use crate::exchange::ExportError;
 use crate::exchange::csv::{CsvNotation, write_csv};
@@ -62,6 +62,9 @@ pub enum Command {
         /// when missing).
         #[arg(long, value_name = "DIR")]
         csv: Option<PathBuf>,
+        /// Write the whole plan as an A4 PDF report to this file.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
         /// CSV in plain notation (`,`, decimal point, no BOM) instead of Belgian (`;`, decimal
         /// comma, UTF-8 with BOM).
         #[arg(long)]
@@ -69,7 +72,7 @@ pub enum Command {
         /// Overwrite existing output files.
         #[arg(long)]
         force: bool,
-        /// Language of sheet names, titles and headers.
+        /// Language of sheet names, titles and headers, and of the PDF report.
         #[arg(long, value_enum, default_value_t = LangArg::Nl)]
         lang: LangArg,
     },
@@ -111,6 +114,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         file,
         xlsx,
         csv,
+        pdf,
         plain,
         force,
         lang,
@@ -124,6 +128,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         let request = ExportRequest {
             xlsx: xlsx.as_deref(),
             csv: csv.as_deref(),
+            pdf: pdf.as_deref(),
+            today: today(),
             notation,
             force: *force,
             lang: (*lang).into(),
@@ -228,10 +234,19 @@ fn compare(
     }
 }
 
+/// Today's date, `YYYY-MM-DD` (UTC).
+fn today() -> String {
+    let now = store::recovery::format_unix(store::recovery::now_unix());
+    now.get(..10).unwrap_or(&now).to_string()
+}
+
 /// What `planbord export` is asked to write.
 pub struct ExportRequest<'a> {
     pub xlsx: Option<&'a Path>,
     pub csv: Option<&'a Path>,
+    pub pdf: Option<&'a Path>,
+    /// `YYYY-MM-DD`, the date on the PDF's title page.
+    pub today: String,
     pub notation: CsvNotation,
     pub force: bool,
     pub lang: Lang,
@@ -276,7 +291,7 @@ fn export_files(
     request: &ExportRequest,
 ) -> Result<Vec<String>, Vec<ExportError>> {
     let t = tr(request.lang);
-    if request.xlsx.is_none() && request.csv.is_none() {
+    if request.xlsx.is_none() && request.csv.is_none() && request.pdf.is_none() {
         return Err(vec![ExportError::NothingToExport]);
     }
     let summary = calc::summarize(plan);
@@ -314,6 +329,12 @@ fn export_files(
             tables.len(),
             t.csv_files_written
         ));
+    }
+    if let Some(path) = request.pdf {
+        let bytes = crate::exchange::pdf::write_pdf(plan, &summary, request.lang, &request.today)
+            .map_err(|e| vec![e])?;
+        outputs.push((path.to_path_buf(), bytes));
+        done.push(format!("{}: {}", path.display(), t.pdf_written));
     }
     let plan_file = std::fs::canonicalize(file).ok();
     let mut refused = Vec::new();

@@ -431,7 +431,7 @@ pub const NL: Tr = Tr {
     pdf_in_year: "in",
     pdf_open_warnings: "Openstaande waarschuwingen",
     pdf_euro: "euro",
-    pdf_written: "geschreven",
+    pdf_written: "PDF-rapport geschreven",
     months: [
         "januari",
         "februari",
@@ -664,7 +664,7 @@ pub const EN: Tr = Tr {
     pdf_in_year: "in",
     pdf_open_warnings: "Open warnings",
     pdf_euro: "euro",
-    pdf_written: "written",
+    pdf_written: "PDF report written",
     months: [
         "January",
         "February",

@@ -442,6 +442,23 @@ fn report_table(fonts: &Fonts, table: &tables::Table) -> Table {
     }
 }
 
+/// What a priority's text adds to its title: the text often starts by repeating the title and
+/// goes on with a new sentence or a list; otherwise the whole text.
+fn beyond_title<'a>(title: &str, text: &'a str) -> &'a str {
+    let text = text.trim();
+    let title = title.trim().trim_end_matches(['.', ':']);
+    let Some(rest) = text.strip_prefix(title) else {
+        return text;
+    };
+    let after = rest.trim_start_matches(['.', ':']);
+    let next = after.trim_start_matches([' ', '\t']);
+    if next.is_empty() || after.starts_with('\n') || next.starts_with(char::is_uppercase) {
+        after.trim()
+    } else {
+        text
+    }
+}
+
 fn comparator(comparator: Comparator, t: &Tr) -> &'static str {
     match comparator {
         Comparator::AtLeast => t.at_least,
@@ -564,15 +581,7 @@ impl Body<'_> {
                 self.flow.space(4.0);
                 self.flow
                     .bullet(&number, &priority.title, Style::BODY_BOLD, 0.0);
-                // The text often repeats the title: show only what it adds.
-                let title = priority.title.trim().trim_end_matches('.');
-                let rest = priority
-                    .text
-                    .trim()
-                    .strip_prefix(title)
-                    .map_or(priority.text.trim(), |r| {
-                        r.trim_start_matches(['.', ':']).trim_start()
-                    });
+                let rest = beyond_title(&priority.title, &priority.text);
                 if !rest.is_empty() {
                     let hanging = self.flow.hanging(&number, Style::BODY_BOLD);
                     self.flow.rich_text(rest, Style::BODY, hanging);
@@ -845,6 +854,7 @@ impl Body<'_> {
             unit: t.fte.to_string(),
             format: |v| numfmt::fte(decimal_of(v)),
             totals: true,
+            min_step: 0.1,
         };
         let cost_chart = BarChart {
             years: s.years.clone(),
@@ -874,6 +884,7 @@ impl Body<'_> {
             unit: t.pdf_euro.to_string(),
             format: |v| numfmt::euros(decimal_of(v)),
             totals: false,
+            min_step: 1.0,
         };
         self.chapter(t.panel_charts);
         self.chart(t.chart_fte, &fte_chart);
@@ -899,6 +910,15 @@ impl Body<'_> {
 mod tests {
     use super::*;
     use crate::i18n::{EN, NL};
+
+    #[test]
+    fn priority_texts_do_not_repeat_their_title() {
+        assert_eq!(beyond_title("We doen X", "We doen X. Dat zit in ons DNA."), "Dat zit in ons DNA.");
+        assert_eq!(beyond_title("We doen X", "We doen X:\n- a,\n- b."), "- a,\n- b.");
+        assert_eq!(beyond_title("We doen X", "We doen X."), "");
+        assert_eq!(beyond_title("We doen X", "We doen X: a, b en c."), "We doen X: a, b en c.");
+        assert_eq!(beyond_title("We doen X", "Iets anders."), "Iets anders.");
+    }
 
     #[test]
     fn dates_are_written_out() {

@@ -53,6 +53,8 @@ pub struct BarChart {
     pub format: fn(f64) -> String,
     /// Show the total above each stack.
     pub totals: bool,
+    /// The smallest step between ticks (1 for euros, so no two ticks read the same).
+    pub min_step: f64,
 }
 
 const TICK_SIZE: f32 = 7.5;
@@ -104,7 +106,13 @@ pub fn axis_range(chart: &BarChart) -> (f64, f64, f64) {
             low = low.min(v);
         }
     }
-    let step = nice_step(high - low, 5);
+    // An empty chart still gets a readable axis of a few steps.
+    let range = if high > low {
+        high - low
+    } else {
+        10.0 * chart.min_step
+    };
+    let step = nice_step(range, 5).max(chart.min_step);
     let top = (high / step).ceil() * step;
     let bottom = (low / step).floor() * step;
     let top = if top <= bottom { bottom + step } else { top };
@@ -241,9 +249,15 @@ pub fn draw(fonts: &Fonts, chart: &BarChart, x: f32, y: f32, width: f32, height:
         if chart.totals && !chart.bars.is_empty() {
             let label = (chart.format)(up + down);
             let w = fonts.width(Weight::Regular, TICK_SIZE, &label);
+            // Above the stack and above any line point of that year.
+            let above = chart
+                .lines
+                .iter()
+                .map(|l| to_y(l.values.get(i).copied().unwrap_or(0.0)) - 4.0)
+                .fold(to_y(up), f32::min);
             items.push(text(
                 center(i) - w / 2.0,
-                to_y(up) - 3.0,
+                above - 3.0,
                 label,
                 TICK_SIZE,
                 Rgb::TEXT,
@@ -349,6 +363,7 @@ mod tests {
             unit: "VTE".into(),
             format: |v| format!("{v}"),
             totals: true,
+            min_step: 0.1,
         }
     }
 
@@ -359,8 +374,11 @@ mod tests {
         assert!(high >= 5.1 && high - step < 5.1, "{high} {step}");
         let (low, _, _) = axis_range(&chart(vec![3.0, -2.0], vec![0.0, 0.0]));
         assert!(low <= -2.0);
-        let (low, high, _) = axis_range(&chart(vec![0.0, 0.0], vec![0.0, 0.0]));
-        assert!(low == 0.0 && high > 0.0);
+        let (low, high, step) = axis_range(&chart(vec![0.0, 0.0], vec![0.0, 0.0]));
+        assert!(low == 0.0 && high > 0.0 && step >= 0.1);
+        let mut euros = chart(vec![0.0, 0.0], vec![0.0, 0.0]);
+        euros.min_step = 1.0;
+        assert!(axis_range(&euros).2 >= 1.0);
     }
 
     #[test]

@@ -304,7 +304,8 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    /// A filled bar over the whole cell (a year in which an activity runs).
+    /// A filled bar over the cell (a year in which an activity runs); bars of adjacent years
+    /// read as one bar with a hairline between the years.
     Bar,
     Empty,
 }
@@ -543,6 +544,10 @@ impl<'a> Flow<'a> {
             text,
             CONTENT_WIDTH - indent - hanging,
         );
+        // A short item is not split over two pages.
+        if lines.len() <= 4 {
+            self.ensure(lines.len() as f32 * style.line_height);
+        }
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(style.line_height);
             if i == 0 {
@@ -804,15 +809,15 @@ impl<'a> Flow<'a> {
             }),
             _ => {}
         }
-        // Bars for the years an activity runs: adjacent cells join into one bar.
+        // Bars for the years an activity runs.
         let mut x = MARGIN_X;
         for (i, column) in table.columns.iter().enumerate() {
             if matches!(row.cells.get(i), Some(Cell::Bar)) {
                 let bar_height = 7.0_f32.min(lines.height - 2.0);
                 self.push(Item::Rect {
-                    x,
+                    x: x + 0.6,
                     y: top + (lines.height - bar_height) / 2.0,
-                    width: column.width,
+                    width: column.width - 1.2,
                     height: bar_height,
                     color: Rgb::ACCENT,
                 });
