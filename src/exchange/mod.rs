@@ -109,7 +109,8 @@ impl ExportError {
             }
             ExportError::NothingToExport => {
                 if en {
-                    "nothing to export: give --xlsx FILE, --csv FOLDER and/or --pdf FILE".to_string()
+                    "nothing to export: give --xlsx FILE, --csv FOLDER and/or --pdf FILE"
+                        .to_string()
                 } else {
                     "niets te exporteren: geef --xlsx BESTAND, --csv MAP en/of --pdf BESTAND"
                         .to_string()

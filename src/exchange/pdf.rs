@@ -208,7 +208,14 @@ fn title_page(fonts: &Fonts, plan: &Plan, t: &Tr, today: &str) -> Page {
     y += 16.0;
     if !meta.scenario.is_empty() {
         y = place(&mut items, fonts, t.scenario, Style::LABEL, MARGIN_X, y);
-        y = place(&mut items, fonts, &meta.scenario, Style::BODY_BOLD, MARGIN_X, y);
+        y = place(
+            &mut items,
+            fonts,
+            &meta.scenario,
+            Style::BODY_BOLD,
+            MARGIN_X,
+            y,
+        );
         if !meta.scenario_description.is_empty() {
             y = place(
                 &mut items,
@@ -541,7 +548,7 @@ impl Body<'_> {
         self.chapter += 1;
         self.flow.page_break();
         self.flow
-            .heading(1, &format!("{}  {title}", self.chapter), Style::H1);
+            .heading(1, &format!("{} {title}", self.chapter), Style::H1);
     }
 
     fn text(&mut self, text: &str) {
@@ -596,8 +603,7 @@ impl Body<'_> {
                     .bullet(&task.code, &task.title, Style::BODY_BOLD, 0.0);
                 if !task.description.trim().is_empty() {
                     let hanging = self.flow.hanging(&task.code, Style::BODY_BOLD);
-                    self.flow
-                        .rich_text(&task.description, Style::BODY, hanging);
+                    self.flow.rich_text(&task.description, Style::BODY, hanging);
                 }
             }
         }
@@ -742,7 +748,7 @@ impl Body<'_> {
             }
             first = false;
             self.flow
-                .heading(2, &format!("{}  {}", sd.code, sd.title), Style::H2);
+                .heading(2, &format!("{} {}", sd.code, sd.title), Style::H2);
             if sd.kind == GoalKind::Internal {
                 self.flow.paragraph(t.pdf_internal_goal, Style::SMALL, 0.0);
             }
@@ -758,7 +764,7 @@ impl Body<'_> {
             for od in &sd.operational_goals {
                 self.flow.space(6.0);
                 self.flow
-                    .heading(3, &format!("{}  {}", od.code, od.title), Style::H3);
+                    .heading(3, &format!("{} {}", od.code, od.title), Style::H3);
                 let tasks = self.core_task_codes(&od.core_tasks);
                 self.small_line(t.core_tasks, &tasks);
                 self.labelled_text(t.situering, &od.situering);
@@ -804,7 +810,14 @@ impl Body<'_> {
         let height = 280.0;
         self.flow.heading(2, title, Style::H2);
         let top = self.flow.reserve(height);
-        for item in chart::draw(self.flow.fonts(), chart, MARGIN_X, top, CONTENT_WIDTH, height) {
+        for item in chart::draw(
+            self.flow.fonts(),
+            chart,
+            MARGIN_X,
+            top,
+            CONTENT_WIDTH,
+            height,
+        ) {
             self.flow.push(item);
         }
         self.flow.space(10.0);
@@ -913,10 +926,19 @@ mod tests {
 
     #[test]
     fn priority_texts_do_not_repeat_their_title() {
-        assert_eq!(beyond_title("We doen X", "We doen X. Dat zit in ons DNA."), "Dat zit in ons DNA.");
-        assert_eq!(beyond_title("We doen X", "We doen X:\n- a,\n- b."), "- a,\n- b.");
+        assert_eq!(
+            beyond_title("We doen X", "We doen X. Dat zit in ons DNA."),
+            "Dat zit in ons DNA."
+        );
+        assert_eq!(
+            beyond_title("We doen X", "We doen X:\n- a,\n- b."),
+            "- a,\n- b."
+        );
         assert_eq!(beyond_title("We doen X", "We doen X."), "");
-        assert_eq!(beyond_title("We doen X", "We doen X: a, b en c."), "We doen X: a, b en c.");
+        assert_eq!(
+            beyond_title("We doen X", "We doen X: a, b en c."),
+            "We doen X: a, b en c."
+        );
         assert_eq!(beyond_title("We doen X", "Iets anders."), "Iets anders.");
     }
 

@@ -11,6 +11,7 @@ mod cli;
 mod compare;
 mod export;
 mod files;
+mod pdf;
 mod robustness;
 mod safety;
 mod socius;

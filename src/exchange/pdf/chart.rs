@@ -119,36 +119,53 @@ pub fn axis_range(chart: &BarChart) -> (f64, f64, f64) {
     (bottom, top, step)
 }
 
-/// The legend entries in rows that fit `width`: (label, colour, is a line, dash).
-fn legend_rows<'c>(
-    fonts: &Fonts,
-    chart: &'c BarChart,
+/// One entry of the legend: a swatch (bars) or a short line (lines), and its label.
+struct LegendEntry<'c> {
+    label: &'c str,
+    color: Rgb,
+    /// `Some` for a line series.
+    dash: Option<Dash>,
+    /// The room it takes in its row.
     width: f32,
-) -> Vec<Vec<(&'c str, Rgb, Option<Dash>, f32)>> {
-    let mut entries: Vec<(&str, Rgb, Option<Dash>)> = chart
+}
+
+impl LegendEntry<'_> {
+    fn marker_width(&self) -> f32 {
+        if self.dash.is_some() { 18.0 } else { SWATCH }
+    }
+}
+
+/// The legend entries in rows that fit `width`.
+fn legend_rows<'c>(fonts: &Fonts, chart: &'c BarChart, width: f32) -> Vec<Vec<LegendEntry<'c>>> {
+    let entries = chart
         .bars
         .iter()
         .map(|s| (s.label.as_str(), s.color, None))
-        .collect();
-    entries.extend(
-        chart
-            .lines
-            .iter()
-            .map(|l| (l.label.as_str(), l.color, Some(l.dash))),
-    );
-    let mut rows: Vec<Vec<(&str, Rgb, Option<Dash>, f32)>> = vec![Vec::new()];
+        .chain(
+            chart
+                .lines
+                .iter()
+                .map(|l| (l.label.as_str(), l.color, Some(l.dash))),
+        );
+    let mut rows: Vec<Vec<LegendEntry>> = vec![Vec::new()];
     let mut used = 0.0;
     for (label, color, dash) in entries {
-        let marker = if dash.is_some() { 18.0 } else { SWATCH };
-        let entry = marker + 4.0 + fonts.width(Weight::Regular, LEGEND_SIZE, label) + 14.0;
-        if used + entry > width && used > 0.0 {
+        let mut entry = LegendEntry {
+            label,
+            color,
+            dash,
+            width: 0.0,
+        };
+        entry.width =
+            entry.marker_width() + 4.0 + fonts.width(Weight::Regular, LEGEND_SIZE, label) + 14.0;
+        if used + entry.width > width && used > 0.0 {
             rows.push(Vec::new());
             used = 0.0;
         }
+        used += entry.width;
         if let Some(row) = rows.last_mut() {
-            row.push((label, color, dash, entry));
+            row.push(entry);
         }
-        used += entry;
     }
     rows
 }
@@ -171,7 +188,9 @@ pub fn draw(fonts: &Fonts, chart: &BarChart, x: f32, y: f32, width: f32, height:
     let (low, high, step) = axis_range(chart);
     let ticks: Vec<f64> = {
         let count = ((high - low) / step).round() as i64;
-        (0..=count.clamp(0, 50)).map(|i| low + i as f64 * step).collect()
+        (0..=count.clamp(0, 50))
+            .map(|i| low + i as f64 * step)
+            .collect()
     };
     let tick_labels: Vec<String> = ticks.iter().map(|t| (chart.format)(*t)).collect();
     let label_width = tick_labels
@@ -301,32 +320,31 @@ pub fn draw(fonts: &Fonts, chart: &BarChart, x: f32, y: f32, width: f32, height:
     let mut ly = plot_bottom + 20.0;
     for row in legend {
         let mut lx = plot_left;
-        for (label, color, dash, entry) in row {
-            match dash {
+        for entry in row {
+            match entry.dash {
                 None => items.push(Item::Rect {
                     x: lx,
                     y: ly,
                     width: SWATCH,
                     height: SWATCH,
-                    color,
+                    color: entry.color,
                 }),
                 Some(dash) => items.push(Item::Line {
                     from: (lx, ly + SWATCH / 2.0),
                     to: (lx + 18.0, ly + SWATCH / 2.0),
                     width: 1.6,
-                    color,
+                    color: entry.color,
                     dash,
                 }),
             }
-            let marker = if dash.is_some() { 18.0 } else { SWATCH };
             items.push(text(
-                lx + marker + 4.0,
+                lx + entry.marker_width() + 4.0,
                 ly + SWATCH * 0.9,
-                label.to_string(),
+                entry.label.to_string(),
                 LEGEND_SIZE,
                 Rgb::TEXT,
             ));
-            lx += entry;
+            lx += entry.width;
         }
         ly += LEGEND_ROW;
     }
@@ -394,7 +412,14 @@ mod tests {
         );
         let mut lowest_bar = 0.0f32;
         for item in &items {
-            if let Item::Rect { x, y, width, height, .. } = item {
+            if let Item::Rect {
+                x,
+                y,
+                width,
+                height,
+                ..
+            } = item
+            {
                 assert!(*x >= 50.0 && x + width <= 450.0 + 0.01);
                 assert!(*y >= 100.0 && y + height <= 300.0 + 0.01);
                 if *width > 20.0 {
@@ -409,9 +434,16 @@ mod tests {
                 _ => None,
             })
             .expect("legend entry");
-        assert!(legend_y > lowest_bar + 10.0, "legend {legend_y} inside plot {lowest_bar}");
+        assert!(
+            legend_y > lowest_bar + 10.0,
+            "legend {legend_y} inside plot {lowest_bar}"
+        );
         for year in 2021..=2025 {
-            assert!(items.iter().any(|i| matches!(i, Item::Text { text, .. } if *text == year.to_string())));
+            assert!(
+                items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if *text == year.to_string()))
+            );
         }
     }
 }

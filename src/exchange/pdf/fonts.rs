@@ -4,7 +4,8 @@
 
 use super::layout::Weight;
 
-pub(crate) const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+pub(crate) const REGULAR: &[u8] =
+    include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
 pub(crate) const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// One font face: glyph lookup and advances.
@@ -65,7 +66,10 @@ impl Face {
 
     /// The width of `text` at `size` points.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(self.glyph_id(c))).sum::<f32>() * size
+        text.chars()
+            .map(|c| self.advance(self.glyph_id(c)))
+            .sum::<f32>()
+            * size
     }
 }
 

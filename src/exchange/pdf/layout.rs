@@ -499,13 +499,7 @@ impl<'a> Flow<'a> {
 
     /// A heading kept together with the start of what follows it.
     pub fn heading(&mut self, level: u8, title: &str, style: Style) {
-        let lines = wrap(
-            self.fonts,
-            style.weight,
-            style.size,
-            title,
-            CONTENT_WIDTH,
-        );
+        let lines = wrap(self.fonts, style.weight, style.size, title, CONTENT_WIDTH);
         let height = lines.len() as f32 * style.line_height;
         self.space(style.line_height * 0.6);
         self.ensure(height + 4.0 * Style::BODY.line_height);
@@ -785,7 +779,14 @@ impl<'a> Flow<'a> {
         self.y += 4.0;
     }
 
-    fn draw_row(&mut self, table: &Table, id: usize, index: usize, row: &TableRow, lines: &RowLines) {
+    fn draw_row(
+        &mut self,
+        table: &Table,
+        id: usize,
+        index: usize,
+        row: &TableRow,
+        lines: &RowLines,
+    ) {
         let top = self.y;
         let width = table.width();
         let style = match row.kind {
@@ -867,13 +868,19 @@ mod tests {
             let lines = wrap(&fonts, Weight::Regular, 10.0, text, width);
             for line in &lines {
                 let w = fonts.width(Weight::Regular, 10.0, line);
-                assert!(w <= width + 1e-3 || line.chars().count() == 1, "{line:?} {w} > {width}");
+                assert!(
+                    w <= width + 1e-3 || line.chars().count() == 1,
+                    "{line:?} {w} > {width}"
+                );
             }
             let joined: String = lines.concat().split_whitespace().collect();
             let original: String = text.split_whitespace().collect();
             assert_eq!(joined, original);
         }
-        assert_eq!(wrap(&fonts, Weight::Regular, 10.0, "", 100.0), vec![String::new()]);
+        assert_eq!(
+            wrap(&fonts, Weight::Regular, 10.0, "", 100.0),
+            vec![String::new()]
+        );
     }
 
     #[test]

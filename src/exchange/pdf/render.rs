@@ -190,8 +190,10 @@ pub(crate) fn render(doc: &Document, fonts: &Fonts, today: &str) -> Result<Vec<u
         bold: Font::new(fonts::BOLD.into(), 0).ok_or(ExportError::Font)?,
     };
     let mut pdf = krilla::Document::new();
-    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
-        .ok_or_else(|| ExportError::Pdf { reason: "page size".to_string() })?;
+    let settings =
+        PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| ExportError::Pdf {
+            reason: "page size".to_string(),
+        })?;
     let page_count = doc.pages.len();
     for page in &doc.pages {
         let mut pdf_page = pdf.start_page_with(settings.clone());
@@ -235,7 +237,9 @@ pub(crate) fn render(doc: &Document, fonts: &Fonts, today: &str) -> Result<Vec<u
         metadata = metadata.creation_date(date);
     }
     pdf.set_metadata(metadata);
-    pdf.finish().map_err(|e| ExportError::Pdf { reason: e.to_string() })
+    pdf.finish().map_err(|e| ExportError::Pdf {
+        reason: e.to_string(),
+    })
 }
 
 #[cfg(test)]
