@@ -616,7 +616,15 @@ impl Body<'_> {
         }
     }
 
-    fn indicator_table(&mut self, indicators: &[Indicator]) {
+    /// A table, under a label when there is one.
+    fn table(&mut self, label: Option<&str>, table: &Table) {
+        match label {
+            Some(label) => self.flow.labelled_table(label, table),
+            None => self.flow.table(table),
+        }
+    }
+
+    fn indicator_table(&mut self, label: Option<&str>, indicators: &[Indicator]) {
         let t = self.t;
         let with_actuals = indicators.iter().any(|i| !i.actuals.is_empty());
         let target_width = 150.0;
@@ -658,16 +666,20 @@ impl Body<'_> {
                 TableRow::new(cells)
             })
             .collect();
-        self.flow.table(&Table {
-            columns,
-            header,
-            rows,
-        });
+        self.table(
+            label,
+            &Table {
+                columns,
+                header,
+                rows,
+            },
+        );
     }
 
     fn timing_table(&mut self, od: &OperationalGoal) {
         let (plan, t) = (self.plan, self.t);
         if od.activities.is_empty() {
+            self.flow.label(t.pdf_timing);
             self.flow.paragraph(t.pdf_no_activities, Style::BODY, 0.0);
             return;
         }
@@ -708,18 +720,20 @@ impl Body<'_> {
                 TableRow::new(cells)
             })
             .collect();
-        self.flow.table(&Table {
-            columns,
-            header,
-            rows,
-        });
+        self.flow.labelled_table(
+            t.pdf_timing,
+            &Table {
+                columns,
+                header,
+                rows,
+            },
+        );
     }
 
     fn means(&mut self, id: Id) {
         if let Some(figures) = self.summary.goal(id) {
             let table = means_table(figures, &self.summary.years, self.t);
-            self.flow.label(self.t.pdf_means);
-            self.flow.table(&table);
+            self.flow.labelled_table(self.t.pdf_means, &table);
         }
     }
 
@@ -739,7 +753,7 @@ impl Body<'_> {
         let mut first = true;
         if !plan.general_indicators.is_empty() {
             self.flow.heading(2, t.general_indicators, Style::H2);
-            self.indicator_table(&plan.general_indicators);
+            self.indicator_table(None, &plan.general_indicators);
             first = false;
         }
         for sd in &plan.strategic_goals {
@@ -756,8 +770,7 @@ impl Body<'_> {
             self.small_line(t.core_tasks, &tasks);
             self.text(&sd.description);
             if !sd.indicators.is_empty() {
-                self.flow.label(t.indicators);
-                self.indicator_table(&sd.indicators);
+                self.indicator_table(Some(t.indicators), &sd.indicators);
             }
             self.labelled_text(t.note, &sd.note);
             self.means(sd.id);
@@ -770,10 +783,8 @@ impl Body<'_> {
                 self.labelled_text(t.situering, &od.situering);
                 self.labelled_text(t.werking, &od.werking);
                 if !od.indicators.is_empty() {
-                    self.flow.label(t.indicators);
-                    self.indicator_table(&od.indicators);
+                    self.indicator_table(Some(t.indicators), &od.indicators);
                 }
-                self.flow.label(t.pdf_timing);
                 self.timing_table(od);
                 self.means(od.id);
                 self.labelled_text(t.note, &od.note);

@@ -388,6 +388,8 @@ const CELL_PAD_X: f32 = 4.0;
 const CELL_PAD_Y: f32 = 3.0;
 const INDENT_STEP: f32 = 10.0;
 const BULLET_INDENT: f32 = 12.0;
+/// Tables up to this height are not split over two pages.
+const SMALL_TABLE: f32 = 200.0;
 
 /// One row ready to draw: the lines of every cell and its height.
 struct RowLines {
@@ -742,22 +744,52 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// A table: the header row comes back at the top of every page the table runs onto, and a
-    /// row is always drawn whole on one page.
-    pub fn table(&mut self, table: &Table) {
-        let id = self.tables;
-        self.tables += 1;
+    /// The header and the rows of `table`, wrapped.
+    fn table_lines(&self, table: &Table) -> (Option<RowLines>, Vec<RowLines>) {
         let header = self.header_lines(table);
         let header_height = header.as_ref().map_or(0.0, |h| h.height);
         let max_row_height = CONTENT_BOTTOM - MARGIN_TOP - header_height;
-        let rows: Vec<RowLines> = table
+        let rows = table
             .rows
             .iter()
             .map(|row| self.row_lines(table, row, max_row_height))
             .collect();
-        // The header never stands alone at the bottom of a page.
-        let first = rows.first().map_or(0.0, |r| r.height);
-        self.ensure(header_height + first);
+        (header, rows)
+    }
+
+    /// How much of a table must fit below the cursor before it starts: all of a small table,
+    /// else its header and first row (a header never stands alone at the bottom of a page).
+    fn keep_height(header: &Option<RowLines>, rows: &[RowLines]) -> f32 {
+        let header = header.as_ref().map_or(0.0, |h| h.height);
+        let all: f32 = rows.iter().map(|r| r.height).sum();
+        if header + all <= SMALL_TABLE {
+            header + all
+        } else {
+            header + rows.first().map_or(0.0, |r| r.height)
+        }
+    }
+
+    /// A label followed by a table, kept together as [`Flow::table`] keeps a table.
+    pub fn labelled_table(&mut self, label: &str, table: &Table) {
+        let (header, rows) = self.table_lines(table);
+        let style = Style::LABEL;
+        self.space(style.line_height * 0.45);
+        self.ensure(style.line_height + Self::keep_height(&header, &rows));
+        self.paragraph(label, style, 0.0);
+        self.place_table(table, header, rows);
+    }
+
+    /// A table: the header row comes back at the top of every page the table runs onto, and a
+    /// row is always drawn whole on one page. A small table is kept on one page.
+    pub fn table(&mut self, table: &Table) {
+        let (header, rows) = self.table_lines(table);
+        self.place_table(table, header, rows);
+    }
+
+    fn place_table(&mut self, table: &Table, header: Option<RowLines>, rows: Vec<RowLines>) {
+        let id = self.tables;
+        self.tables += 1;
+        self.ensure(Self::keep_height(&header, &rows));
         if let Some(header) = &header {
             self.draw_header(table, id, header);
         }
@@ -891,6 +923,34 @@ mod tests {
         assert!(short.ends_with('…'));
         assert!(fonts.width(Weight::Regular, 9.0, &short) <= 60.0);
         assert_eq!(fit(&fonts, Weight::Regular, 9.0, "kort", 60.0), "kort");
+    }
+
+    fn small_table() -> Table {
+        Table {
+            columns: Table::label_and_values(CONTENT_WIDTH, 2, 60.0),
+            header: vec!["".into(), "2021".into(), "2022".into()],
+            rows: (0..4)
+                .map(|i| {
+                    TableRow::new(vec![Cell::text(format!("rij {i}")), Cell::Bar, Cell::Empty])
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_small_table_and_its_label_move_together_to_the_next_page() {
+        let fonts = fonts();
+        let mut flow = Flow::new(&fonts);
+        // Fill the page until a table of five rows no longer fits but its first rows would.
+        while flow.y() < CONTENT_BOTTOM - 60.0 {
+            flow.paragraph("tekst", Style::BODY, 0.0);
+        }
+        flow.labelled_table("Inzet en middelen", &small_table());
+        let (pages, _) = flow.finish();
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].table_rows.is_empty());
+        assert_eq!(pages[1].table_rows.len(), 5);
+        assert_eq!(pages[1].texts().next(), Some("Inzet en middelen"));
     }
 
     #[test]
