@@ -205,14 +205,6 @@ impl Style {
         ..Style::TABLE
     };
 
-    pub fn with_weight(self, weight: Weight) -> Style {
-        Style { weight, ..self }
-    }
-
-    pub fn with_color(self, color: Rgb) -> Style {
-        Style { color, ..self }
-    }
-
     /// The baseline of a line whose box starts at `top`: the capitals sit in the middle.
     pub fn baseline(&self, top: f32) -> f32 {
         top + (self.line_height + self.size * 0.72) / 2.0
