@@ -1,5 +1,5 @@
 //! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`,
-//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR`,
+//! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR --pdf OUT.pdf`,
 //! `planbord import-budget FILE SOURCE`.
 
 use crate::exchange::ExportError;
@@ -68,6 +68,9 @@ pub enum Command {
         /// when missing).
         #[arg(long, value_name = "DIR")]
         csv: Option<PathBuf>,
+        /// Write the whole plan as an A4 PDF report to this file.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
         /// CSV in plain notation (`,`, decimal point, no BOM) instead of Belgian (`;`, decimal
         /// comma, UTF-8 with BOM).
         #[arg(long)]
@@ -75,7 +78,7 @@ pub enum Command {
         /// Overwrite existing output files.
         #[arg(long)]
         force: bool,
-        /// Language of sheet names, titles and headers.
+        /// Language of sheet names, titles and headers, and of the PDF report.
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },
@@ -142,6 +145,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         file,
         xlsx,
         csv,
+        pdf,
         plain,
         force,
         lang,
@@ -155,6 +159,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         let request = ExportRequest {
             xlsx: xlsx.as_deref(),
             csv: csv.as_deref(),
+            pdf: pdf.as_deref(),
+            today: today(),
             notation,
             force: *force,
             lang: *lang,
@@ -274,10 +280,19 @@ fn compare(
     }
 }
 
+/// Today's date, `YYYY-MM-DD` (UTC).
+fn today() -> String {
+    let now = store::recovery::format_unix(store::recovery::now_unix());
+    now.get(..10).unwrap_or(&now).to_string()
+}
+
 /// What `planbord export` is asked to write.
 pub struct ExportRequest<'a> {
     pub xlsx: Option<&'a Path>,
     pub csv: Option<&'a Path>,
+    pub pdf: Option<&'a Path>,
+    /// `YYYY-MM-DD`, the date on the PDF's title page.
+    pub today: String,
     pub notation: CsvNotation,
     pub force: bool,
     pub lang: Lang,
@@ -322,7 +337,7 @@ fn export_files(
     request: &ExportRequest,
 ) -> Result<Vec<String>, Vec<ExportError>> {
     let t = tr(request.lang);
-    if request.xlsx.is_none() && request.csv.is_none() {
+    if request.xlsx.is_none() && request.csv.is_none() && request.pdf.is_none() {
         return Err(vec![ExportError::NothingToExport]);
     }
     let summary = calc::summarize(plan);
@@ -360,6 +375,12 @@ fn export_files(
             tables.len(),
             t.csv_files_written
         ));
+    }
+    if let Some(path) = request.pdf {
+        let bytes = crate::exchange::pdf::write_pdf(plan, &summary, request.lang, &request.today)
+            .map_err(|e| vec![e])?;
+        outputs.push((path.to_path_buf(), bytes));
+        done.push(format!("{}: {}", path.display(), t.pdf_written));
     }
     let plan_file = std::fs::canonicalize(file).ok();
     let mut refused = Vec::new();

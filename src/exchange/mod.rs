@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod import;
+pub mod pdf;
 pub mod tables;
 pub mod xlsx;
 
@@ -35,6 +36,12 @@ pub enum ExportError {
     /// No output was asked for.
     #[error("nothing to export")]
     NothingToExport,
+    /// The fonts built into Planbord could not be read (a damaged program, not a bad plan).
+    #[error("the built-in fonts cannot be read")]
+    Font,
+    /// The PDF library refused the document (a bug in Planbord, not in the plan).
+    #[error("cannot build the PDF: {reason}")]
+    Pdf { reason: String },
 }
 
 impl ExportError {
@@ -103,9 +110,29 @@ impl ExportError {
             }
             ExportError::NothingToExport => {
                 if en {
-                    "nothing to export: give --xlsx FILE and/or --csv FOLDER".to_string()
+                    "nothing to export: give --xlsx FILE, --csv FOLDER and/or --pdf FILE"
+                        .to_string()
                 } else {
-                    "niets te exporteren: geef --xlsx BESTAND en/of --csv MAP".to_string()
+                    "niets te exporteren: geef --xlsx BESTAND, --csv MAP en/of --pdf BESTAND"
+                        .to_string()
+                }
+            }
+            ExportError::Font => {
+                if en {
+                    "the fonts built into Planbord cannot be read; this is a fault in Planbord, please report it".to_string()
+                } else {
+                    "de lettertypes in Planbord kunnen niet gelezen worden; dit is een fout in Planbord, meld ze alsjeblieft".to_string()
+                }
+            }
+            ExportError::Pdf { reason } => {
+                if en {
+                    format!(
+                        "the PDF could not be built ({reason}); this is a fault in Planbord, please report it"
+                    )
+                } else {
+                    format!(
+                        "de PDF kon niet worden opgebouwd ({reason}); dit is een fout in Planbord, meld ze alsjeblieft"
+                    )
                 }
             }
         }
