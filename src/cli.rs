@@ -30,6 +30,28 @@ pub struct Cli {
     /// Goal to select in the goal tree, by code (e.g. SD1.OD2).
     #[arg(long)]
     pub goal: Option<String>,
+    /// Language of messages, tables and reports: `nl` or `en` (default: the system's language,
+    /// Dutch when it is Dutch or unknown).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+}
+
+/// The language asked for, else the system's (`LC_ALL`, `LC_MESSAGES`, `LANG`): English when it
+/// is English, Dutch otherwise.
+pub fn resolve_lang(asked: Option<Lang>) -> Lang {
+    if let Some(lang) = asked {
+        return lang;
+    }
+    let system = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if system.to_ascii_lowercase().starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,9 +76,6 @@ pub enum Command {
         base: usize,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// The language of the table (the CSV has machine keys).
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
     },
     /// Export the plan's tables: an XLSX workbook (one sheet per table) and/or CSV files.
     Export {
@@ -78,9 +97,6 @@ pub enum Command {
         /// Overwrite existing output files.
         #[arg(long)]
         force: bool,
-        /// Language of sheet names, titles and headers, and of the PDF report.
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
     },
     /// Import a budget by account (CSV or XLSX from accounting) into a plan file: prints a
     /// preview, then saves the plan (the previous version is kept as FILE.bak).
@@ -92,9 +108,6 @@ pub enum Command {
         /// Print the preview only; leave the plan file untouched.
         #[arg(long)]
         dry_run: bool,
-        /// Language of the preview and messages.
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
         /// Switch the plan's budget basis with the import (`accounts`: the accounts make the
         /// multi-year budget).
         #[arg(long, value_enum)]
@@ -108,22 +121,6 @@ pub enum Basis {
     Accounts,
 }
 
-/// A language on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Nl,
-    En,
-}
-
-impl From<LangArg> for crate::i18n::Lang {
-    fn from(lang: LangArg) -> Self {
-        match lang {
-            LangArg::Nl => crate::i18n::Lang::Nl,
-            LangArg::En => crate::i18n::Lang::En,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -131,15 +128,19 @@ pub enum Format {
 }
 
 /// Runs a subcommand, writing to `out` and `err`; returns the process exit code.
-pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+pub fn run_command(
+    command: &Command,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     if let Command::Compare {
         files,
         base,
         format,
-        lang,
     } = command
     {
-        return compare(files, *base, *format, (*lang).into(), out, err);
+        return compare(files, *base, *format, lang, out, err);
     }
     if let Command::Export {
         file,
@@ -148,7 +149,6 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         pdf,
         plain,
         force,
-        lang,
     } = command
     {
         let notation = if *plain {
@@ -163,7 +163,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             today: today(),
             notation,
             force: *force,
-            lang: *lang,
+            lang,
         };
         return export(file, &request, out, err);
     }
@@ -171,20 +171,25 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         file,
         source,
         dry_run,
-        lang,
         basis,
     } = command
     {
-        return import_budget(file, source, *dry_run, *lang, *basis, out, err);
+        return import_budget(file, source, *dry_run, lang, *basis, out, err);
     }
     let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
     else {
         return ExitCode::FAILURE;
     };
+    let t = tr(lang);
     let plan = match store::load(file) {
         Ok(plan) => plan,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                t.cli_error,
+                crate::messages::load_error(&e, lang)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -192,39 +197,44 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
     let written = match command {
         Command::Check { file } => {
             let mut text = format!(
-                "{}: ok ({} strategische doelen, {} operationele doelen, {} jaar)\n",
+                "{}: ok ({} {}, {} {}, {} {})\n",
                 file.display(),
                 plan.strategic_goals.len(),
+                t.cli_strategic_goals,
                 plan.operational_goals().count(),
-                summary.years.len()
+                t.cli_operational_goals,
+                summary.years.len(),
+                t.cli_years
             );
             if summary.warnings.is_empty() {
-                text.push_str("geen waarschuwingen\n");
+                text.push_str(t.cli_no_warnings);
+                text.push('\n');
             }
             for warning in &summary.warnings {
                 text.push_str(&format!(
-                    "waarschuwing: {}\n",
-                    report::describe_warning(warning, crate::i18n::Lang::Nl)
+                    "{}: {}\n",
+                    t.cli_warning,
+                    report::describe_warning(warning, lang)
                 ));
             }
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
         Command::Fmt { file } => store::save(&plan, file)
             .map(|()| {
-                let _ = writeln!(out, "{}: rewritten", file.display());
+                let _ = writeln!(out, "{}: {}", file.display(), t.cli_rewritten);
             })
-            .map_err(|e| e.to_string()),
+            .map_err(|e| crate::messages::save_error(&e, lang)),
         Command::Compare { .. } | Command::Export { .. } | Command::ImportBudget { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
-            Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
+            Format::Table => out.write_all(report::table(&plan, &summary, lang).as_bytes()),
         }
         .map_err(|e| e.to_string()),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "{}: {e}", t.cli_error);
             ExitCode::FAILURE
         }
     }

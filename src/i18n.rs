@@ -162,6 +162,14 @@ pub struct Tr {
     pub damaged_kept: &'static str,
     pub discard_copy: &'static str,
     pub name: &'static str,
+    // Command line
+    pub cli_error: &'static str,
+    pub cli_warning: &'static str,
+    pub cli_no_warnings: &'static str,
+    pub cli_strategic_goals: &'static str,
+    pub cli_operational_goals: &'static str,
+    pub cli_years: &'static str,
+    pub cli_rewritten: &'static str,
     // Control names
     pub kind_of: &'static str,
     pub opening_balance_of: &'static str,
@@ -180,6 +188,8 @@ pub struct Tr {
     // Exchange in the window
     pub export_xlsx: &'static str,
     pub export_csv: &'static str,
+    pub export_pdf: &'static str,
+    pub pdf_pages_written: &'static str,
     pub export_failed: &'static str,
     pub export_would_overwrite_plan: &'static str,
     pub export_exists: &'static str,
@@ -452,6 +462,14 @@ pub const NL: Tr = Tr {
     damaged_kept: "Onleesbare inhoud bewaard als",
     discard_copy: "Kopie verwijderen",
     name: "Naam",
+    // Command line
+    cli_error: "fout",
+    cli_warning: "waarschuwing",
+    cli_no_warnings: "geen waarschuwingen",
+    cli_strategic_goals: "strategische doelen",
+    cli_operational_goals: "operationele doelen",
+    cli_years: "jaar",
+    cli_rewritten: "herschreven",
     // Control names
     kind_of: "Soort",
     opening_balance_of: "Beginsaldo",
@@ -470,6 +488,8 @@ pub const NL: Tr = Tr {
     // Exchange in the window
     export_xlsx: "Exporteren naar Excel (XLSX)…",
     export_csv: "Exporteren naar CSV…",
+    export_pdf: "Afdrukken / PDF…",
+    pdf_pages_written: "PDF-rapport geschreven",
     export_failed: "de export is mislukt",
     export_would_overwrite_plan: "dat is het planbestand zelf; kies een andere naam",
     export_exists: "bestaande bestanden worden vervangen:",
@@ -768,6 +788,14 @@ pub const EN: Tr = Tr {
     damaged_kept: "Unreadable content kept as",
     discard_copy: "Discard the copy",
     name: "Name",
+    // Command line
+    cli_error: "error",
+    cli_warning: "warning",
+    cli_no_warnings: "no warnings",
+    cli_strategic_goals: "strategic goals",
+    cli_operational_goals: "operational goals",
+    cli_years: "years",
+    cli_rewritten: "rewritten",
     // Control names
     kind_of: "Kind",
     opening_balance_of: "Opening balance",
@@ -786,6 +814,8 @@ pub const EN: Tr = Tr {
     // Exchange in the window
     export_xlsx: "Export to Excel (XLSX)…",
     export_csv: "Export to CSV…",
+    export_pdf: "Print / PDF…",
+    pdf_pages_written: "PDF report written",
     export_failed: "the export failed",
     export_would_overwrite_plan: "that is the plan file itself; choose another name",
     export_exists: "existing files will be replaced:",

@@ -32,7 +32,13 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
     if let Some(command) = &cli.command {
-        return run_command(command, &mut std::io::stdout(), &mut std::io::stderr());
+        let lang = planbord::cli::resolve_lang(cli.lang);
+        return run_command(
+            command,
+            lang,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -19,7 +19,7 @@ pub enum Unit {
 pub struct KeyFigure {
     /// Stable machine key, e.g. `fte.total`, `fte.SD1`, `cost.personnel`.
     pub key: String,
-    /// Dutch label for tables.
+    /// Dutch label for tables (see [`KeyFigure::label_in`] for the user's language).
     pub label: String,
     pub unit: Unit,
     pub values: Series,
@@ -222,14 +222,69 @@ pub fn format_value(unit: Unit, value: Decimal) -> String {
     }
 }
 
-/// A readable nl-BE table of the key figures.
-pub fn table(plan: &Plan, summary: &Summary) -> String {
+impl KeyFigure {
+    /// The label in the user's language (the key decides; names of goals, funds and sections
+    /// stay as the user wrote them).
+    pub fn label_in(&self, lang: Lang) -> String {
+        if lang == Lang::Nl {
+            return self.label.clone();
+        }
+        let key = self.key.as_str();
+        let fixed = match key {
+            "fte.total" => Some("FTE total"),
+            "fte.service" => Some("FTE service"),
+            "fte.support" => Some("FTE support"),
+            "fte.available" => Some("FTE available"),
+            "cost.personnel" => Some("Personnel cost"),
+            "cost.personnel.service" => Some("Personnel cost service"),
+            "cost.personnel.support" => Some("Personnel cost support"),
+            "cost.operating" => Some("Operating cost"),
+            "cost.overhead" => Some("Overhead cost"),
+            "cost.other" => Some("Other cost"),
+            "cost.total" => Some("Total expenses"),
+            "income.total" => Some("Total income"),
+            "income.subsidy" => Some("Requested subsidy"),
+            "balance" => Some("Balance"),
+            "carryover" => Some("Carry-over"),
+            "result" => Some("Result"),
+            "accounts.cost" => Some("Accounts: costs"),
+            "accounts.income" => Some("Accounts: income"),
+            "accounts.result" => Some("Accounts: operating result"),
+            _ => None,
+        };
+        if let Some(label) = fixed {
+            return label.to_string();
+        }
+        let rest_of =
+            |dutch_prefix: &str| self.label.strip_prefix(dutch_prefix).unwrap_or(&self.label);
+        if let Some(code) = key.strip_prefix("fte.") {
+            format!("FTE {code}")
+        } else if let Some(code) = key.strip_prefix("cost.personnel.") {
+            format!("Salary cost {code}")
+        } else if let Some(code) = key.strip_prefix("cost.operating.") {
+            format!("Operating cost {code}")
+        } else if key.starts_with("reserve.") {
+            format!("Reserve {}", rest_of("Reserve "))
+        } else if key.starts_with("account.") {
+            let name = rest_of("Rubriek ");
+            if let Some(name) = name.strip_suffix(": kosten") {
+                format!("Section {name}: costs")
+            } else if let Some(name) = name.strip_suffix(": opbrengsten") {
+                format!("Section {name}: income")
+            } else {
+                format!("Section {name}")
+            }
+        } else {
+            self.label.clone()
+        }
+    }
+}
+
+/// A readable table of the key figures (numbers in nl-BE notation), labels in `lang`.
+pub fn table(plan: &Plan, summary: &Summary, lang: Lang) -> String {
     let rows = key_figures(summary);
-    let label_width = rows
-        .iter()
-        .map(|r| r.label.chars().count())
-        .max()
-        .unwrap_or(0);
+    let labels: Vec<String> = rows.iter().map(|r| r.label_in(lang)).collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.values.iter().map(|v| format_value(r.unit, *v)).collect())
@@ -252,8 +307,8 @@ pub fn table(plan: &Plan, summary: &Summary) -> String {
         let _ = write!(out, "  {year:>width$}");
     }
     out.push('\n');
-    for (row, cells) in rows.iter().zip(&cells) {
-        let _ = write!(out, "{:label_width$}", row.label);
+    for (label, cells) in labels.iter().zip(&cells) {
+        let _ = write!(out, "{label:label_width$}");
         for cell in cells {
             let _ = write!(out, "  {cell:>width$}");
         }

@@ -17,6 +17,7 @@ pub enum Command {
     CloseComparison,
     ExportXlsx,
     ExportCsv,
+    ExportPdf,
     ImportBudget,
     Quit,
     Undo,
@@ -43,7 +44,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 15] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -55,6 +56,7 @@ impl Command {
         Command::CloseComparison,
         Command::ExportXlsx,
         Command::ExportCsv,
+        Command::ExportPdf,
         Command::ImportBudget,
         Command::Quit,
         Command::Undo,
@@ -72,6 +74,7 @@ impl Command {
             Command::CloseComparison => tr.close_compare,
             Command::ExportXlsx => tr.export_xlsx,
             Command::ExportCsv => tr.export_csv,
+            Command::ExportPdf => tr.export_pdf,
             Command::ImportBudget => tr.import_budget,
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
@@ -102,6 +105,7 @@ impl Command {
             | Command::CloseComparison
             | Command::ExportXlsx
             | Command::ExportCsv
+            | Command::ExportPdf
             | Command::ImportBudget => &[],
         }
     }

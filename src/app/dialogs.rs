@@ -225,6 +225,7 @@ impl PlanApp {
             PathPurpose::Compare => (t.compare_with, t.compare),
             PathPurpose::Exchange(ExchangeKind::Xlsx) => (t.export_xlsx, t.save),
             PathPurpose::Exchange(ExchangeKind::CsvFolder) => (t.export_csv, t.save),
+            PathPurpose::Exchange(ExchangeKind::Pdf) => (t.export_pdf, t.save),
             PathPurpose::Exchange(ExchangeKind::ImportBudget) => (t.import_budget, t.open),
         };
         ui.heading(title);

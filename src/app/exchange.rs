@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum ExchangeKind {
     Xlsx,
     CsvFolder,
+    Pdf,
     ImportBudget,
 }
 
@@ -44,6 +45,28 @@ impl PlanApp {
         }
         self.show_dialog(Dialog::Path(
             PathPurpose::Exchange(ExchangeKind::Xlsx),
+            proposal.display().to_string(),
+        ));
+    }
+
+    /// Asks where to write the PDF report.
+    pub(super) fn export_pdf(&mut self) {
+        let proposal = self.export_proposal(".pdf");
+        if self.native_dialogs {
+            let mut dialog = rfd::FileDialog::new().add_filter("PDF", &["pdf"]);
+            if let Some(dir) = proposal.parent() {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = proposal.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            if let Some(path) = dialog.save_file() {
+                self.write_export(ExchangeKind::Pdf, &path, true);
+                return;
+            }
+        }
+        self.show_dialog(Dialog::Path(
+            PathPurpose::Exchange(ExchangeKind::Pdf),
             proposal.display().to_string(),
         ));
     }
@@ -83,7 +106,9 @@ impl PlanApp {
     /// A path typed or chosen for an exchange.
     pub(super) fn exchange_path_chosen(&mut self, kind: ExchangeKind, path: &Path) {
         match kind {
-            ExchangeKind::Xlsx | ExchangeKind::CsvFolder => self.write_export(kind, path, true),
+            ExchangeKind::Xlsx | ExchangeKind::CsvFolder | ExchangeKind::Pdf => {
+                self.write_export(kind, path, true)
+            }
             ExchangeKind::ImportBudget => self.read_budget(path),
         }
     }
@@ -108,6 +133,15 @@ impl PlanApp {
                     )
                 })
                 .collect(),
+            ExchangeKind::Pdf => {
+                let today =
+                    &crate::store::recovery::format_unix(crate::store::recovery::now_unix())[..10];
+                match crate::exchange::pdf::write_pdf(self.plan(), &self.open.summary, lang, today)
+                {
+                    Ok(bytes) => vec![(path.to_path_buf(), bytes)],
+                    Err(_) => Vec::new(),
+                }
+            }
             ExchangeKind::ImportBudget => Vec::new(),
         }
     }
@@ -163,17 +197,22 @@ impl PlanApp {
                 return;
             }
         }
-        let what = match kind {
-            ExchangeKind::Xlsx => t.sheets_written,
-            _ => t.csv_files_written,
+        let message = match kind {
+            ExchangeKind::Xlsx => format!(
+                "{}: {} {}",
+                path.display(),
+                plan_tables(self.plan(), &self.open.summary, self.prefs.lang).len(),
+                t.sheets_written
+            ),
+            ExchangeKind::Pdf => format!("{}: {}", path.display(), t.pdf_pages_written),
+            _ => format!(
+                "{}: {} {}",
+                path.display(),
+                outputs.len(),
+                t.csv_files_written
+            ),
         };
-        let count = match kind {
-            ExchangeKind::Xlsx => {
-                plan_tables(self.plan(), &self.open.summary, self.prefs.lang).len()
-            }
-            _ => outputs.len(),
-        };
-        self.set_status(Tone::Success, format!("{}: {count} {what}", path.display()));
+        self.set_status(Tone::Success, message);
     }
 
     /// Reads an accounts table and shows what importing it would do.

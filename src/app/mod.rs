@@ -704,6 +704,7 @@ impl PlanApp {
             Command::CloseComparison => self.close_comparison(),
             Command::ExportXlsx => self.export_xlsx(),
             Command::ExportCsv => self.export_csv(),
+            Command::ExportPdf => self.export_pdf(),
             Command::ImportBudget => self.import_budget(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
@@ -785,6 +786,7 @@ impl PlanApp {
                 ui.separator();
                 self.command_button_ui(ui, Command::ExportXlsx, None);
                 self.command_button_ui(ui, Command::ExportCsv, None);
+                self.command_button_ui(ui, Command::ExportPdf, None);
                 self.command_button_ui(ui, Command::ImportBudget, None);
                 ui.separator();
                 self.command_button_ui(ui, Command::Quit, None);

@@ -37,7 +37,45 @@ fn check_fails_with_line_and_column_on_a_broken_file() {
     let (code, out, err) = planbord(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.contains(&format!("{}:3:", path.display())), "{err}");
+    // In Dutch (the default): file, line and column named.
+    assert!(
+        err.contains(&format!("fout: {}, regel 3, kolom", path.display())),
+        "{err}"
+    );
+    // In English: FILE:LINE:COLUMN.
+    let (_, _, err) = planbord(&["check", "--lang", "en", path.to_str().unwrap()]);
+    assert!(
+        err.contains(&format!("error: {}:3:", path.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_command_line_speaks_the_language_asked_for() {
+    let (_, nl, _) = planbord(&["check", "plans/socius-2021-2025.ron"]);
+    assert!(
+        nl.contains("strategische doelen") && nl.contains("geen waarschuwingen"),
+        "{nl}"
+    );
+    let (_, en, _) = planbord(&["check", "--lang", "en", "plans/socius-2021-2025.ron"]);
+    assert!(
+        en.contains("4 strategic goals") && en.contains("no warnings"),
+        "{en}"
+    );
+    let (_, table, _) = planbord(&["summary", "--lang", "en", "plans/socius-2021-2025.ron"]);
+    assert!(
+        table.contains("Personnel cost") && !table.contains("Personeelskosten"),
+        "{table}"
+    );
+    // The system's language decides when none is asked for.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .args(["check", "plans/socius-2021-2025.ron"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no warnings"));
 }
 
 #[test]

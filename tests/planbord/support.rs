@@ -33,6 +33,10 @@ pub fn socius() -> Plan {
 pub fn planbord(args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_planbord"))
         .args(args)
+        // Dutch unless a test asks for `--lang en`, whatever the machine's language.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "nl_BE.UTF-8")
         .output()
         .expect("planbord runs");
     (
