@@ -52,6 +52,11 @@ pub enum Dialog {
         path: PathBuf,
         damaged: bool,
     },
+    /// A synced folder's conflict copy next to the opened plan: merge it in?
+    ConflictCopy {
+        copy: PathBuf,
+        has_base: bool,
+    },
 }
 
 impl PlanApp {
@@ -79,6 +84,9 @@ impl PlanApp {
                 Dialog::SaveFailed(error) => self.save_failed_ui(ui, t, &error),
                 Dialog::ConfirmOverwrite { path, damaged } => {
                     self.confirm_overwrite_ui(ui, t, &path, damaged)
+                }
+                Dialog::ConflictCopy { copy, has_base } => {
+                    self.conflict_copy_ui(ui, t, &copy, has_base)
                 }
             };
         });
@@ -346,6 +354,29 @@ impl PlanApp {
             }
             if ui.button(t.cancel).clicked() {
                 close = true;
+            }
+        });
+        close
+    }
+
+    fn conflict_copy_ui(&mut self, ui: &mut Ui, t: &Tr, copy: &Path, has_base: bool) -> bool {
+        ui.heading(t.copy_title);
+        ui.label(copy.display().to_string());
+        ui.add(egui::Label::new(t.copy_question).wrap());
+        ui.label(if has_base {
+            t.copy_base_backup
+        } else {
+            t.copy_no_base
+        });
+        let mut close = false;
+        ui.horizontal(|ui| {
+            if ui.button(t.copy_merge).clicked() {
+                close = true;
+                self.merge_conflict_copy(copy);
+            }
+            if ui.button(t.copy_ignore).clicked() {
+                close = true;
+                self.mark_copy_answered(copy);
             }
         });
         close

@@ -57,6 +57,12 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan, prefer: Side) -> MergeOutc
     run(Some(base), ours, theirs, prefer, false)
 }
 
+/// Merges two versions without a common version (git's merge of a file both sides added): values
+/// that differ are conflicts taking the `prefer` side, items of either side are kept.
+pub fn merge_without_base(ours: &Plan, theirs: &Plan, prefer: Side) -> MergeOutcome {
+    run(None, ours, theirs, prefer, false)
+}
+
 /// Merges a synced folder's conflict copy (`theirs`) into the open plan (`ours`) when the common
 /// version is only a guess (`base`: the backup) or unknown (`None`). Nothing is lost on a wrong
 /// guess: every change taken from the copy is also listed as a conflict to confirm
