@@ -83,7 +83,14 @@ impl Engine {
         theirs: Option<&Value>,
     ) -> Option<Value> {
         if equivalent(ours, theirs, yearly) {
-            return ours.cloned();
+            // The same meaning, maybe not the same notation (`0` or no value): the notation of
+            // the side that changed it.
+            let ours_is_base = matches!(base, Base::Known(b) if b == ours);
+            return if ours_is_base {
+                theirs.cloned()
+            } else {
+                ours.cloned()
+            };
         }
         match (ours, theirs) {
             (Some(o @ Value::Object(om)), Some(t @ Value::Object(tm))) if compatible(o, t) => {

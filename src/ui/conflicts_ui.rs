@@ -11,10 +11,7 @@ use egui::{RichText, Ui};
 pub fn conflicts_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: Lang) {
     let tr = cx.tr;
     let plan = cx.plan;
-    heading_ui(
-        ui,
-        &format!("{} ({})", tr.panel_conflicts, plan.conflicts.len()),
-    );
+    heading_ui(ui, tr.panel_conflicts);
     if plan.conflicts.is_empty() {
         ui.label(tr.no_conflicts);
         return;

@@ -12,6 +12,7 @@ mod compare;
 mod export;
 mod files;
 mod import;
+mod merge;
 mod robustness;
 mod safety;
 mod saving;
