@@ -865,7 +865,7 @@ impl PlanApp {
                         continue;
                     }
                     let conflicts = self.open.doc.plan().conflicts.len();
-                    if panel == Panel::Conflicts && conflicts == 0 && self.view.panel != panel {
+                    if panel == Panel::Conflicts && conflicts == 0 {
                         continue;
                     }
                     let mut name = panel.name(t).to_string();
@@ -898,6 +898,9 @@ impl PlanApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if self.view.panel == Panel::Compare && !self.comparison.is_open() {
+            self.view.panel = Panel::Goals;
+        }
+        if self.view.panel == Panel::Conflicts && self.open.doc.plan().conflicts.is_empty() {
             self.view.panel = Panel::Goals;
         }
         self.comparison();

@@ -47,9 +47,13 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
 }
 
 impl PlanApp {
-    /// After opening a file: offers each conflict copy next to it that holds something the open
-    /// plan does not (a copy that does not load, or has nothing new, is passed over quietly).
+    /// After opening a file: shows the conflicts a merge left in it, and offers each conflict
+    /// copy next to it that holds something the open plan does not (a copy that does not load,
+    /// or has nothing new, is passed over quietly).
     pub fn notice_conflict_copies(&mut self) {
+        if !self.plan().conflicts.is_empty() {
+            self.view.panel = Panel::Conflicts;
+        }
         let Some(path) = self.open.path.clone() else {
             return;
         };

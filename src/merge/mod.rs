@@ -152,15 +152,17 @@ fn run(
         Some(settled) => settled,
         None => fall_back(preferred, &mut engine),
     };
-    let conflicts = engine.conflicts;
+    // Conflicts about items the merged plan does not have (inside an item removed) are moot.
+    let tree = to_tree(&plan);
+    let exists = |c: &Conflict| c.item.is_none_or(|id| tree::has_item(&tree, id));
+    let mut conflicts = engine.conflicts;
+    conflicts.retain(exists);
     let mut all = conflicts.clone();
     for conflict in earlier {
-        if !all.iter().any(|c| c.same_place(&conflict)) {
+        if exists(&conflict) && !all.iter().any(|c| c.same_place(&conflict)) {
             all.push(conflict);
         }
     }
-    let tree = to_tree(&plan);
-    all.retain(|c| c.item.is_none_or(|id| tree::has_item(&tree, id)));
     plan.conflicts = all;
     MergeOutcome {
         plan,

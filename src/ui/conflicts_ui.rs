@@ -5,7 +5,7 @@ use super::{Panel, PanelCtx, ViewState, heading_ui};
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::merge::texts;
-use crate::model::{ConflictKind, MergeSide};
+use crate::model::{ConflictKind, ConflictValue, MergeSide};
 use egui::{RichText, Ui};
 
 pub fn conflicts_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: Lang) {
@@ -56,9 +56,14 @@ pub fn conflicts_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: 
                     {
                         let value = texts::value(conflict, conflict.value(side), plan, lang);
                         let kept = conflict.kept == side;
-                        let mut response = ui
-                            .selectable_label(kept, format!("{value} ({word})"))
-                            .accessible_name(format!("{place}: {word}"));
+                        let button = egui::Button::new(format!("{value} ({word})")).selected(kept);
+                        let mut response =
+                            ui.add(button).accessible_name(format!("{place}: {word}"));
+                        if let ConflictValue::Text(full) = conflict.value(side)
+                            && full.chars().count() > value.chars().count()
+                        {
+                            response = response.on_hover_text(full);
+                        }
                         if kept {
                             response = response.on_hover_text(tr.kept);
                         }

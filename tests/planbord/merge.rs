@@ -823,6 +823,9 @@ fn git_merges_two_branches_with_planbord_as_merge_driver() {
     assert_eq!(conflicted.conflicts.len(), 1);
     let (_, status) = git(dir, &["status", "--porcelain"]);
     assert!(status.contains("UU plan.ron"), "{status}");
+    // Opened in the window, the plan shows its conflicts.
+    let app = PlanApp::from_files(&[dir.join("plan.ron")], None);
+    assert_eq!(app.view.panel, Panel::Conflicts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -845,10 +848,15 @@ fn picking_a_side_in_the_conflicts_panel_is_an_undoable_edit() {
         h.state().document().undo_label(),
         Some("conflict SD1.OD3 VTE 2025: hun")
     );
+    // With no conflict left the tab goes; undo brings the conflict and the tab back.
+    assert!(h.query_by_label("Conflicten (1)").is_none());
+    assert_eq!(h.state().view.panel, Panel::Goals);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(goal(h.state().plan(), "SD1.OD3").fte.get(2025), dec!(0.5));
     assert_eq!(h.state().plan().conflicts.len(), 1);
+    h.get_by_label("Conflicten (1)").click();
+    h.run();
     h.get_by_label("SD1.OD3 VTE 2025: ons").click();
     h.run();
     assert_eq!(goal(h.state().plan(), "SD1.OD3").fte.get(2025), dec!(0.5));
