@@ -194,8 +194,8 @@ fn settle(
         let missing = missing_references(&plan);
         if !missing.is_empty() {
             let mut restored = false;
-            for id in missing {
-                restored |= restore(&mut tree, id, engine, sources);
+            for (list, id) in missing {
+                restored |= restore(&mut tree, list, id, engine, sources);
             }
             if restored {
                 continue;
@@ -212,18 +212,23 @@ fn settle(
             .and_then(|a| a.strip_prefix("id: "))
             .and_then(|a| a.trim_end_matches(',').parse::<u64>().ok())
             .map(Id);
+        // Hold back the changes closest to the problem first: those of the item it names, then
+        // plan-wide values (the period, the mission ...), then items added or removed at the top
+        // of the plan, then everything.
         let inside = |c: &Conflict| item.is_some() && (c.item == item || c.entry() == item);
+        let plan_values = |c: &Conflict| c.item.is_none() && c.entry().is_none();
         let plan_level = |c: &Conflict| c.item.is_none();
-        let chosen: Vec<usize> = [&inside as &dyn Fn(&Conflict) -> bool, &plan_level, &|_| {
-            true
-        }]
-        .iter()
-        .map(|f| {
-            (0..engine.taken.len())
-                .filter(|i| f(&engine.taken[*i]))
-                .collect::<Vec<_>>()
-        })
-        .find(|found| !found.is_empty())?;
+        let everything = |_: &Conflict| true;
+        let levels: [&dyn Fn(&Conflict) -> bool; 4] =
+            [&inside, &plan_values, &plan_level, &everything];
+        let chosen: Vec<usize> = levels
+            .iter()
+            .map(|f| {
+                (0..engine.taken.len())
+                    .filter(|i| f(&engine.taken[*i]))
+                    .collect::<Vec<_>>()
+            })
+            .find(|found| !found.is_empty())?;
         for i in chosen.into_iter().rev() {
             let change = engine.taken.remove(i);
             hold_back(&mut tree, change, engine);
@@ -275,46 +280,53 @@ fn fall_back(preferred: &Plan, engine: &mut Engine) -> (Plan, Vec<MergeNote>) {
     (preferred.clone(), Vec::new())
 }
 
-/// The lists at the top of a plan whose items other items refer to.
-const REFERRED_LISTS: [&str; 4] = ["salary_profiles", "funds", "core_tasks", "activity_types"];
-
-/// Ids the plan refers to (salary profile, fund, core task, activity type) that it lacks.
-fn missing_references(plan: &Plan) -> BTreeSet<Id> {
-    let defined: BTreeSet<Id> = plan
-        .salary_profiles
-        .iter()
-        .map(|p| p.id)
-        .chain(plan.funds.iter().map(|f| f.id))
-        .chain(plan.core_tasks.iter().map(|t| t.id))
-        .chain(plan.activity_types.iter().map(|t| t.id))
-        .collect();
-    let mut used = BTreeSet::new();
+/// Ids the plan refers to that its list lacks: (list, id) for salary profiles, funds, core
+/// tasks and activity types.
+fn missing_references(plan: &Plan) -> BTreeSet<(&'static str, Id)> {
+    let mut used: BTreeSet<(&'static str, Id)> = BTreeSet::new();
     for sd in &plan.strategic_goals {
-        used.extend(sd.core_tasks.iter().copied());
+        used.extend(sd.core_tasks.iter().map(|id| ("core_tasks", *id)));
         for od in &sd.operational_goals {
-            used.insert(od.salary_profile);
-            used.extend(od.fund);
-            used.extend(od.core_tasks.iter().copied());
-            used.extend(od.activities.iter().map(|a| a.activity_type));
+            used.insert(("salary_profiles", od.salary_profile));
+            used.extend(od.fund.map(|id| ("funds", id)));
+            used.extend(od.core_tasks.iter().map(|id| ("core_tasks", *id)));
+            used.extend(
+                od.activities
+                    .iter()
+                    .map(|a| ("activity_types", a.activity_type)),
+            );
         }
     }
-    used.extend(plan.staff_lines.iter().map(|l| l.salary_profile));
-    used.difference(&defined).copied().collect()
+    used.extend(
+        plan.staff_lines
+            .iter()
+            .map(|l| ("salary_profiles", l.salary_profile)),
+    );
+    used.retain(|(list, id)| match *list {
+        "salary_profiles" => plan.salary_profile(*id).is_none(),
+        "funds" => !plan.funds.iter().any(|f| f.id == *id),
+        "core_tasks" => !plan.core_tasks.iter().any(|t| t.id == *id),
+        _ => plan.activity_type(*id).is_none(),
+    });
+    used
 }
 
 /// Puts back an item one side removed that the merged plan still uses; the removal becomes a
 /// conflict that keeps the item.
-fn restore(tree: &mut Value, id: Id, engine: &mut Engine, sources: &Sources) -> bool {
-    let find = |source: Option<&Value>| -> Option<(&'static str, Value)> {
-        let source = source?;
-        REFERRED_LISTS.iter().find_map(|list| {
-            source
-                .get(list)?
-                .as_array()?
-                .iter()
-                .find(|v| tree::item_id(v) == Some(id.0))
-                .map(|v| (*list, v.clone()))
-        })
+fn restore(
+    tree: &mut Value,
+    list: &'static str,
+    id: Id,
+    engine: &mut Engine,
+    sources: &Sources,
+) -> bool {
+    let find = |source: Option<&Value>| -> Option<Value> {
+        source?
+            .get(list)?
+            .as_array()?
+            .iter()
+            .find(|v| tree::item_id(v) == Some(id.0))
+            .cloned()
     };
     let (b, o, t) = (
         find(sources.base),
@@ -328,14 +340,18 @@ fn restore(tree: &mut Value, id: Id, engine: &mut Engine, sources: &Sources) -> 
     } else {
         engine.prefer
     };
-    let Some((list, item)) = o.clone().or(t.clone()).or(b.clone()) else {
+    let Some(item) = o.clone().or(t.clone()).or(b.clone()) else {
         return false;
     };
+    // The id must not be taken by another item (only with versions that are not related).
+    if tree::has_item(tree, id) {
+        return false;
+    }
     if !tree::set_at(tree, None, list, Some(ConflictKey::Entry(id)), Some(item)) {
         return false;
     }
-    let data = |v: &Option<(&str, Value)>| {
-        v.as_ref().map_or(ConflictValue::Absent, |(_, v)| {
+    let data = |v: &Option<Value>| {
+        v.as_ref().map_or(ConflictValue::Absent, |v| {
             ConflictValue::Data(v.to_string())
         })
     };
