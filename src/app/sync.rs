@@ -49,7 +49,7 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
 impl PlanApp {
     /// After opening a file: shows the conflicts a merge left in it, and offers each conflict
     /// copy next to it that holds something the open plan does not (a copy that does not load,
-    /// or has nothing new, is passed over quietly).
+    /// is another plan, or has nothing new, is passed over quietly).
     pub fn notice_conflict_copies(&mut self) {
         if !self.plan().conflicts.is_empty() {
             self.view.panel = Panel::Conflicts;
@@ -71,6 +71,9 @@ impl PlanApp {
             let Ok(theirs) = store::load(&copy) else {
                 continue;
             };
+            if !merge::share_history(self.plan(), &theirs) {
+                continue;
+            }
             let base = self.guessed_base(&copy, &theirs);
             if merge::merge_unsure(base.as_ref(), self.plan(), &theirs).plan != *self.plan() {
                 self.show_dialog(Dialog::ConflictCopy {

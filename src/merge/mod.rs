@@ -78,6 +78,24 @@ pub fn could_be_common_version(base: &Plan, ours: &Plan, theirs: &Plan) -> bool 
     base.next_id <= ours.next_id && base.next_id <= theirs.next_id
 }
 
+/// Whether two plans come from one another (a copy of a plan, edited): at least half of the
+/// items of the smaller are in the other, by id and in the same list. The activity types every
+/// new plan starts with do not count. A file that merely has the name of a conflict copy
+/// (`plan (1).ron`) but is another plan does not share history.
+pub fn share_history(a: &Plan, b: &Plan) -> bool {
+    let places = |plan: &Plan| {
+        let mut places = tree::item_places(&to_tree(plan));
+        places.retain(|_, (owner, list)| !(owner.is_none() && list == "activity_types"));
+        places
+    };
+    let (a, b) = (places(a), places(b));
+    let shared = a
+        .iter()
+        .filter(|(id, place)| b.get(id) == Some(place))
+        .count();
+    shared > 0 && shared * 2 >= a.len().min(b.len())
+}
+
 fn to_tree(plan: &Plan) -> Value {
     // A plan holds strings, numbers, lists and maps keyed by year: it always converts.
     serde_json::to_value(plan).unwrap_or_default()
@@ -569,6 +587,41 @@ mod tests {
         let outcome = merge(&plan, &plan, &plan, Side::Ours);
         assert_eq!(outcome.plan, plan);
         assert!(outcome.conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_item_removed_by_one_side_and_changed_by_the_other_is_named_with_its_goal() {
+        let base = socius();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let indicator = ours.strategic_goals[0].indicators.remove(0).id;
+        theirs.strategic_goals[0].indicators[0].text = "Minstens 40 organisaties".into();
+        for (prefer, expected) in [
+            (
+                Side::Ours,
+                "SD1 indicator «Minstens 40 organisaties»: verwijderd (ons) / gewijzigd (hun)",
+            ),
+            (
+                Side::Theirs,
+                "SD1 indicator «Minstens 40 organisaties»: verwijderd (ons) / gewijzigd (hun)",
+            ),
+        ] {
+            let outcome = merge(&base, &ours, &theirs, prefer);
+            let conflict = &outcome.conflicts[0];
+            assert_eq!(conflict.key, Some(ConflictKey::Entry(indicator)));
+            let text = texts::describe(conflict, &outcome.plan, crate::i18n::Lang::Nl);
+            assert_eq!(text, expected);
+            let mut plan = outcome.plan.clone();
+            resolve(&mut plan, 0, prefer.other()).expect("resolves");
+            assert_eq!(
+                plan.strategic_goals[0]
+                    .indicators
+                    .iter()
+                    .any(|i| i.id == indicator),
+                prefer == Side::Ours,
+                "picking the other side undoes the removal, or removes it"
+            );
+            assert!(validate(&plan).is_empty());
+        }
     }
 
     #[test]

@@ -50,10 +50,13 @@ pub fn place(conflict: &Conflict, plan: &Plan, lang: Lang) -> String {
         .filter(|s| !s.is_empty())
         .collect();
     if let Some(entry) = conflict.entry() {
+        if let Some(label) = item_label(plan, entry, lang) {
+            return label;
+        }
+        // Not in the plan (the side it keeps removed it): named from the item the other has,
+        // after its owner.
         let list = segments.last().copied().unwrap_or_default();
-        let label = item_label(plan, entry, lang)
-            .or_else(|| data_label(conflict, list, lang))
-            .unwrap_or_else(|| entry.to_string());
+        let label = data_label(conflict, list, lang).unwrap_or_else(|| entry.to_string());
         let owner = conflict.item.and_then(|id| item_label(plan, id, lang));
         return match owner {
             Some(owner) if !is_goal_list(list) => format!("{owner} {label}"),

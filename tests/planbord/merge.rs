@@ -684,6 +684,36 @@ fn merge_refuses_unreadable_input_and_writes_nothing() {
 }
 
 #[test]
+fn an_empty_base_merges_without_a_common_version() {
+    // git gives an empty common version when both branches added the file.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ours, theirs) = fte_conflict();
+    std::fs::write(dir.path().join("base.ron"), "").unwrap();
+    write(&dir.path().join("ours.ron"), &ours);
+    write(&dir.path().join("theirs.ron"), &theirs);
+    let arg = |name: &str| dir.path().join(name).display().to_string();
+    let (code, out, err) = planbord(&[
+        "merge",
+        &arg("base.ron"),
+        &arg("ours.ron"),
+        &arg("theirs.ron"),
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(
+            "- SD1.OD3 VTE 2025: 0,5 (ons) / 0,6 (hun) (geen gemeenschappelijke versie bekend)\n"
+        ),
+        "{out}"
+    );
+    let merged = store::load(&dir.path().join("ours.ron")).unwrap();
+    assert_eq!(merged.conflicts.len(), 2);
+    assert_eq!(
+        goal(&merged, "SD1.OD2").fte.get(2024),
+        goal(&ours, "SD1.OD2").fte.get(2024)
+    );
+}
+
+#[test]
 fn diff_tells_the_changes_in_words_also_with_gits_seven_arguments() {
     let dir = tempfile::tempdir().unwrap();
     let (base, ours, _) = fte_conflict();
@@ -876,10 +906,15 @@ fn a_synced_folders_conflict_copy_is_offered_and_merged() {
         .join("plan (conflicted copy 2026-11-30 101010).ron");
     write(&copy, &theirs);
     write(&dir.path().join("plan-variant.ron"), &theirs);
+    // Named like a copy, but another plan: not offered.
+    write(
+        &dir.path().join("plan (1).ron"),
+        &planbord::app::template_plan(),
+    );
     let copy_bytes = std::fs::read(&copy).unwrap();
     assert_eq!(
         planbord::app::conflict_copies(&plan_path),
-        vec![copy.clone()]
+        vec![dir.path().join("plan (1).ron"), copy.clone()]
     );
 
     let app = PlanApp::from_files(std::slice::from_ref(&plan_path), None);
