@@ -237,6 +237,13 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                     report::describe_warning(warning, crate::i18n::Lang::Nl)
                 ));
             }
+            // Left by a merge: to pick in the editor (paneel Conflicten).
+            for conflict in &plan.conflicts {
+                text.push_str(&format!(
+                    "conflict: {}\n",
+                    merge::texts::describe(conflict, &plan, crate::i18n::Lang::Nl)
+                ));
+            }
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
         Command::Fmt { file } => store::save(&plan, file)

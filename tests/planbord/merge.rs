@@ -617,6 +617,13 @@ fn a_conflict_is_named_with_field_year_and_the_three_values() {
     assert_eq!(std::fs::read(path("ours.ron")).unwrap(), ours_bytes);
     let merged = store::load(&path("out.ron")).expect("the merged plan loads");
     assert_eq!(goal(&merged, "SD1.OD3").fte.get(2025), dec!(0.5));
+    // `planbord check` lists what is left to pick.
+    let (code, out, _) = planbord(&["check", &arg("out.ron")]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("conflict: SD1.OD3 VTE 2025: 0,5 (ons) / 0,6 (hun), basis 0,75\n"),
+        "{out}"
+    );
     assert_eq!(goal(&merged, "SD1.OD2").fte.get(2024), dec!(1));
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(
