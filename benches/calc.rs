@@ -1,5 +1,6 @@
 //! Speed of the work done per edit and per file: recomputing the summary, applying an edit
-//! (with its undo snapshot and validation), loading and saving the Socius plan, and a large plan.
+//! (with its undo snapshot and validation), loading and saving the Socius plan, and a large plan;
+//! a three-way merge.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use planbord::edit::{Document, Edit, YearField};
@@ -64,6 +65,28 @@ fn benches(c: &mut Criterion) {
             black_box(planbord::calc::summarize(doc.plan()));
         })
     });
+    // A three-way merge with changes on both sides and one conflict (also what opening a plan
+    // with a synced folder's conflict copy next to it costs).
+    for (name, base) in [("merge socius", plan.clone()), ("merge 400 goals", big)] {
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let mut fte = base.strategic_goals[0].operational_goals[1].fte.clone();
+        fte.set(2025, Some(dec!(0.5)));
+        ours.strategic_goals[0].operational_goals[1].fte = fte.clone();
+        fte.set(2025, Some(dec!(0.6)));
+        fte.set(2024, Some(dec!(1)));
+        theirs.strategic_goals[0].operational_goals[1].fte = fte;
+        theirs.strategic_goals[1].title = "Ander narratief".into();
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                planbord::merge::merge(
+                    black_box(&base),
+                    &ours,
+                    &theirs,
+                    planbord::merge::Side::Ours,
+                )
+            })
+        });
+    }
 }
 
 criterion_group! {

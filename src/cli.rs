@@ -1,12 +1,13 @@
 //! The command line: `planbord [FILE...]`, `planbord check FILE`, `planbord summary FILE`,
 //! `planbord compare A B`, `planbord export FILE --xlsx OUT --csv DIR --pdf OUT.pdf`,
-//! `planbord import-budget FILE SOURCE`.
+//! `planbord import-budget FILE SOURCE`, `planbord merge BASE OURS THEIRS [-o OUT]`,
+//! `planbord diff A B`.
 
 use crate::exchange::ExportError;
 use crate::exchange::csv::{CsvNotation, write_csv};
 use crate::exchange::import::{self, SourceKind};
 use crate::i18n::{Lang, tr};
-use crate::{calc, report, store};
+use crate::{calc, merge, report, store};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -113,6 +114,39 @@ pub enum Command {
         #[arg(long, value_enum)]
         basis: Option<Basis>,
     },
+    /// Merge two versions of a plan that come from one common version: a three-way merge by
+    /// stable id and field, e.g. as git's merge driver (see README). Exit 0: merged; 1: merged
+    /// with conflicts (listed; the merged plan takes one side and keeps the list for the
+    /// editor's Conflicts panel); 2: a file could not be read or written (nothing written).
+    Merge {
+        /// The common version (git's %O); an empty file means there is none.
+        base: PathBuf,
+        /// Our version (git's %A); the merged plan goes here unless -o names another file.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the merged plan to this file instead of OURS.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The side a conflict takes in the merged plan (the other value stays in the list).
+        #[arg(long, value_enum, default_value_t = Prefer::Ours)]
+        prefer: Prefer,
+    },
+    /// The changes from plan A to plan B in words. Also git's external diff: given git's seven
+    /// arguments (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) it compares OLD-FILE
+    /// and NEW-FILE (see README).
+    Diff {
+        /// A B, or git's seven arguments.
+        #[arg(num_args = 2..=7, required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Which side a merge conflict takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Prefer {
+    Ours,
+    Theirs,
 }
 
 /// A budget basis to switch to on import.
@@ -167,6 +201,25 @@ pub fn run_command(
         };
         return export(file, &request, out, err);
     }
+    if let Command::Merge {
+        base,
+        ours,
+        theirs,
+        output,
+        prefer,
+    } = command
+    {
+        let paths = MergePaths {
+            base,
+            ours,
+            theirs,
+            output: output.as_deref().unwrap_or(ours),
+        };
+        return merge_files(&paths, *prefer, lang, out, err);
+    }
+    if let Command::Diff { files } = command {
+        return diff_files(files, lang, out, err);
+    }
     if let Command::ImportBudget {
         file,
         source,
@@ -217,6 +270,13 @@ pub fn run_command(
                     report::describe_warning(warning, lang)
                 ));
             }
+            // Left by a merge: to pick in the editor (paneel Conflicten).
+            for conflict in &plan.conflicts {
+                text.push_str(&format!(
+                    "conflict: {}\n",
+                    merge::texts::describe(conflict, &plan, crate::i18n::Lang::Nl)
+                ));
+            }
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
         Command::Fmt { file } => store::save(&plan, file)
@@ -224,7 +284,11 @@ pub fn run_command(
                 let _ = writeln!(out, "{}: {}", file.display(), t.cli_rewritten);
             })
             .map_err(|e| crate::messages::save_error(&e, lang)),
-        Command::Compare { .. } | Command::Export { .. } | Command::ImportBudget { .. } => Ok(()),
+        Command::Compare { .. }
+        | Command::Export { .. }
+        | Command::ImportBudget { .. }
+        | Command::Merge { .. }
+        | Command::Diff { .. } => Ok(()),
         Command::Summary { format, .. } => match format {
             Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
             Format::Table => out.write_all(report::table(&plan, &summary, lang).as_bytes()),
@@ -517,4 +581,136 @@ fn import_budget(
         }
         Err(e) => fail(format!("{}: {e}", file.display())),
     }
+}
+
+/// The files of `planbord merge`.
+struct MergePaths<'a> {
+    base: &'a Path,
+    ours: &'a Path,
+    theirs: &'a Path,
+    output: &'a Path,
+}
+
+/// `planbord merge`: exit 0 merged, 1 merged with conflicts, 2 when a file cannot be read or
+/// written (then nothing is written).
+fn merge_files(
+    paths: &MergePaths,
+    prefer: Prefer,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::from(2)
+    };
+    let load = |path: &Path| store::load(path).map_err(|e| crate::messages::load_error(&e, lang));
+    // git gives an empty file as the common version when there is none (both added the file).
+    let base = match std::fs::metadata(paths.base) {
+        Ok(meta) if meta.is_file() && meta.len() == 0 => None,
+        _ => match load(paths.base) {
+            Ok(plan) => Some(plan),
+            Err(message) => return fail(message),
+        },
+    };
+    let (ours, theirs) = match (load(paths.ours), load(paths.theirs)) {
+        (Ok(ours), Ok(theirs)) => (ours, theirs),
+        (Err(message), _) | (_, Err(message)) => return fail(message),
+    };
+    let side = match prefer {
+        Prefer::Ours => merge::Side::Ours,
+        Prefer::Theirs => merge::Side::Theirs,
+    };
+    let outcome = match &base {
+        Some(base) => merge::merge(base, &ours, &theirs, side),
+        None => merge::merge_without_base(&ours, &theirs, side),
+    };
+    let text = store::to_ron_string(&outcome.plan);
+    if let Err(e) = store::write_atomic(paths.output, text.as_bytes()) {
+        return fail(crate::messages::save_error(&e, lang));
+    }
+    let plan = &outcome.plan;
+    for conflict in &outcome.conflicts {
+        let _ = writeln!(out, "- {}", merge::texts::describe(conflict, plan, lang));
+    }
+    for note in &outcome.notes {
+        let merge::MergeNote::CodeChanged { from, to, .. } = note;
+        let _ = writeln!(out, "* {}", crate::i18n::merge_code_changed(lang, from, to));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::i18n::merge_result(
+            lang,
+            &paths.output.display().to_string(),
+            outcome.conflicts.len(),
+            prefer == Prefer::Ours
+        )
+    );
+    if outcome.conflicts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `planbord diff A B` (or git's seven arguments): the changes in words. Exit 0 when both files
+/// could be read (also with changes: git takes any other exit as a failure), 2 otherwise.
+fn diff_files(files: &[PathBuf], lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let (name, a, b) = match files {
+        [a, b] => (None, a, b),
+        [path, old, _, _, new, _, _] => (Some(path), old, new),
+        _ => {
+            let _ = writeln!(
+                err,
+                "error: give two plan files (A B), or git's seven arguments of an external diff"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    // git names a file that is not there (added or deleted) /dev/null.
+    let load = |path: &Path| -> Result<Option<crate::model::Plan>, String> {
+        if path == Path::new("/dev/null") {
+            return Ok(None);
+        }
+        store::load(path)
+            .map(Some)
+            .map_err(|e| crate::messages::load_error(&e, lang))
+    };
+    let (a, b) = match (load(a), load(b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(message), _) | (_, Err(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(name) = name {
+        let _ = writeln!(out, "planbord diff {}", name.display());
+    }
+    let lines = match (&a, &b) {
+        (Some(a), Some(b)) => diff_lines(a, b, lang),
+        (None, Some(_)) => vec![tr(lang).diff_new_plan.to_string()],
+        (Some(_), None) => vec![tr(lang).diff_removed_plan.to_string()],
+        (None, None) => Vec::new(),
+    };
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}", tr(lang).diff_no_changes);
+    }
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// The structural changes from `a` to `b`, one sentence each (the comparison's change texts).
+fn diff_lines(a: &crate::model::Plan, b: &crate::model::Plan, lang: Lang) -> Vec<String> {
+    crate::compare::diff(a, b)
+        .changes
+        .iter()
+        .map(|change| crate::compare::describe_change(change, lang))
+        .collect()
 }

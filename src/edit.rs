@@ -4,9 +4,9 @@
 use crate::i18n::Lang;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, Amounts, BudgetBasis, BudgetLine,
-    CoreTask, GoalKind, GrowthRule, Id, IncomeKind, Indicator, OperationalGoal, Plan, Priority,
-    ReserveFund, SalaryProfile, Side, StaffGroup, StaffLine, StrategicGoal, Target, Yearly,
-    same_key, validate,
+    CoreTask, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, OperationalGoal, Plan,
+    Priority, ReserveFund, SalaryProfile, Side, StaffGroup, StaffLine, StrategicGoal, Target,
+    Yearly, same_key, validate,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -145,6 +145,11 @@ pub enum Edit {
     SetAccountCategory(Id, Option<AccountCategory>),
     /// Merges account lines brought in from accounting (see [`AccountMerge`]): one undo step.
     MergeAccounts(AccountMerge),
+    /// Settles the merge conflict with this number (in `Plan::conflicts`) for one side: the plan
+    /// takes that side's value and the conflict goes (see [`crate::merge::resolve`]).
+    ResolveConflict(usize, MergeSide),
+    /// Settles every merge conflict for one side.
+    ResolveAllConflicts(MergeSide),
 }
 
 /// Account sections and lines to merge into a plan, as [`crate::exchange::import`] read them.
@@ -284,6 +289,24 @@ impl Edit {
             }
             Edit::SetAccountCategory(..) => pick("categorie rekening", "account category"),
             Edit::MergeAccounts(_) => pick("begroting importeren", "import budget"),
+            Edit::ResolveConflict(index, side) => {
+                let place = plan
+                    .conflicts
+                    .get(*index)
+                    .map(|c| crate::merge::texts::place(c, plan, lang))
+                    .unwrap_or_default();
+                let side = match side {
+                    MergeSide::Ours => pick("ons", "ours"),
+                    MergeSide::Theirs => pick("hun", "theirs"),
+                };
+                format!("conflict {place}: {side}")
+            }
+            Edit::ResolveAllConflicts(MergeSide::Ours) => {
+                pick("alle conflicten: ons", "all conflicts: ours")
+            }
+            Edit::ResolveAllConflicts(MergeSide::Theirs) => {
+                pick("alle conflicten: hun", "all conflicts: theirs")
+            }
         }
     }
 }
@@ -973,8 +996,25 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             line.category = *category;
         }
         Edit::MergeAccounts(merge) => merge_accounts(plan, merge)?,
+        Edit::ResolveConflict(index, side) => {
+            crate::merge::resolve(plan, *index, *side).map_err(resolve_error)?
+        }
+        Edit::ResolveAllConflicts(side) => {
+            crate::merge::resolve_all(plan, *side).map_err(resolve_error)?
+        }
     }
     Ok(())
+}
+
+fn resolve_error(error: crate::merge::ResolveError) -> EditError {
+    use crate::merge::ResolveError;
+    match error {
+        ResolveError::NoSuchConflict(_) => EditError::NotFound("dit conflict".into()),
+        ResolveError::PlaceGone => EditError::NotFound("de plaats van dit conflict".into()),
+        ResolveError::Unreadable(reason) => EditError::Invalid(format!(
+            "de waarde van dit conflict past niet in het plan ({reason})"
+        )),
+    }
 }
 
 /// Carries out [`Edit::MergeAccounts`]; the rule is described at [`AccountMerge`].

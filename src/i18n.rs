@@ -163,6 +163,9 @@ pub struct Tr {
     pub discard_copy: &'static str,
     pub name: &'static str,
     // Command line
+    pub diff_new_plan: &'static str,
+    pub diff_removed_plan: &'static str,
+    pub diff_no_changes: &'static str,
     pub cli_error: &'static str,
     pub cli_warning: &'static str,
     pub cli_no_warnings: &'static str,
@@ -310,6 +313,37 @@ pub struct Tr {
     pub pdf_written: &'static str,
     /// Month names, January first (dates on the title page).
     pub months: [&'static str; 12],
+    // Merge
+    pub panel_conflicts: &'static str,
+    pub panel_conflicts_tip: &'static str,
+    pub conflicts_intro: &'static str,
+    pub no_conflicts: &'static str,
+    pub ours: &'static str,
+    pub theirs: &'static str,
+    pub base: &'static str,
+    pub take_all_ours: &'static str,
+    pub take_all_theirs: &'static str,
+    pub kept: &'static str,
+    pub removed: &'static str,
+    pub added: &'static str,
+    pub changed: &'static str,
+    pub unchanged: &'static str,
+    pub empty: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub per_year: &'static str,
+    pub compound: &'static str,
+    pub kind_differs: &'static str,
+    pub kind_breaks_rule: &'static str,
+    pub kind_unconfirmed: &'static str,
+    pub copy_title: &'static str,
+    pub copy_question: &'static str,
+    pub copy_merge: &'static str,
+    pub copy_ignore: &'static str,
+    pub copy_base_backup: &'static str,
+    pub copy_no_base: &'static str,
+    pub merged_with: &'static str,
+    pub nothing_to_merge: &'static str,
 }
 
 impl Tr {
@@ -463,6 +497,9 @@ pub const NL: Tr = Tr {
     discard_copy: "Kopie verwijderen",
     name: "Naam",
     // Command line
+    diff_new_plan: "nieuw plan",
+    diff_removed_plan: "plan verwijderd",
+    diff_no_changes: "geen verschillen",
     cli_error: "fout",
     cli_warning: "waarschuwing",
     cli_no_warnings: "geen waarschuwingen",
@@ -650,6 +687,37 @@ pub const NL: Tr = Tr {
         "november",
         "december",
     ],
+    // Merge
+    panel_conflicts: "Conflicten",
+    panel_conflicts_tip: "Waarden die twee versies van het plan anders invulden: kies per waarde",
+    conflicts_intro: "Bij het samenvoegen vulden twee versies deze waarden anders in. Het plan houdt nu de aangeduide waarde; kies per conflict welke blijft (ongedaan maken kan).",
+    no_conflicts: "Geen conflicten: alles is samengevoegd.",
+    ours: "ons",
+    theirs: "hun",
+    base: "basis",
+    take_all_ours: "Overal onze waarde",
+    take_all_theirs: "Overal hun waarde",
+    kept: "nu in het plan",
+    removed: "verwijderd",
+    added: "toegevoegd",
+    changed: "gewijzigd",
+    unchanged: "ongewijzigd",
+    empty: "leeg",
+    yes: "ja",
+    no: "nee",
+    per_year: "per jaar",
+    compound: "(samengesteld)",
+    kind_differs: "geen gemeenschappelijke versie bekend",
+    kind_breaks_rule: "samen breken beide wijzigingen een regel van het plan",
+    kind_unconfirmed: "uit de kopie, zonder zekere gemeenschappelijke versie: nakijken",
+    copy_title: "Conflictkopie gevonden",
+    copy_question: "Een synchronisatiemap (Nextcloud, OneDrive, Dropbox …) heeft naast dit plan een tweede versie bewaard. Samenvoegen met het open plan? Wat de kopie anders heeft, komt in het paneel Conflicten; het resultaat is nog niet opgeslagen.",
+    copy_merge: "Samenvoegen",
+    copy_ignore: "Negeren",
+    copy_base_backup: "Gemeenschappelijke versie: de reservekopie (.bak).",
+    copy_no_base: "Geen gemeenschappelijke versie gevonden: elk verschil wordt een conflict, niets verdwijnt.",
+    merged_with: "samengevoegd met",
+    nothing_to_merge: "bevat niets dat het open plan niet al heeft",
 };
 
 pub const EN: Tr = Tr {
@@ -789,6 +857,9 @@ pub const EN: Tr = Tr {
     discard_copy: "Discard the copy",
     name: "Name",
     // Command line
+    diff_new_plan: "new plan",
+    diff_removed_plan: "plan removed",
+    diff_no_changes: "no differences",
     cli_error: "error",
     cli_warning: "warning",
     cli_no_warnings: "no warnings",
@@ -976,6 +1047,37 @@ pub const EN: Tr = Tr {
         "November",
         "December",
     ],
+    // Merge
+    panel_conflicts: "Conflicts",
+    panel_conflicts_tip: "Values two versions of the plan filled in differently: pick one per value",
+    conflicts_intro: "When merging, two versions filled in these values differently. The plan now holds the marked value; pick per conflict which one stays (undo can bring it back).",
+    no_conflicts: "No conflicts: everything is merged.",
+    ours: "ours",
+    theirs: "theirs",
+    base: "base",
+    take_all_ours: "Ours everywhere",
+    take_all_theirs: "Theirs everywhere",
+    kept: "now in the plan",
+    removed: "removed",
+    added: "added",
+    changed: "changed",
+    unchanged: "unchanged",
+    empty: "empty",
+    yes: "yes",
+    no: "no",
+    per_year: "per year",
+    compound: "(compound)",
+    kind_differs: "no common version known",
+    kind_breaks_rule: "together both changes break a rule of the plan",
+    kind_unconfirmed: "from the copy, without a sure common version: check it",
+    copy_title: "Conflict copy found",
+    copy_question: "A synced folder (Nextcloud, OneDrive, Dropbox …) kept a second version next to this plan. Merge it into the open plan? What the copy has differently goes to the Conflicts panel; the result is not saved yet.",
+    copy_merge: "Merge",
+    copy_ignore: "Ignore",
+    copy_base_backup: "Common version: the backup (.bak).",
+    copy_no_base: "No common version found: every difference becomes a conflict, nothing disappears.",
+    merged_with: "merged with",
+    nothing_to_merge: "holds nothing the open plan does not have already",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {
@@ -1512,4 +1614,180 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+// Merge: the words of conflict sentences (assembled in `crate::merge::texts`).
+
+/// Fields of the plan as named in a conflict: (field, Dutch, English).
+const FIELD_LABELS: &[(&str, &str, &str)] = &[
+    ("organisation", "organisatie", "organisation"),
+    ("title", "titel", "title"),
+    ("first_year", "beginjaar", "first year"),
+    ("last_year", "eindjaar", "last year"),
+    ("scenario", "scenario", "scenario"),
+    (
+        "scenario_description",
+        "uitgangspunten scenario",
+        "scenario assumptions",
+    ),
+    ("author", "auteur", "author"),
+    ("code_style", "codestijl", "code style"),
+    ("budget_basis", "begrotingsbasis", "budget basis"),
+    ("mission", "missie", "mission"),
+    ("available_fte", "beschikbare VTE", "available FTE"),
+    ("text", "tekst", "text"),
+    ("code", "code", "code"),
+    ("kind", "soort", "kind"),
+    ("description", "omschrijving", "description"),
+    ("core_tasks", "kerntaken", "core tasks"),
+    ("note", "opmerking", "note"),
+    ("situering", "situering", "context"),
+    ("werking", "werking", "approach"),
+    ("salary_profile", "loonprofiel", "salary profile"),
+    ("fte", "VTE", "FTE"),
+    ("operating", "werkingsmiddelen", "operating budget"),
+    ("fund_financed", "uit fonds", "from a fund"),
+    ("fund", "reserve", "fund"),
+    ("activity_type", "type", "type"),
+    ("target", "streefwaarde", "target"),
+    ("comparator", "vergelijking", "comparison"),
+    ("value", "waarde", "value"),
+    ("unit", "eenheid", "unit"),
+    ("year", "jaar", "year"),
+    ("actuals", "realisatie", "actuals"),
+    ("name", "naam", "name"),
+    ("cost_per_fte", "loonkost per VTE", "cost per FTE"),
+    ("group", "groep", "group"),
+    ("amounts", "bedrag", "amount"),
+    ("Rule", "groeiregel", "growth rule"),
+    ("base_year", "basisjaar", "base year"),
+    ("base", "basisbedrag", "base amount"),
+    ("growth_percent", "groei %", "growth %"),
+    ("round_to", "afronding", "rounding"),
+    ("opening_balance", "beginsaldo", "opening balance"),
+    (
+        "receives_balance",
+        "ontvangt het saldo",
+        "receives the balance",
+    ),
+    ("side", "zijde", "side"),
+    ("category", "categorie", "category"),
+    (
+        "printed_cost",
+        "gedrukt totaal kosten",
+        "printed cost total",
+    ),
+    (
+        "printed_income",
+        "gedrukt totaal opbrengsten",
+        "printed income total",
+    ),
+];
+
+/// Lists of the plan, as the noun for one of their items: (list, Dutch, English).
+const LIST_NOUNS: &[(&str, &str, &str)] = &[
+    ("priorities", "prioriteit", "priority"),
+    ("sections", "hoofdstuk", "section"),
+    ("core_tasks", "kerntaak", "core task"),
+    ("activity_types", "activiteitstype", "activity type"),
+    ("strategic_goals", "strategisch doel", "strategic goal"),
+    ("operational_goals", "operationeel doel", "operational goal"),
+    ("indicators", "indicator", "indicator"),
+    (
+        "general_indicators",
+        "algemene indicator",
+        "general indicator",
+    ),
+    ("activities", "activiteit", "activity"),
+    ("salary_profiles", "loonprofiel", "salary profile"),
+    ("staff_lines", "personeelslijn", "staff line"),
+    ("overhead", "overheadlijn", "overhead line"),
+    ("income", "inkomstenlijn", "income line"),
+    ("funds", "reserve", "reserve fund"),
+    ("accounts", "rubriek", "account section"),
+    ("lines", "rekening", "account"),
+];
+
+/// Values of the plan's choices: (variant, Dutch, English).
+const VARIANT_LABELS: &[(&str, &str, &str)] = &[
+    ("External", "extern", "external"),
+    ("Internal", "intern", "internal"),
+    ("SdOd", "SD1.OD2", "SD1.OD2"),
+    ("Dotted", "OD1.2", "OD1.2"),
+    ("Goals", "per doel", "by goal"),
+    ("Accounts", "per rekening", "by account"),
+    ("AtLeast", "minstens", "at least"),
+    ("AtMost", "hoogstens", "at most"),
+    ("Exactly", "precies", "exactly"),
+    ("Service", "dienstverlening", "service"),
+    ("Support", "voorwaardenscheppend", "support"),
+    ("Subsidy", "subsidie", "subsidy"),
+    ("OwnIncome", "eigen inkomsten", "own income"),
+    ("WageSubsidy", "loonsubsidie", "wage subsidy"),
+    ("Other", "andere", "other"),
+    ("Cost", "kosten", "costs"),
+    ("Income", "opbrengsten", "income"),
+    ("Personnel", "personeel", "personnel"),
+    ("Operating", "werking", "operating"),
+    ("Overhead", "overhead", "overhead"),
+];
+
+fn lookup(
+    table: &[(&str, &'static str, &'static str)],
+    key: &str,
+    lang: Lang,
+) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, nl, en)| match lang {
+            Lang::Nl => *nl,
+            Lang::En => *en,
+        })
+}
+
+/// A field of the plan as named in a conflict (`fte` -> `VTE`).
+pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
+    lookup(FIELD_LABELS, field, lang)
+}
+
+/// One item of a list of the plan (`operational_goals` -> `operationeel doel`).
+pub fn list_noun(list: &str, lang: Lang) -> Option<&'static str> {
+    lookup(LIST_NOUNS, list, lang)
+}
+
+/// A choice of the plan (`Subsidy` -> `subsidie`).
+pub fn variant_label(variant: &str, lang: Lang) -> Option<&'static str> {
+    lookup(VARIANT_LABELS, variant, lang)
+}
+
+/// `planbord merge`: the line after a merge.
+pub fn merge_result(lang: Lang, out: &str, conflicts: usize, prefer_ours: bool) -> String {
+    match (lang, conflicts) {
+        (Lang::Nl, 0) => format!("{out}: samengevoegd, zonder conflicten"),
+        (Lang::En, 0) => format!("{out}: merged, no conflicts"),
+        (Lang::Nl, n) => format!(
+            "{out}: samengevoegd met {n} {}; het plan houdt telkens {} waarde (--prefer {}), de lijst staat in het plan: open het in Planbord (paneel Conflicten) om te kiezen",
+            if n == 1 { "conflict" } else { "conflicten" },
+            if prefer_ours { "onze" } else { "hun" },
+            if prefer_ours { "ours" } else { "theirs" },
+        ),
+        (Lang::En, n) => format!(
+            "{out}: merged with {n} {}; the plan holds {} value each time (--prefer {}), the list is kept in the plan: open it in Planbord (Conflicts panel) to choose",
+            if n == 1 { "conflict" } else { "conflicts" },
+            if prefer_ours { "our" } else { "their" },
+            if prefer_ours { "ours" } else { "theirs" },
+        ),
+    }
+}
+
+/// A goal code the merge changed because both sides used it.
+pub fn merge_code_changed(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "doel {from} heet nu {to}: beide versies gebruikten de code {from} voor een ander doel (hernummer de doelen als je wilt)"
+        ),
+        Lang::En => format!(
+            "goal {from} is now {to}: both versions used the code {from} for a different goal (renumber the goals if you like)"
+        ),
+    }
 }

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod edit;
 pub mod exchange;
 pub mod i18n;
+pub mod merge;
 pub mod messages;
 pub mod model;
 pub mod numfmt;

@@ -63,6 +63,11 @@ pub enum Dialog {
     ImportBudget,
     /// A source that could not be read: the message.
     SourceUnreadable(String),
+    /// A synced folder's conflict copy next to the opened plan: merge it in?
+    ConflictCopy {
+        copy: PathBuf,
+        has_base: bool,
+    },
 }
 
 impl PlanApp {
@@ -101,6 +106,9 @@ impl PlanApp {
                     ui.heading(t.source_unreadable);
                     ui.label(egui::RichText::new(&message).color(crate::ui::palette::ERROR));
                     ui.button(t.close).clicked()
+                }
+                Dialog::ConflictCopy { copy, has_base } => {
+                    self.conflict_copy_ui(ui, t, &copy, has_base)
                 }
             };
         });
@@ -374,6 +382,29 @@ impl PlanApp {
             }
             if ui.button(t.cancel).clicked() {
                 close = true;
+            }
+        });
+        close
+    }
+
+    fn conflict_copy_ui(&mut self, ui: &mut Ui, t: &Tr, copy: &Path, has_base: bool) -> bool {
+        ui.heading(t.copy_title);
+        ui.label(copy.display().to_string());
+        ui.add(egui::Label::new(t.copy_question).wrap());
+        ui.label(if has_base {
+            t.copy_base_backup
+        } else {
+            t.copy_no_base
+        });
+        let mut close = false;
+        ui.horizontal(|ui| {
+            if ui.button(t.copy_merge).clicked() {
+                close = true;
+                self.merge_conflict_copy(copy);
+            }
+            if ui.button(t.copy_ignore).clicked() {
+                close = true;
+                self.mark_copy_answered(copy);
             }
         });
         close

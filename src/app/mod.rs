@@ -9,10 +9,12 @@ pub mod commands;
 mod comparison;
 mod dialogs;
 mod exchange;
+mod sync;
 
 pub use autosave::AUTOSAVE_DELAY;
 pub use commands::Command;
 pub use dialogs::{Dialog, PathPurpose, Pending};
+pub use sync::conflict_copies;
 
 use crate::calc::charts::{ChartData, chart_data};
 use crate::calc::{Summary, summarize};
@@ -118,6 +120,8 @@ pub struct PlanApp {
     save_as_suggestion: Option<PathBuf>,
     /// The budget import being previewed.
     import_preview: exchange::PendingImport,
+    /// Synced-folder conflict copies answered in this session.
+    sync_copies: sync::SyncCopies,
 }
 
 impl PlanApp {
@@ -152,6 +156,7 @@ impl PlanApp {
             queued: Vec::new(),
             save_as_suggestion: None,
             import_preview: None,
+            sync_copies: sync::SyncCopies::default(),
         };
         if let Some(path) = path {
             app.remember_path(&path);
@@ -212,6 +217,7 @@ impl PlanApp {
                         tone: Tone::Info,
                     };
                 }
+                app.notice_conflict_copies();
             }
         }
         app
@@ -628,6 +634,7 @@ impl PlanApp {
                 self.replace_document(plan, Some(path.to_path_buf()), fingerprint, true);
                 self.status = Status::default();
                 self.swap_into_comparison(previous.as_deref(), path);
+                self.notice_conflict_copies();
             }
             Err(e) => self.cannot_open(path, &e),
         }
@@ -858,8 +865,11 @@ impl PlanApp {
         }
         let t = tr(self.prefs.lang);
         let mut edits = Vec::new();
-        let charts_possible =
-            self.prefs.charts_beside && !matches!(self.view.panel, Panel::Charts | Panel::Compare);
+        let charts_possible = self.prefs.charts_beside
+            && !matches!(
+                self.view.panel,
+                Panel::Charts | Panel::Compare | Panel::Conflicts
+            );
         // Charts beside the panel only when the panel keeps the room it needs; otherwise they
         // give way to a toggle (a laptop screen).
         let room_for_charts = ui.available_width() - TREE_WIDTH - CHARTS_WIDTH
@@ -871,9 +881,16 @@ impl PlanApp {
                     if panel == Panel::Compare && !self.comparison.is_open() {
                         continue;
                     }
+                    let conflicts = self.open.doc.plan().conflicts.len();
+                    if panel == Panel::Conflicts && conflicts == 0 {
+                        continue;
+                    }
                     let mut name = panel.name(t).to_string();
                     if panel == Panel::Warnings && !self.open.summary.warnings.is_empty() {
                         name = format!("{name} ({})", self.open.summary.warnings.len());
+                    }
+                    if panel == Panel::Conflicts && conflicts > 0 {
+                        name = format!("{name} ({conflicts})");
                     }
                     ui.selectable_value(&mut self.view.panel, panel, name)
                         .on_hover_text(panel.tooltip(t));
@@ -898,6 +915,9 @@ impl PlanApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if self.view.panel == Panel::Compare && !self.comparison.is_open() {
+            self.view.panel = Panel::Goals;
+        }
+        if self.view.panel == Panel::Conflicts && self.open.doc.plan().conflicts.is_empty() {
             self.view.panel = Panel::Goals;
         }
         self.comparison();
@@ -942,6 +962,9 @@ impl PlanApp {
                 Panel::Charts => ui::charts_ui::charts_ui(ui, charts, t),
                 Panel::Warnings => {
                     ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view, self.prefs.lang)
+                }
+                Panel::Conflicts => {
+                    ui::conflicts_ui::conflicts_ui(ui, &mut cx, &mut self.view, self.prefs.lang)
                 }
                 Panel::Compare => {
                     if let Some(view) = &compare_view {

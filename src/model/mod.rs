@@ -3,12 +3,16 @@
 //! No UI code lives here. Every entity that other parts refer to carries a stable id; references
 //! in the file are ids, never positions in a list. Money and FTE are [`Decimal`].
 
+mod conflict;
 pub mod decimal;
 mod ids;
 mod validate;
+mod visit;
 mod yearly;
 
+pub use conflict::{Conflict, ConflictKey, ConflictKind, ConflictValue, MergeSide};
 pub use ids::Id;
+pub use visit::for_each_id_mut;
 
 pub use validate::{MAX_AMOUNT, MAX_ID, Problem, validate};
 pub use yearly::{Amounts, GrowthRule, Yearly};
@@ -59,6 +63,10 @@ pub struct Plan {
     /// Budget by chart-of-accounts codes (Belgian MAR), for organisations that budget that way.
     #[serde(default)]
     pub accounts: Vec<AccountSection>,
+    /// Values a merge could not decide (see [`crate::merge`]), until someone picks a side; a plan
+    /// without any writes no `conflicts` at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -504,6 +512,7 @@ impl Plan {
             income: Vec::new(),
             funds: Vec::new(),
             accounts: Vec::new(),
+            conflicts: Vec::new(),
         };
         for name in [
             "Ontwikkeltraject",

@@ -427,6 +427,22 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    // A conflict left by a merge must be about an item the plan has (the value of an entry
+    // conflict may be absent, its list's owner may not).
+    for (n, conflict) in plan.conflicts.iter().enumerate() {
+        if let Some(item) = conflict.item
+            && !c.ids.contains_key(&item)
+        {
+            c.problems.push(Problem::new(
+                format!(
+                    "conflict {} is about item {item}, which the plan does not have; remove that conflict from `conflicts`",
+                    n + 1
+                ),
+                vec!["conflicts:".into(), format!("item: Some({}),", item.0)],
+            ));
+        }
+    }
+
     if plan.next_id > MAX_ID {
         c.problems.push(Problem::new(
             format!(

@@ -4,6 +4,7 @@
 pub mod budget_ui;
 pub mod charts_ui;
 pub mod compare_ui;
+pub mod conflicts_ui;
 pub mod goals_ui;
 pub mod palette;
 
@@ -33,10 +34,12 @@ pub enum Panel {
     Warnings,
     /// Scenarios side by side (shown while a comparison is open).
     Compare,
+    /// Values a merge left to choose (shown while the plan has conflicts).
+    Conflicts,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 8] = [
+    pub const ALL: [Panel; 9] = [
         Panel::Plan,
         Panel::Goals,
         Panel::Timing,
@@ -45,13 +48,14 @@ impl Panel {
         Panel::Charts,
         Panel::Warnings,
         Panel::Compare,
+        Panel::Conflicts,
     ];
 
     /// The width the panel needs to show its tables whole, for a plan of `years` years.
     pub fn min_width(self, years: usize) -> f32 {
         let years = years as f32;
         match self {
-            Panel::Plan | Panel::Warnings => 520.0,
+            Panel::Plan | Panel::Warnings | Panel::Conflicts => 520.0,
             // A label column and euro columns for the years and the total.
             Panel::Goals | Panel::Staffing | Panel::Budget => 224.0 + (years + 1.0) * 88.0,
             Panel::Timing => 700.0 + years * 44.0,
@@ -69,6 +73,7 @@ impl Panel {
             Panel::Charts => tr.panel_charts_tip,
             Panel::Warnings => tr.panel_warnings_tip,
             Panel::Compare => tr.panel_compare_tip,
+            Panel::Conflicts => tr.panel_conflicts_tip,
         }
     }
 
@@ -82,6 +87,7 @@ impl Panel {
             Panel::Charts => tr.panel_charts,
             Panel::Warnings => tr.panel_warnings,
             Panel::Compare => tr.compare,
+            Panel::Conflicts => tr.panel_conflicts,
         }
     }
 }

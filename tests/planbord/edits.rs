@@ -7,8 +7,8 @@ use planbord::edit::{
 };
 use planbord::i18n::Lang;
 use planbord::model::{
-    AccountCategory, Amounts, BudgetBasis, Comparator, GoalKind, GrowthRule, Id, IncomeKind, Plan,
-    Side, Target, Yearly,
+    AccountCategory, Amounts, BudgetBasis, Comparator, GoalKind, GrowthRule, Id, IncomeKind,
+    MergeSide, Plan, Side, Target, Yearly,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -38,6 +38,16 @@ fn rich_plan() -> Plan {
         plan.accounts.push(section);
     }
     plan.next_id = Id(offset + accounts.next_id.0);
+    // Two colleagues set the same FTE differently: the merged plan keeps conflicts to resolve.
+    let (mut ours, mut theirs) = (plan.clone(), plan.clone());
+    for (version, fte) in [(&mut ours, "0.5"), (&mut theirs, "0.6")] {
+        let od = &mut version.strategic_goals[0].operational_goals[1];
+        for year in 2021..=2022 {
+            od.fte.set(year, Some(fte.parse().unwrap()));
+        }
+    }
+    let plan = planbord::merge::merge(&plan, &ours, &theirs, planbord::merge::Side::Ours).plan;
+    assert_eq!(plan.conflicts.len(), 2);
     assert!(planbord::model::validate(&plan).is_empty());
     plan
 }
@@ -110,7 +120,7 @@ fn pick(ids: &[Id], at: usize) -> Id {
 
 /// The number of kinds [`edit_of`] makes: one per `Edit` variant (and sub-kinds of texts, years
 /// and lines).
-const KINDS: usize = 34;
+const KINDS: usize = 36;
 
 /// An edit of kind `kind` aimed at items picked by `a` and `b`, with `n` as a value.
 fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> Edit {
@@ -229,6 +239,19 @@ fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> 
                 Some(AccountCategory::Subsidy),
             ][b % 3],
         ),
+        34 => Edit::ResolveConflict(
+            a % plan.conflicts.len().max(1),
+            if n % 2 == 0 {
+                MergeSide::Ours
+            } else {
+                MergeSide::Theirs
+            },
+        ),
+        35 => Edit::ResolveAllConflicts(if n % 2 == 0 {
+            MergeSide::Ours
+        } else {
+            MergeSide::Theirs
+        }),
         _ => Edit::MergeAccounts(AccountMerge {
             sections: vec![MergeSection {
                 name: "WERKING".into(),
@@ -260,7 +283,7 @@ fn every_edit_kind_is_made_and_labelled_in_both_languages() {
             kinds.push(d);
         }
     }
-    assert_eq!(kinds.len(), 27, "every Edit variant is covered");
+    assert_eq!(kinds.len(), 29, "every Edit variant is covered");
     // And each kind really changes the plan for some choice of its targets (so the property
     // below exercises them all), except a period that cannot shrink below values.
     let mut changing = 0;

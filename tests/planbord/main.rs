@@ -15,6 +15,7 @@ mod export;
 mod files;
 mod import;
 mod language;
+mod merge;
 mod pdf;
 mod robustness;
 mod safety;
