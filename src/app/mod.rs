@@ -1143,7 +1143,7 @@ impl eframe::App for PlanApp {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.autosave.end();
     }
 }
