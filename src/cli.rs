@@ -41,6 +41,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Add the realised figures (`actual.*`) and their differences with the plan (`diff.*`)
+        /// for the years that have actuals.
+        #[arg(long)]
+        actuals: bool,
     },
     /// Rewrite a plan file in Planbord's own layout (after editing it by hand).
     Fmt { file: PathBuf },
@@ -188,9 +192,13 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             })
             .map_err(|e| e.to_string()),
         Command::Compare { .. } | Command::Export { .. } | Command::ImportBudget { .. } => Ok(()),
-        Command::Summary { format, .. } => match format {
-            Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
-            Format::Table => out.write_all(report::table(&plan, &summary).as_bytes()),
+        Command::Summary {
+            format, actuals, ..
+        } => match format {
+            Format::Csv => out.write_all(report::csv_with(&summary, *actuals).as_bytes()),
+            Format::Table => {
+                out.write_all(report::table_with(&plan, &summary, *actuals).as_bytes())
+            }
         }
         .map_err(|e| e.to_string()),
     };

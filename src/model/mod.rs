@@ -3,11 +3,17 @@
 //! No UI code lives here. Every entity that other parts refer to carries a stable id; references
 //! in the file are ids, never positions in a list. Money and FTE are [`Decimal`].
 
+pub mod actuals;
 pub mod decimal;
 mod ids;
 mod validate;
 mod yearly;
 
+pub use actuals::{
+    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, Milestone,
+    MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine, StaffActual,
+    YearActuals,
+};
 pub use ids::Id;
 
 pub use validate::{MAX_AMOUNT, MAX_ID, Problem, validate};
@@ -59,6 +65,9 @@ pub struct Plan {
     /// Budget by chart-of-accounts codes (Belgian MAR), for organisations that budget that way.
     #[serde(default)]
     pub accounts: Vec<AccountSection>,
+    /// What was realised, per plan year (see [`actuals`]); left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Actuals::is_empty")]
+    pub actuals: Actuals,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -504,6 +513,7 @@ impl Plan {
             income: Vec::new(),
             funds: Vec::new(),
             accounts: Vec::new(),
+            actuals: Actuals::default(),
         };
         for name in [
             "Ontwikkeltraject",
