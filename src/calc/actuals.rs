@@ -880,7 +880,8 @@ mod tests {
         assert!(percentages_add_up(&[dec!(62), dec!(38)]));
         assert!(percentages_add_up(&[dec!(33), dec!(33), dec!(33)]));
         assert!(!percentages_add_up(&[dec!(62), dec!(40)]));
-        assert!(!percentages_add_up(&[dec!(33.3), dec!(33.3), dec!(33.3)]));
+        assert!(percentages_add_up(&[dec!(33.3), dec!(33.3), dec!(33.3)]));
+        assert!(!percentages_add_up(&[dec!(33.3), dec!(33.3), dec!(32.9)]));
         assert_eq!(
             percent_matches(dec!(62), dec!(821), dec!(1325)).map(|(m, _)| m),
             Some(true)

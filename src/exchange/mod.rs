@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod import;
+mod source;
 pub mod tables;
 pub mod xlsx;
 
