@@ -97,6 +97,27 @@ pub enum Command {
         #[arg(long, value_enum)]
         basis: Option<Basis>,
     },
+    /// Import the realised result of one year (CSV or XLSX of result lines) into a plan file:
+    /// prints a preview, then saves the plan (the previous version is kept as FILE.bak). The
+    /// year's result lines and printed totals are replaced; its staff, indicators, output and
+    /// activities stay.
+    ImportActuals {
+        /// The plan file to import into.
+        file: PathBuf,
+        /// The result lines: CSV (`;` or `,`) or XLSX, with the columns omschrijving/name and
+        /// bedrag/amount (or the year), optionally zijde/side, categorie/category, doel/goal and
+        /// rekening/account.
+        source: PathBuf,
+        /// The plan year the results are of.
+        #[arg(long)]
+        year: i32,
+        /// Print the preview only; leave the plan file untouched.
+        #[arg(long)]
+        dry_run: bool,
+        /// Language of the preview and messages.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
 }
 
 /// A budget basis to switch to on import.
@@ -154,6 +175,23 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
     {
         return import_budget(file, source, *dry_run, *lang, *basis, out, err);
     }
+    if let Command::ImportActuals {
+        file,
+        source,
+        year,
+        dry_run,
+        lang,
+    } = command
+    {
+        let request = ActualsRequest {
+            file,
+            source,
+            year: *year,
+            dry_run: *dry_run,
+            lang: *lang,
+        };
+        return import_actuals(&request, out, err);
+    }
     let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
     else {
         return ExitCode::FAILURE;
@@ -191,7 +229,10 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 let _ = writeln!(out, "{}: rewritten", file.display());
             })
             .map_err(|e| e.to_string()),
-        Command::Compare { .. } | Command::Export { .. } | Command::ImportBudget { .. } => Ok(()),
+        Command::Compare { .. }
+        | Command::Export { .. }
+        | Command::ImportBudget { .. }
+        | Command::ImportActuals { .. } => Ok(()),
         Command::Summary {
             format, actuals, ..
         } => match format {
@@ -399,31 +440,14 @@ fn import_budget(
         Ok(plan) => plan,
         Err(e) => return fail(e.to_string()),
     };
-    let describe_read_error = |e: std::io::Error| {
-        let hint = match lang {
-            Lang::Nl => "controleer het pad",
-            Lang::En => "check the path",
-        };
-        format!("{}: {e}; {hint}", source.display())
-    };
-    let size = match std::fs::metadata(source) {
-        Ok(meta) => meta.len(),
-        Err(e) => return fail(describe_read_error(e)),
-    };
-    let read = if size > import::MAX_SOURCE_BYTES as u64 {
-        Err(import::ImportError::TooLarge {
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-            limit: import::MAX_SOURCE_BYTES,
-        })
-    } else {
-        match std::fs::read(source) {
-            Ok(bytes) => import::read_budget_source(
-                &bytes,
-                SourceKind::detect(Some(source), &bytes),
-                plan.years(),
-            ),
-            Err(e) => return fail(describe_read_error(e)),
-        }
+    let read = match read_source(source, lang) {
+        Ok(SourceBytes::Read(bytes)) => import::read_budget_source(
+            &bytes,
+            SourceKind::detect(Some(source), &bytes),
+            plan.years(),
+        ),
+        Ok(SourceBytes::TooLarge(e)) => Err(e),
+        Err(message) => return fail(message),
     };
     let imported = match read {
         Ok(imported) => imported,
@@ -435,8 +459,60 @@ fn import_budget(
     if !preview.can_import() {
         return fail(format!("{}: {}", source.display(), tr(lang).import_nothing));
     }
+    save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
+}
+
+/// What was read of a source file: its bytes, or the refusal of a file too large to read.
+enum SourceBytes {
+    Read(Vec<u8>),
+    TooLarge(import::ImportError),
+}
+
+/// Reads a source to import, refusing one larger than [`import::MAX_SOURCE_BYTES`] before
+/// reading it; an unreadable file gives the message to print.
+fn read_source(source: &Path, lang: Lang) -> Result<SourceBytes, String> {
+    let describe_read_error = |e: std::io::Error| {
+        let hint = match lang {
+            Lang::Nl => "controleer het pad",
+            Lang::En => "check the path",
+        };
+        format!("{}: {e}; {hint}", source.display())
+    };
+    let size = std::fs::metadata(source)
+        .map_err(describe_read_error)?
+        .len();
+    if size > import::MAX_SOURCE_BYTES as u64 {
+        return Ok(SourceBytes::TooLarge(import::ImportError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: import::MAX_SOURCE_BYTES,
+        }));
+    }
+    std::fs::read(source)
+        .map(SourceBytes::Read)
+        .map_err(describe_read_error)
+}
+
+/// Applies the edit of an import to the plan and saves it (keeping a backup), unless it changes
+/// nothing or `dry_run` is set; says which in the user's language.
+fn save_import(
+    file: &Path,
+    plan: &crate::model::Plan,
+    edit: crate::edit::Edit,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::FAILURE
+    };
     let mut doc = crate::edit::Document::new(plan.clone());
-    if let Err(e) = doc.apply(preview.edit()) {
+    if let Err(e) = doc.apply(edit) {
         return fail(format!("{}: {e}", file.display()));
     }
     let (unchanged, dry, saved) = match lang {
@@ -451,7 +527,7 @@ fn import_budget(
             "saved; the previous version is in",
         ),
     };
-    if doc.plan() == &plan {
+    if doc.plan() == plan {
         let _ = writeln!(out, "\n{}: {unchanged}", file.display());
         return ExitCode::SUCCESS;
     }
@@ -471,4 +547,62 @@ fn import_budget(
         }
         Err(e) => fail(format!("{}: {e}", file.display())),
     }
+}
+
+/// What `planbord import-actuals` is asked to do.
+struct ActualsRequest<'a> {
+    file: &'a Path,
+    source: &'a Path,
+    year: i32,
+    dry_run: bool,
+    lang: Lang,
+}
+
+/// `planbord import-actuals`: exit 0 when lines were imported (rejected rows are listed), 1 when
+/// nothing could be imported or a file cannot be read or written.
+fn import_actuals(request: &ActualsRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    use crate::exchange::import_actuals::{self as actuals, ActualsImportError};
+    let ActualsRequest {
+        file,
+        source,
+        year,
+        dry_run,
+        lang,
+    } = *request;
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::FAILURE
+    };
+    let plan = match store::load(file) {
+        Ok(plan) => plan,
+        Err(e) => return fail(e.to_string()),
+    };
+    let read = match read_source(source, lang) {
+        Ok(SourceBytes::Read(bytes)) => actuals::read_actuals_source(
+            &bytes,
+            SourceKind::detect(Some(source), &bytes),
+            &plan,
+            year,
+        ),
+        Ok(SourceBytes::TooLarge(e)) => Err(ActualsImportError::Source(e)),
+        Err(message) => return fail(message),
+    };
+    let imported = match read {
+        Ok(imported) => imported,
+        Err(e) => return fail(format!("{}: {}", source.display(), e.describe(lang))),
+    };
+    let preview = actuals::preview(&plan, &imported);
+    let _ = out.write_all(preview.describe(lang).as_bytes());
+    if !preview.can_import() {
+        let nothing = match lang {
+            Lang::Nl => "niets om te importeren: geen enkele resultaatlijn werd aanvaard",
+            Lang::En => "nothing to import: no result line was accepted",
+        };
+        return fail(format!("{}: {nothing}", source.display()));
+    }
+    save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
 }

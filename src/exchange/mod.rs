@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod import;
+pub mod import_actuals;
 mod source;
 pub mod tables;
 pub mod xlsx;
