@@ -4,8 +4,8 @@
 use crate::model::actuals::default_category;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
-    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation,
-    GoalKind, GrowthRule, Id, IncomeKind, Indicator, Milestone, MilestoneReport, OperationalGoal,
+    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation, GoalKind,
+    GrowthRule, Id, IncomeKind, Indicator, Milestone, MilestoneReport, OperationalGoal,
     OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority, ReserveFund, ResultLine,
     SalaryProfile, Side, StaffActual, StaffGroup, StaffLine, StrategicGoal, Target, YearActuals,
     Yearly, same_key, validate,
@@ -686,12 +686,21 @@ fn actual_value_mut(
 ) -> Result<(&mut Option<Decimal>, bool), EditError> {
     let missing = || EditError::NotFound(format!("{value:?}"));
     Ok(match value {
-        ActualValue::OutputOfTotal(id) => (&mut output_mut(plan, id).ok_or_else(missing)?.of_total, true),
-        ActualValue::OutputPercent(id) => (&mut output_mut(plan, id).ok_or_else(missing)?.percent, true),
-        ActualValue::PartCount(id) => (&mut output_part_mut(plan, id).ok_or_else(missing)?.count, true),
-        ActualValue::PartPercent(id) => {
-            (&mut output_part_mut(plan, id).ok_or_else(missing)?.percent, true)
+        ActualValue::OutputOfTotal(id) => (
+            &mut output_mut(plan, id).ok_or_else(missing)?.of_total,
+            true,
+        ),
+        ActualValue::OutputPercent(id) => {
+            (&mut output_mut(plan, id).ok_or_else(missing)?.percent, true)
         }
+        ActualValue::PartCount(id) => (
+            &mut output_part_mut(plan, id).ok_or_else(missing)?.count,
+            true,
+        ),
+        ActualValue::PartPercent(id) => (
+            &mut output_part_mut(plan, id).ok_or_else(missing)?.percent,
+            true,
+        ),
         ActualValue::Printed(year, total) => (
             plan.actuals
                 .year_mut(year)
@@ -717,7 +726,9 @@ fn set_required_actual(
             &mut staff_actual_mut(plan, id).ok_or_else(missing)?.payroll_fte
         }
         ActualValue::AvailableFte(id) => {
-            &mut staff_actual_mut(plan, id).ok_or_else(missing)?.available_fte
+            &mut staff_actual_mut(plan, id)
+                .ok_or_else(missing)?
+                .available_fte
         }
         ActualValue::OutputValue(id) => &mut output_mut(plan, id).ok_or_else(missing)?.value,
         _ => return Ok(false),
@@ -762,7 +773,8 @@ fn prune_actuals(plan: &mut Plan) {
         year.activities.retain(|r| activities.contains(&r.activity));
         year.added_activities
             .retain(|a| operational.contains(&a.goal));
-        year.milestones.retain(|m| indicators.contains(&m.indicator));
+        year.milestones
+            .retain(|m| indicators.contains(&m.indicator));
         year.explanations.retain(|e| match e.figure {
             ActualFigure::OperatingGoal(goal) => strategic.contains(&goal),
             _ => true,
@@ -1216,7 +1228,8 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .kind = *kind;
         }
         Edit::SetSide(id, side) if result_line_mut(plan, *id).is_some() => {
-            let line = result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            let line =
+                result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
             line.side = *side;
             if !line.category.fits(*side) {
                 line.category = default_category(*side);

@@ -644,9 +644,9 @@ pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
                 (None, true) => {
                     format!("{year} actuals: {name}: {p} % printed, but {n} of {w} is {c} %")
                 }
-                (None, false) => format!(
-                    "realisatie {year}: {name}: {p} % gedrukt, maar {n} van {w} is {c} %"
-                ),
+                (None, false) => {
+                    format!("realisatie {year}: {name}: {p} % gedrukt, maar {n} van {w} is {c} %")
+                }
             }
         }
         Warning::ActualAvailableAbovePayroll {

@@ -31,7 +31,8 @@
 
 use super::{Summary, Warning, printed_total_matches};
 use crate::model::{
-    AccountCategory, ActivityStatus, ActualFigure, Comparator, Id, Indicator, Milestone, Plan, PrintedTotal, Side, Target, YearActuals,
+    AccountCategory, ActivityStatus, ActualFigure, Comparator, Id, Indicator, Milestone, Plan,
+    PrintedTotal, Side, Target, YearActuals,
 };
 use rust_decimal::Decimal;
 
@@ -396,7 +397,12 @@ fn planned_activities(plan: &Plan, year: i32) -> impl Iterator<Item = Id> + '_ {
         .map(|a| a.id)
 }
 
-fn year_comparison(plan: &Plan, summary: &Summary, year: &YearActuals, t: Decimal) -> YearComparison {
+fn year_comparison(
+    plan: &Plan,
+    summary: &Summary,
+    year: &YearActuals,
+    t: Decimal,
+) -> YearComparison {
     let y = year.year;
     let i = summary.year_index(y);
     let at = |series: &Vec<Decimal>| i.map(|i| series[i]).unwrap_or_default();
@@ -641,7 +647,11 @@ fn year_comparison(plan: &Plan, summary: &Summary, year: &YearActuals, t: Decima
     }
 }
 
-fn period_comparison(plan: &Plan, years: &[YearComparison], t: Decimal) -> Option<PeriodComparison> {
+fn period_comparison(
+    plan: &Plan,
+    years: &[YearComparison],
+    t: Decimal,
+) -> Option<PeriodComparison> {
     let first = years.first()?;
     let mut figures = Vec::new();
     for template in &first.figures {
@@ -658,7 +668,10 @@ fn period_comparison(plan: &Plan, years: &[YearComparison], t: Decimal) -> Optio
         let (planned, realised) = match (template.unit, counted) {
             (_, 0) => (Decimal::ZERO, None),
             (FigureUnit::Euro, _) => (planned, Some(realised)),
-            (FigureUnit::Fte, n) => (planned / Decimal::from(n), Some(realised / Decimal::from(n))),
+            (FigureUnit::Fte, n) => (
+                planned / Decimal::from(n),
+                Some(realised / Decimal::from(n)),
+            ),
         };
         figures.push(comparison(
             template.figure,
@@ -902,7 +915,10 @@ mod tests {
             year,
         };
         let period = target(None);
-        assert_eq!(verdict(Some(&period), Some(dec!(81)), None, 2022, 2025), Verdict::Met);
+        assert_eq!(
+            verdict(Some(&period), Some(dec!(81)), None, 2022, 2025),
+            Verdict::Met
+        );
         assert_eq!(
             verdict(Some(&period), Some(dec!(60)), None, 2022, 2025),
             Verdict::NotYetMet
@@ -911,8 +927,14 @@ mod tests {
             verdict(Some(&period), Some(dec!(60)), None, 2025, 2025),
             Verdict::NotMet
         );
-        assert_eq!(verdict(Some(&period), None, None, 2022, 2025), Verdict::NotMeasured);
-        assert_eq!(verdict(None, Some(dec!(3)), None, 2022, 2025), Verdict::NoTarget);
+        assert_eq!(
+            verdict(Some(&period), None, None, 2022, 2025),
+            Verdict::NotMeasured
+        );
+        assert_eq!(
+            verdict(None, Some(dec!(3)), None, 2022, 2025),
+            Verdict::NoTarget
+        );
         let in_2022 = target(Some(2022));
         assert_eq!(
             verdict(Some(&in_2022), Some(dec!(60)), None, 2022, 2025),
@@ -927,7 +949,13 @@ mod tests {
             Verdict::Met
         );
         assert_eq!(
-            verdict(Some(&period), Some(dec!(90)), Some(Milestone::Dropped), 2022, 2025),
+            verdict(
+                Some(&period),
+                Some(dec!(90)),
+                Some(Milestone::Dropped),
+                2022,
+                2025
+            ),
             Verdict::Dropped
         );
     }

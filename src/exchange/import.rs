@@ -75,10 +75,6 @@ use super::source::{
     workbook_grid, year_of,
 };
 
-
-
-
-
 /// A column of the header row the importer looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnRole {
@@ -121,10 +117,6 @@ pub enum ImportError {
         last: i32,
     },
 }
-
-
-
-
 
 /// Why a row (or one value of it) was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -517,10 +509,6 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
 // ---------------------------------------------------------------------------------------------
 // Reading cells
 
-
-
-
-
 /// The columns of the header row.
 #[derive(Debug, Clone)]
 struct Header {
@@ -561,7 +549,6 @@ const NAME_NAMES: &[&str] = &[
     "account name",
 ];
 
-
 fn role_of(header: &str) -> Option<ColumnRole> {
     header.split('/').map(normalized).find_map(|part| {
         let part = part.as_str();
@@ -578,7 +565,6 @@ fn role_of(header: &str) -> Option<ColumnRole> {
         }
     })
 }
-
 
 /// The header row: the first row (within [`HEADER_SEARCH_ROWS`]) with an account column and a
 /// year column. `Ok(None)` when there is none.
@@ -639,14 +625,8 @@ fn find_header(rows: &[SourceRow]) -> Result<Option<Header>, ImportError> {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Spreadsheets
-
-
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -674,7 +654,6 @@ const DERIVED: &[&str] = &[
     "saldo",
     "balance",
 ];
-
 
 /// `Totaal <section>`, `Totaal kosten <section>`: the side named, if any, and the section.
 fn total_label(text: &str) -> Option<(Option<Side>, String)> {
@@ -711,7 +690,6 @@ struct PendingTotal {
     side: Option<Side>,
     values: BTreeMap<i32, Option<Decimal>>,
 }
-
 
 fn read_rows(
     rows: &[SourceRow],
@@ -1121,8 +1099,17 @@ mod tests {
         assert_eq!(role_of("Account"), Some(ColumnRole::Account));
         assert_eq!(role_of("Omschrijving"), Some(ColumnRole::Name));
         assert_eq!(role_of("Bedrag"), None);
-        assert_eq!(crate::exchange::source::year_of(&crate::exchange::source::Cell::Text(" 2021 ".into())), Some(2021));
-        assert_eq!(crate::exchange::source::year_of(&crate::exchange::source::Cell::Number(dec!(2022))), Some(2022));
-        assert_eq!(crate::exchange::source::year_of(&crate::exchange::source::Cell::Text("21".into())), None);
+        assert_eq!(
+            crate::exchange::source::year_of(&crate::exchange::source::Cell::Text(" 2021 ".into())),
+            Some(2021)
+        );
+        assert_eq!(
+            crate::exchange::source::year_of(&crate::exchange::source::Cell::Number(dec!(2022))),
+            Some(2022)
+        );
+        assert_eq!(
+            crate::exchange::source::year_of(&crate::exchange::source::Cell::Text("21".into())),
+            None
+        );
     }
 }

@@ -43,8 +43,8 @@
 
 use super::import::{ImportError, RejectReason};
 use super::source::{
-    Cell, ColumnRef, HEADER_SEARCH_ROWS, SourceKind, SourceRow, csv_grid, normalized,
-    parse_amount, parse_side, workbook_grid, year_of,
+    Cell, ColumnRef, HEADER_SEARCH_ROWS, SourceKind, SourceRow, csv_grid, normalized, parse_amount,
+    parse_side, workbook_grid, year_of,
 };
 use crate::edit::{Edit, NewResultLine, ResultLinesImport};
 use crate::model::{AccountCategory, Id, Plan, PrintedTotal, Side, same_key, side_of_code};
@@ -542,10 +542,7 @@ fn parse_category(text: &str) -> Option<AccountCategory> {
 
 /// The side a category belongs to, when only one side has it.
 fn side_of_category(category: AccountCategory) -> Option<Side> {
-    match (
-        category.fits(Side::Cost),
-        category.fits(Side::Income),
-    ) {
+    match (category.fits(Side::Cost), category.fits(Side::Income)) {
         (true, false) => Some(Side::Cost),
         (false, true) => Some(Side::Income),
         _ => None,
@@ -837,10 +834,19 @@ mod tests {
         assert_eq!(role_of("bedrag/amount"), Some(Role::Amount));
         assert_eq!(role_of(" Doel "), Some(Role::Goal));
         assert_eq!(role_of("Bedrag 2021"), None);
-        assert_eq!(parse_category("Personeel"), Some(AccountCategory::Personnel));
-        assert_eq!(parse_category("own income"), Some(AccountCategory::OwnIncome));
+        assert_eq!(
+            parse_category("Personeel"),
+            Some(AccountCategory::Personnel)
+        );
+        assert_eq!(
+            parse_category("own income"),
+            Some(AccountCategory::OwnIncome)
+        );
         assert_eq!(parse_category("Communicatie"), None);
-        assert_eq!(side_of_category(AccountCategory::Subsidy), Some(Side::Income));
+        assert_eq!(
+            side_of_category(AccountCategory::Subsidy),
+            Some(Side::Income)
+        );
         assert_eq!(side_of_category(AccountCategory::Other), None);
         assert_eq!(printed_total("TOTAAL KOSTEN"), Some(PrintedTotal::Cost));
         assert_eq!(printed_total("Resultaat"), Some(PrintedTotal::Result));

@@ -345,6 +345,9 @@ fn csv_text(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text)
 }
 
+/// Finds the header row in the rows of a source (`Ok(None)` when there is none).
+pub(crate) type HeaderFinder<'a, H> = dyn Fn(&[SourceRow]) -> Result<Option<H>, ImportError> + 'a;
+
 /// The rows of a CSV source and its header: the separator (`;`, `,` or a tab, in that order)
 /// whose rows give `find_header` a header row wins. [`ImportError::NoHeader`] when none does.
 pub(crate) fn csv_grid<H>(
@@ -384,7 +387,7 @@ pub(crate) fn workbook_grid<H>(
 fn read_workbook<H>(
     bytes: &[u8],
     preferred: &dyn Fn(&str) -> bool,
-    find_header: &dyn Fn(&[SourceRow]) -> Result<Option<H>, ImportError>,
+    find_header: &HeaderFinder<'_, H>,
 ) -> Result<(String, Vec<SourceRow>, H), ImportError> {
     use calamine::Reader;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))

@@ -981,9 +981,10 @@ mod tests {
         let mut goal_based_with_accounts = account_plan();
         goal_based_with_accounts.meta.budget_basis = BudgetBasis::Goals;
         let mut tables = Vec::new();
-        let realised =
-            crate::store::load(std::path::Path::new("plans/socius-2021-2025-realisatie-voorbeeld.ron"))
-                .expect("the example with actuals loads");
+        let realised = crate::store::load(std::path::Path::new(
+            "plans/socius-2021-2025-realisatie-voorbeeld.ron",
+        ))
+        .expect("the example with actuals loads");
         for (name, plan) in [
             ("socius", socius()),
             ("actuals", realised),

@@ -567,7 +567,13 @@ fn check_actuals(c: &mut Checker) {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
             let owner = format!("{owner}: result line '{}'", line.name);
-            c.magnitude(&owner, "the amount", line.amount, MAX_AMOUNT, field_at(&at, "amount"));
+            c.magnitude(
+                &owner,
+                "the amount",
+                line.amount,
+                MAX_AMOUNT,
+                field_at(&at, "amount"),
+            );
             if !line.category.fits(line.side) {
                 c.problems.push(Problem::new(
                     format!(
@@ -578,7 +584,14 @@ fn check_actuals(c: &mut Checker) {
                 ));
             }
             if let Some(goal) = line.goal {
-                c.reference(&owner, "strategic goal", goal, strategic.contains(&goal), &at, "goal");
+                c.reference(
+                    &owner,
+                    "strategic goal",
+                    goal,
+                    strategic.contains(&goal),
+                    &at,
+                    "goal",
+                );
             }
         }
         for staff in &year.staff {
@@ -622,7 +635,10 @@ fn check_actuals(c: &mut Checker) {
             );
             if !seen.insert(milestone.indicator) {
                 c.problems.push(Problem::new(
-                    format!("{owner}: indicator {} has more than one milestone state; keep one", milestone.indicator),
+                    format!(
+                        "{owner}: indicator {} has more than one milestone state; keep one",
+                        milestone.indicator
+                    ),
                     at,
                 ));
             }
@@ -636,23 +652,62 @@ fn check_actuals(c: &mut Checker) {
                 OutputKind::Nps => (-HUNDRED, HUNDRED),
                 _ => (Decimal::ZERO, MAX_AMOUNT),
             };
-            c.range(&owner, "value", figure.value, low, high, field_at(&at, "value"));
+            c.range(
+                &owner,
+                "value",
+                figure.value,
+                low,
+                high,
+                field_at(&at, "value"),
+            );
             if let Some(total) = figure.of_total {
-                c.range(&owner, "of_total", total, Decimal::ZERO, MAX_AMOUNT, field_at(&at, "of_total"));
+                c.range(
+                    &owner,
+                    "of_total",
+                    total,
+                    Decimal::ZERO,
+                    MAX_AMOUNT,
+                    field_at(&at, "of_total"),
+                );
             }
             if let Some(percent) = figure.percent {
-                c.range(&owner, "percent", percent, Decimal::ZERO, HUNDRED, field_at(&at, "percent"));
+                c.range(
+                    &owner,
+                    "percent",
+                    percent,
+                    Decimal::ZERO,
+                    HUNDRED,
+                    field_at(&at, "percent"),
+                );
             }
             for part in &figure.breakdown {
                 c.id(part.id);
                 let at = vec![id_anchor(part.id)];
                 let owner = format!("{owner}, target group '{}'", part.target_group);
                 if let Some(count) = part.count {
-                    c.range(&owner, "count", count, Decimal::ZERO, MAX_AMOUNT, field_at(&at, "count"));
+                    c.range(
+                        &owner,
+                        "count",
+                        count,
+                        Decimal::ZERO,
+                        MAX_AMOUNT,
+                        field_at(&at, "count"),
+                    );
                 }
                 if let Some(percent) = part.percent {
-                    let low = if figure.kind == OutputKind::Nps { -HUNDRED } else { Decimal::ZERO };
-                    c.range(&owner, "percent", percent, low, HUNDRED, field_at(&at, "percent"));
+                    let low = if figure.kind == OutputKind::Nps {
+                        -HUNDRED
+                    } else {
+                        Decimal::ZERO
+                    };
+                    c.range(
+                        &owner,
+                        "percent",
+                        percent,
+                        low,
+                        HUNDRED,
+                        field_at(&at, "percent"),
+                    );
                 }
             }
         }
@@ -669,7 +724,10 @@ fn check_actuals(c: &mut Checker) {
             );
             if !seen.insert(report.activity) {
                 c.problems.push(Problem::new(
-                    format!("{owner}: activity {} is reported more than once; keep one report", report.activity),
+                    format!(
+                        "{owner}: activity {} is reported more than once; keep one report",
+                        report.activity
+                    ),
                     at,
                 ));
             }
@@ -690,11 +748,21 @@ fn check_actuals(c: &mut Checker) {
         for explanation in &year.explanations {
             let at = at("explanations");
             if let ActualFigure::OperatingGoal(goal) = explanation.figure {
-                c.reference(&owner, "strategic goal", goal, strategic.contains(&goal), &at, "figure");
+                c.reference(
+                    &owner,
+                    "strategic goal",
+                    goal,
+                    strategic.contains(&goal),
+                    &at,
+                    "figure",
+                );
             }
             if !seen.insert(explanation.figure) {
                 c.problems.push(Problem::new(
-                    format!("{owner}: {:?} is explained more than once; keep one explanation", explanation.figure),
+                    format!(
+                        "{owner}: {:?} is explained more than once; keep one explanation",
+                        explanation.figure
+                    ),
                     at,
                 ));
             }

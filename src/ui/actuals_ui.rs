@@ -70,24 +70,21 @@ fn toolbar_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, year: Option
     ui.horizontal_wrapped(|ui| {
         ui.label(a.year);
         for y in plan.years() {
+            // Realised years stand out; the others are there to start one.
             let realised = plan.actuals.year(y).is_some();
-            let text = if realised {
-                format!("{y} ●")
-            } else {
-                y.to_string()
-            };
+            let text = RichText::new(y.to_string());
+            let text = if realised { text.strong() } else { text.weak() };
+            let hint = if realised { a.realised_year } else { a.no_year };
             if ui
                 .selectable_label(year == Some(y), text)
+                .on_hover_text(hint)
                 .accessible_name(format!("{} {y}", a.year))
                 .clicked()
             {
                 view.actuals = ActualsView::Year(y);
             }
         }
-        if ui
-            .selectable_label(year.is_none(), a.to_date)
-            .clicked()
-        {
+        if ui.selectable_label(year.is_none(), a.to_date).clicked() {
             view.actuals = ActualsView::ToDate;
         }
         ui.separator();
@@ -300,7 +297,13 @@ fn year_ui(ui: &mut Ui, cx: &mut PanelCtx, realised: &YearActuals, comparison: &
     let a = &tr.act;
     let year = realised.year;
     heading_ui(ui, &format!("{} {year}", a.comparison));
-    comparison_ui(ui, cx, &year.to_string(), &comparison.figures, Some(realised));
+    comparison_ui(
+        ui,
+        cx,
+        &year.to_string(),
+        &comparison.figures,
+        Some(realised),
+    );
     ui.add_space(6.0);
     charts_ui(ui, cx);
 
@@ -381,94 +384,101 @@ fn result_lines_ui(
     let year = realised.year;
     let height = row_height(ui);
     let edits = &mut *cx.edits;
-    table(ui, ("result-lines", year), &[24.0, 250.0, 115.0, 145.0, 100.0, 110.0])
-        .header(height, |header| {
-            header_row(header, &["", a.line_name, tr.side, a.category, a.goal, a.amount])
-        })
-        .body(|mut body| {
-            for line in &realised.result_lines {
-                body.row(height, |mut row| {
-                    row.col(|ui| {
-                        if remove_button(ui, tr, &line.name) {
-                            edits.push(Edit::RemoveLine(line.id));
-                        }
-                    });
-                    row.col(|ui| {
-                        let id = field_id("result-name", line.id, year);
-                        let name = format!("{} {}", a.line_name, line.name);
-                        if let Some(new) = text_field(ui, id, &line.name, &name, false) {
-                            edits.push(Edit::SetText(TextField::Name(line.id), new));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut side = line.side;
-                        egui::ComboBox::from_id_salt(("result-side", line.id.0))
-                            .width(100.0)
-                            .selected_text(side_name(tr, side))
-                            .show_ui(ui, |ui| {
-                                for s in [Side::Cost, Side::Income] {
-                                    ui.selectable_value(&mut side, s, side_name(tr, s));
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {}", tr.side, line.name));
-                        if side != line.side {
-                            edits.push(Edit::SetSide(line.id, side));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut category = line.category;
-                        egui::ComboBox::from_id_salt(("result-category", line.id.0))
-                            .width(130.0)
-                            .selected_text(tr.category_name(category))
-                            .show_ui(ui, |ui| {
-                                for &c in AccountCategory::for_side(line.side) {
-                                    ui.selectable_value(&mut category, c, tr.category_name(c));
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {}", a.category, line.name));
-                        if category != line.category {
-                            edits.push(Edit::SetActualCategory(line.id, category));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut goal = line.goal;
-                        let goal_text = |goal: Option<Id>| {
-                            goal.and_then(|g| plan.goal_code(g))
-                                .unwrap_or(a.no_goal)
-                                .to_string()
-                        };
-                        egui::ComboBox::from_id_salt(("result-goal", line.id.0))
-                            .width(85.0)
-                            .selected_text(goal_text(goal))
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut goal, None, a.no_goal);
-                                for sd in &plan.strategic_goals {
-                                    ui.selectable_value(&mut goal, Some(sd.id), &sd.code);
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {}", a.goal, line.name));
-                        if goal != line.goal {
-                            edits.push(Edit::SetActualGoal(line.id, goal));
-                        }
-                    });
-                    row.col(|ui| {
-                        let outcome = decimal_cell(
-                            ui,
-                            field_id("result-amount", line.id, year),
-                            line.amount,
-                            CellKind::Euro,
-                            &format!("{} {}", a.amount, line.name),
-                        );
-                        if let Some(value) = outcome.value {
-                            edits.push(Edit::SetActual(ActualValue::LineAmount(line.id), value));
-                        }
-                    });
+    table(
+        ui,
+        ("result-lines", year),
+        &[24.0, 250.0, 115.0, 145.0, 100.0, 110.0],
+    )
+    .header(height, |header| {
+        header_row(
+            header,
+            &["", a.line_name, tr.side, a.category, a.goal, a.amount],
+        )
+    })
+    .body(|mut body| {
+        for line in &realised.result_lines {
+            body.row(height, |mut row| {
+                row.col(|ui| {
+                    if remove_button(ui, tr, &line.name) {
+                        edits.push(Edit::RemoveLine(line.id));
+                    }
                 });
-            }
-        });
+                row.col(|ui| {
+                    let id = field_id("result-name", line.id, year);
+                    let name = format!("{} {}", a.line_name, line.name);
+                    if let Some(new) = text_field(ui, id, &line.name, &name, false) {
+                        edits.push(Edit::SetText(TextField::Name(line.id), new));
+                    }
+                });
+                row.col(|ui| {
+                    let mut side = line.side;
+                    egui::ComboBox::from_id_salt(("result-side", line.id.0))
+                        .width(100.0)
+                        .selected_text(side_name(tr, side))
+                        .show_ui(ui, |ui| {
+                            for s in [Side::Cost, Side::Income] {
+                                ui.selectable_value(&mut side, s, side_name(tr, s));
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {}", tr.side, line.name));
+                    if side != line.side {
+                        edits.push(Edit::SetSide(line.id, side));
+                    }
+                });
+                row.col(|ui| {
+                    let mut category = line.category;
+                    egui::ComboBox::from_id_salt(("result-category", line.id.0))
+                        .width(130.0)
+                        .selected_text(tr.category_name(category))
+                        .show_ui(ui, |ui| {
+                            for &c in AccountCategory::for_side(line.side) {
+                                ui.selectable_value(&mut category, c, tr.category_name(c));
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {}", a.category, line.name));
+                    if category != line.category {
+                        edits.push(Edit::SetActualCategory(line.id, category));
+                    }
+                });
+                row.col(|ui| {
+                    let mut goal = line.goal;
+                    let goal_text = |goal: Option<Id>| {
+                        goal.and_then(|g| plan.goal_code(g))
+                            .unwrap_or(a.no_goal)
+                            .to_string()
+                    };
+                    egui::ComboBox::from_id_salt(("result-goal", line.id.0))
+                        .width(85.0)
+                        .selected_text(goal_text(goal))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut goal, None, a.no_goal);
+                            for sd in &plan.strategic_goals {
+                                ui.selectable_value(&mut goal, Some(sd.id), &sd.code);
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {}", a.goal, line.name));
+                    if goal != line.goal {
+                        edits.push(Edit::SetActualGoal(line.id, goal));
+                    }
+                });
+                row.col(|ui| {
+                    let outcome = decimal_cell(
+                        ui,
+                        field_id("result-amount", line.id, year),
+                        line.amount,
+                        CellKind::Euro,
+                        &format!("{} {}", a.amount, line.name),
+                    );
+                    if let Some(value) = outcome.value {
+                        edits.push(Edit::SetActual(ActualValue::LineAmount(line.id), value));
+                    }
+                });
+            });
+        }
+    });
     ui.horizontal(|ui| {
         for side in [Side::Cost, Side::Income] {
             let label = format!("{} ({})", a.add_line, side_name(tr, side).to_lowercase());
@@ -481,7 +491,9 @@ fn result_lines_ui(
     let totals = &comparison.totals;
     let edits = &mut *cx.edits;
     table(ui, ("result-totals", year), &[210.0, 120.0, 110.0, 300.0])
-        .header(height, |header| header_row(header, &["", tr.computed, tr.printed, ""]))
+        .header(height, |header| {
+            header_row(header, &["", tr.computed, tr.printed, ""])
+        })
         .body(|mut body| {
             for (total, name, computed) in [
                 (PrintedTotal::Cost, a.cost_total, totals.cost),
@@ -574,78 +586,93 @@ fn staff_ui(ui: &mut Ui, cx: &mut PanelCtx, realised: &YearActuals, comparison: 
     let year = realised.year;
     let height = row_height(ui);
     let edits = &mut *cx.edits;
-    table(ui, ("actual-staff", year), &[24.0, 250.0, 250.0, 80.0, 80.0, 80.0])
-        .header(height, |header| {
-            header_row(
-                header,
-                &["", a.function, a.planned_as, a.planned_fte, a.payroll_short, a.available_short],
-            )
-        })
-        .body(|mut body| {
-            for (staff, compared) in realised.staff.iter().zip(&comparison.staff) {
-                body.row(height, |mut row| {
-                    row.col(|ui| {
-                        if remove_button(ui, tr, &staff.name) {
-                            edits.push(Edit::RemoveLine(staff.id));
-                        }
-                    });
-                    row.col(|ui| {
-                        let id = field_id("staff-name", staff.id, year);
-                        let name = format!("{} {}", a.function, staff.name);
-                        if let Some(new) = text_field(ui, id, &staff.name, &name, false) {
-                            edits.push(Edit::SetText(TextField::Name(staff.id), new));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut planned_as = staff.planned_as;
-                        egui::ComboBox::from_id_salt(("planned-as", staff.id.0))
-                            .width(235.0)
-                            .selected_text(
-                                planned_as_name(plan, planned_as, a)
-                                    .unwrap_or_else(|| a.not_linked.into()),
-                            )
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut planned_as, None, a.not_linked);
-                                for line in &plan.staff_lines {
-                                    ui.selectable_value(&mut planned_as, Some(line.id), &line.name);
-                                }
-                                for profile in &plan.salary_profiles {
-                                    ui.selectable_value(
-                                        &mut planned_as,
-                                        Some(profile.id),
-                                        format!("{} ({})", profile.name, a.profile),
-                                    );
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {}", a.planned_as, staff.name));
-                        if planned_as != staff.planned_as {
-                            edits.push(Edit::SetPlannedAs(staff.id, planned_as));
-                        }
-                    });
-                    row.col(|ui| {
-                        number_label(ui, compared.planned.map_or_else(String::new, numfmt::fte));
-                    });
-                    for (value, current, name) in [
-                        (ActualValue::PayrollFte(staff.id), staff.payroll_fte, a.fte_payroll),
-                        (
-                            ActualValue::AvailableFte(staff.id),
-                            staff.available_fte,
-                            a.fte_available,
-                        ),
-                    ] {
-                        row.col(|ui| {
-                            let id = egui::Id::unique(("staff-fte", format!("{value:?}")));
-                            let name = format!("{name} {}", staff.name);
-                            let outcome = decimal_cell(ui, id, current, CellKind::Fte, &name);
-                            if let Some(new) = outcome.value {
-                                edits.push(Edit::SetActual(value, new));
-                            }
-                        });
+    table(
+        ui,
+        ("actual-staff", year),
+        &[24.0, 250.0, 250.0, 80.0, 80.0, 80.0],
+    )
+    .header(height, |header| {
+        header_row(
+            header,
+            &[
+                "",
+                a.function,
+                a.planned_as,
+                a.planned_fte,
+                a.payroll_short,
+                a.available_short,
+            ],
+        )
+    })
+    .body(|mut body| {
+        for (staff, compared) in realised.staff.iter().zip(&comparison.staff) {
+            body.row(height, |mut row| {
+                row.col(|ui| {
+                    if remove_button(ui, tr, &staff.name) {
+                        edits.push(Edit::RemoveLine(staff.id));
                     }
                 });
-            }
-        });
+                row.col(|ui| {
+                    let id = field_id("staff-name", staff.id, year);
+                    let name = format!("{} {}", a.function, staff.name);
+                    if let Some(new) = text_field(ui, id, &staff.name, &name, false) {
+                        edits.push(Edit::SetText(TextField::Name(staff.id), new));
+                    }
+                });
+                row.col(|ui| {
+                    let mut planned_as = staff.planned_as;
+                    egui::ComboBox::from_id_salt(("planned-as", staff.id.0))
+                        .width(235.0)
+                        .selected_text(
+                            planned_as_name(plan, planned_as, a)
+                                .unwrap_or_else(|| a.not_linked.into()),
+                        )
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut planned_as, None, a.not_linked);
+                            for line in &plan.staff_lines {
+                                ui.selectable_value(&mut planned_as, Some(line.id), &line.name);
+                            }
+                            for profile in &plan.salary_profiles {
+                                ui.selectable_value(
+                                    &mut planned_as,
+                                    Some(profile.id),
+                                    format!("{} ({})", profile.name, a.profile),
+                                );
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {}", a.planned_as, staff.name));
+                    if planned_as != staff.planned_as {
+                        edits.push(Edit::SetPlannedAs(staff.id, planned_as));
+                    }
+                });
+                row.col(|ui| {
+                    number_label(ui, compared.planned.map_or_else(String::new, numfmt::fte));
+                });
+                for (value, current, name) in [
+                    (
+                        ActualValue::PayrollFte(staff.id),
+                        staff.payroll_fte,
+                        a.fte_payroll,
+                    ),
+                    (
+                        ActualValue::AvailableFte(staff.id),
+                        staff.available_fte,
+                        a.fte_available,
+                    ),
+                ] {
+                    row.col(|ui| {
+                        let id = egui::Id::unique(("staff-fte", format!("{value:?}")));
+                        let name = format!("{name} {}", staff.name);
+                        let outcome = decimal_cell(ui, id, current, CellKind::Fte, &name);
+                        if let Some(new) = outcome.value {
+                            edits.push(Edit::SetActual(value, new));
+                        }
+                    });
+                }
+            });
+        }
+    });
     if ui.button(a.add_function).clicked() {
         cx.edits.push(Edit::AddStaffActual { year });
     }
@@ -705,81 +732,92 @@ fn indicators_ui(
     let names = indicator_names(cx.plan, a);
     let height = row_height(ui);
     let edits = &mut *cx.edits;
-    table(ui, ("actual-indicators", year), &[90.0, 310.0, 190.0, 75.0, 110.0, 175.0])
-        .header(height, |header| {
-            header_row(
-                header,
-                &[tr.goal, tr.indicators, a.target, a.realised, a.milestone, a.verdict],
-            )
-        })
-        .body(|mut body| {
-            for result in &comparison.indicators {
-                let name = names
-                    .iter()
-                    .find(|(id, _)| *id == result.indicator)
-                    .map_or_else(String::new, |(_, n)| n.clone());
-                body.row(height, |mut row| {
-                    row.col(|ui| {
-                        ui.label(&name);
-                    });
-                    row.col(|ui| truncated(ui, &result.text));
-                    row.col(|ui| {
-                        let target = result
-                            .target
-                            .as_ref()
-                            .map_or_else(String::new, |t| target_text(t, tr));
-                        truncated(ui, &target);
-                    });
-                    row.col(|ui| {
-                        let outcome = optional_decimal_cell(
-                            ui,
-                            field_id("indicator-actual", result.indicator, year),
-                            result.realised,
-                            CellKind::Fte,
-                            &format!("{} {name}", a.realised),
-                        );
-                        if let Some(value) = outcome.value {
-                            edits.push(Edit::SetYear(
-                                YearField::IndicatorActual(result.indicator),
-                                year,
-                                value,
-                            ));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut state = result.milestone;
-                        egui::ComboBox::from_id_salt(("milestone", result.indicator.0, year))
-                            .width(95.0)
-                            .selected_text(state.map_or(a.no_milestone, |m| a.milestone_name(m)))
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut state, None, a.no_milestone);
-                                for m in Milestone::ALL {
-                                    ui.selectable_value(&mut state, Some(m), a.milestone_name(m));
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {name}", a.milestone));
-                        if state != result.milestone {
-                            edits.push(Edit::SetMilestone {
-                                year,
-                                indicator: result.indicator,
-                                state,
-                            });
-                        }
-                    });
-                    row.col(|ui| {
-                        let verdict = a.verdict_name(result.verdict);
-                        let text = RichText::new(verdict);
-                        let text = match verdict_color(result.verdict) {
-                            Some(color) => text.color(color),
-                            None => text.weak(),
-                        };
-                        ui.label(text)
-                            .accessible_name(format!("{} {name}: {verdict}", a.verdict));
-                    });
+    table(
+        ui,
+        ("actual-indicators", year),
+        &[90.0, 310.0, 190.0, 75.0, 110.0, 175.0],
+    )
+    .header(height, |header| {
+        header_row(
+            header,
+            &[
+                tr.goal,
+                tr.indicators,
+                a.target,
+                a.realised,
+                a.milestone,
+                a.verdict,
+            ],
+        )
+    })
+    .body(|mut body| {
+        for result in &comparison.indicators {
+            let name = names
+                .iter()
+                .find(|(id, _)| *id == result.indicator)
+                .map_or_else(String::new, |(_, n)| n.clone());
+            body.row(height, |mut row| {
+                row.col(|ui| {
+                    ui.label(&name);
                 });
-            }
-        });
+                row.col(|ui| truncated(ui, &result.text));
+                row.col(|ui| {
+                    let target = result
+                        .target
+                        .as_ref()
+                        .map_or_else(String::new, |t| target_text(t, tr));
+                    truncated(ui, &target);
+                });
+                row.col(|ui| {
+                    let outcome = optional_decimal_cell(
+                        ui,
+                        field_id("indicator-actual", result.indicator, year),
+                        result.realised,
+                        CellKind::Fte,
+                        &format!("{} {name}", a.realised),
+                    );
+                    if let Some(value) = outcome.value {
+                        edits.push(Edit::SetYear(
+                            YearField::IndicatorActual(result.indicator),
+                            year,
+                            value,
+                        ));
+                    }
+                });
+                row.col(|ui| {
+                    let mut state = result.milestone;
+                    egui::ComboBox::from_id_salt(("milestone", result.indicator.0, year))
+                        .width(95.0)
+                        .selected_text(state.map_or(a.no_milestone, |m| a.milestone_name(m)))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut state, None, a.no_milestone);
+                            for m in Milestone::ALL {
+                                ui.selectable_value(&mut state, Some(m), a.milestone_name(m));
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {name}", a.milestone));
+                    if state != result.milestone {
+                        edits.push(Edit::SetMilestone {
+                            year,
+                            indicator: result.indicator,
+                            state,
+                        });
+                    }
+                });
+                row.col(|ui| {
+                    let verdict = a.verdict_name(result.verdict);
+                    let text = RichText::new(verdict);
+                    let text = match verdict_color(result.verdict) {
+                        Some(color) => text.color(color),
+                        None => text.weak(),
+                    };
+                    ui.label(text)
+                        .accessible_name(format!("{} {name}: {verdict}", a.verdict));
+                });
+            });
+        }
+    });
 }
 
 /// A number cell for an optional realised value (empty clears it).
@@ -804,119 +842,128 @@ fn output_ui(ui: &mut Ui, cx: &mut PanelCtx, realised: &YearActuals) {
     let year = realised.year;
     let height = row_height(ui);
     let edits = &mut *cx.edits;
-    table(ui, ("actual-output", year), &[24.0, 165.0, 250.0, 75.0, 75.0, 75.0])
-        .header(height, |header| {
-            header_row(
-                header,
-                &["", a.output_kind, a.output_label, a.value, a.of_total, a.percent],
-            )
-        })
-        .body(|mut body| {
-            for figure in &realised.output {
-                let name = a.output_name(figure.kind, &figure.label);
-                body.row(height, |mut row| {
-                    row.col(|ui| {
-                        if remove_button(ui, tr, &name) {
-                            edits.push(Edit::RemoveLine(figure.id));
-                        }
-                    });
-                    row.col(|ui| {
-                        let mut kind = figure.kind;
-                        egui::ComboBox::from_id_salt(("output-kind", figure.id.0))
-                            .width(150.0)
-                            .selected_text(a.kind_name(kind))
-                            .show_ui(ui, |ui| {
-                                for k in OutputKind::ALL {
-                                    ui.selectable_value(&mut kind, k, a.kind_name(k));
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("{} {name}", a.output_kind));
-                        if kind != figure.kind {
-                            edits.push(Edit::SetOutputKind(figure.id, kind));
-                        }
-                    });
-                    row.col(|ui| {
-                        let id = field_id("output-label", figure.id, year);
-                        let field = format!("{} {name}", a.output_label);
-                        if let Some(new) = text_field(ui, id, &figure.label, &field, false) {
-                            edits.push(Edit::SetText(TextField::Name(figure.id), new));
-                        }
-                    });
-                    row.col(|ui| {
-                        let outcome = decimal_cell(
-                            ui,
-                            field_id("output-value", figure.id, year),
-                            figure.value,
-                            CellKind::Fte,
-                            &format!("{} {name}", a.value),
-                        );
-                        if let Some(new) = outcome.value {
-                            edits.push(Edit::SetActual(ActualValue::OutputValue(figure.id), new));
-                        }
-                    });
-                    if !figure.kind.is_score() {
-                        row.col(|ui| {
-                            let field = format!("{} {name}", a.of_total);
-                            let value = ActualValue::OutputOfTotal(figure.id);
-                            optional_cell(ui, edits, value, figure.of_total, &field);
-                        });
-                        row.col(|ui| {
-                            let field = format!("{} {name}", a.percent);
-                            let value = ActualValue::OutputPercent(figure.id);
-                            optional_cell(ui, edits, value, figure.percent, &field);
-                        });
+    table(
+        ui,
+        ("actual-output", year),
+        &[24.0, 165.0, 250.0, 75.0, 75.0, 75.0],
+    )
+    .header(height, |header| {
+        header_row(
+            header,
+            &[
+                "",
+                a.output_kind,
+                a.output_label,
+                a.value,
+                a.of_total,
+                a.percent,
+            ],
+        )
+    })
+    .body(|mut body| {
+        for figure in &realised.output {
+            let name = a.output_name(figure.kind, &figure.label);
+            body.row(height, |mut row| {
+                row.col(|ui| {
+                    if remove_button(ui, tr, &name) {
+                        edits.push(Edit::RemoveLine(figure.id));
                     }
                 });
-                for part in &figure.breakdown {
-                    let part_name = format!("{name} {}", part.target_group);
-                    body.row(height, |mut row| {
-                        row.col(|ui| {
-                            if remove_button(ui, tr, &part_name) {
-                                edits.push(Edit::RemoveLine(part.id));
+                row.col(|ui| {
+                    let mut kind = figure.kind;
+                    egui::ComboBox::from_id_salt(("output-kind", figure.id.0))
+                        .width(150.0)
+                        .selected_text(a.kind_name(kind))
+                        .show_ui(ui, |ui| {
+                            for k in OutputKind::ALL {
+                                ui.selectable_value(&mut kind, k, a.kind_name(k));
                             }
-                        });
-                        row.col(|ui| {
-                            ui.label(RichText::new(format!("    {}", a.target_group)).weak());
-                        });
-                        row.col(|ui| {
-                            let id = field_id("part-group", part.id, year);
-                            let field = format!("{} {part_name}", a.target_group);
-                            if let Some(new) =
-                                text_field(ui, id, &part.target_group, &field, false)
-                            {
-                                edits.push(Edit::SetText(TextField::Name(part.id), new));
-                            }
-                        });
-                        row.col(|ui| {
-                            if !figure.kind.is_score() {
-                                let field = format!("{} {part_name}", a.count);
-                                let value = ActualValue::PartCount(part.id);
-                                optional_cell(ui, edits, value, part.count, &field);
-                            }
-                        });
-                        row.col(|_| {});
-                        row.col(|ui| {
-                            let field = format!("{} {part_name}", a.percent);
-                            let value = ActualValue::PartPercent(part.id);
-                            optional_cell(ui, edits, value, part.percent, &field);
-                        });
+                        })
+                        .response
+                        .accessible_name(format!("{} {name}", a.output_kind));
+                    if kind != figure.kind {
+                        edits.push(Edit::SetOutputKind(figure.id, kind));
+                    }
+                });
+                row.col(|ui| {
+                    let id = field_id("output-label", figure.id, year);
+                    let field = format!("{} {name}", a.output_label);
+                    if let Some(new) = text_field(ui, id, &figure.label, &field, false) {
+                        edits.push(Edit::SetText(TextField::Name(figure.id), new));
+                    }
+                });
+                row.col(|ui| {
+                    let outcome = decimal_cell(
+                        ui,
+                        field_id("output-value", figure.id, year),
+                        figure.value,
+                        CellKind::Fte,
+                        &format!("{} {name}", a.value),
+                    );
+                    if let Some(new) = outcome.value {
+                        edits.push(Edit::SetActual(ActualValue::OutputValue(figure.id), new));
+                    }
+                });
+                if !figure.kind.is_score() {
+                    row.col(|ui| {
+                        let field = format!("{} {name}", a.of_total);
+                        let value = ActualValue::OutputOfTotal(figure.id);
+                        optional_cell(ui, edits, value, figure.of_total, &field);
+                    });
+                    row.col(|ui| {
+                        let field = format!("{} {name}", a.percent);
+                        let value = ActualValue::OutputPercent(figure.id);
+                        optional_cell(ui, edits, value, figure.percent, &field);
                     });
                 }
+            });
+            for part in &figure.breakdown {
+                let part_name = format!("{name} {}", part.target_group);
                 body.row(height, |mut row| {
+                    row.col(|ui| {
+                        if remove_button(ui, tr, &part_name) {
+                            edits.push(Edit::RemoveLine(part.id));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(format!("    {}", a.target_group)).weak());
+                    });
+                    row.col(|ui| {
+                        let id = field_id("part-group", part.id, year);
+                        let field = format!("{} {part_name}", a.target_group);
+                        if let Some(new) = text_field(ui, id, &part.target_group, &field, false) {
+                            edits.push(Edit::SetText(TextField::Name(part.id), new));
+                        }
+                    });
+                    row.col(|ui| {
+                        if !figure.kind.is_score() {
+                            let field = format!("{} {part_name}", a.count);
+                            let value = ActualValue::PartCount(part.id);
+                            optional_cell(ui, edits, value, part.count, &field);
+                        }
+                    });
                     row.col(|_| {});
                     row.col(|ui| {
-                        if ui
-                            .small_button(a.add_part)
-                            .accessible_name(format!("{} {name}", a.add_part))
-                            .clicked()
-                        {
-                            edits.push(Edit::AddOutputPart { output: figure.id });
-                        }
+                        let field = format!("{} {part_name}", a.percent);
+                        let value = ActualValue::PartPercent(part.id);
+                        optional_cell(ui, edits, value, part.percent, &field);
                     });
                 });
             }
-        });
+            body.row(height, |mut row| {
+                row.col(|_| {});
+                row.col(|ui| {
+                    if ui
+                        .small_button(a.add_part)
+                        .accessible_name(format!("{} {name}", a.add_part))
+                        .clicked()
+                    {
+                        edits.push(Edit::AddOutputPart { output: figure.id });
+                    }
+                });
+            });
+        }
+    });
     if ui.button(a.add_output).clicked() {
         cx.edits.push(Edit::AddOutput {
             year,
@@ -949,123 +996,122 @@ fn activities_ui(
     let height = row_height(ui);
     activity_counts_ui(ui, a, &comparison.activities);
     let edits = &mut *cx.edits;
-    table(ui, ("actual-activities", year), &[95.0, 300.0, 145.0, 185.0, 240.0])
-        .header(height, |header| {
-            header_row(
-                header,
-                &[tr.goal, tr.activity, a.status, a.replaced_by, a.reason],
-            )
-        })
-        .body(|mut body| {
-            for (_, od) in plan.operational_goals() {
-                for activity in od
-                    .activities
-                    .iter()
-                    .filter(|x| x.first_year <= year && year <= x.last_year)
-                {
-                    let report = realised.activity_report(activity.id);
-                    let description = activity_name(plan, activity);
-                    body.row(height, |mut row| {
-                        row.col(|ui| {
-                            ui.label(&od.code);
-                        });
-                        row.col(|ui| truncated(ui, &description));
-                        row.col(|ui| {
-                            let current = report.map(|r| r.status);
-                            let mut status = current;
-                            egui::ComboBox::from_id_salt(("activity-status", activity.id.0, year))
-                                .width(135.0)
-                                .selected_text(status.map_or(a.no_status, |s| a.status_name(s)))
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(&mut status, None, a.no_status);
-                                    for s in ActivityStatus::ALL {
-                                        ui.selectable_value(&mut status, Some(s), a.status_name(s));
-                                    }
-                                })
-                                .response
-                                .accessible_name(format!("{} {description}", a.status));
-                            if status != current {
-                                edits.push(Edit::SetActivityStatus {
-                                    year,
-                                    activity: activity.id,
-                                    status,
-                                });
-                            }
-                        });
-                        row.col(|ui| {
-                            if let Some(report) =
-                                report.filter(|r| r.status == ActivityStatus::Replaced)
-                            {
-                                let id = field_id("replaced-by", activity.id, year);
-                                let name = format!("{} {description}", a.replaced_by);
-                                if let Some(new) =
-                                    text_field(ui, id, &report.replaced_by, &name, false)
-                                {
-                                    edits.push(Edit::SetText(
-                                        TextField::ReplacedBy {
-                                            year,
-                                            activity: activity.id,
-                                        },
-                                        new,
-                                    ));
-                                }
-                            }
-                        });
-                        row.col(|ui| {
-                            if let Some(report) = report {
-                                let id = field_id("activity-reason", activity.id, year);
-                                let name = format!("{} {description}", a.reason);
-                                if let Some(new) = text_field(ui, id, &report.reason, &name, false)
-                                {
-                                    edits.push(Edit::SetText(
-                                        TextField::ActualReason {
-                                            year,
-                                            id: activity.id,
-                                        },
-                                        new,
-                                    ));
-                                }
-                            }
-                        });
+    table(
+        ui,
+        ("actual-activities", year),
+        &[95.0, 300.0, 145.0, 185.0, 240.0],
+    )
+    .header(height, |header| {
+        header_row(
+            header,
+            &[tr.goal, tr.activity, a.status, a.replaced_by, a.reason],
+        )
+    })
+    .body(|mut body| {
+        for (_, od) in plan.operational_goals() {
+            for activity in od
+                .activities
+                .iter()
+                .filter(|x| x.first_year <= year && year <= x.last_year)
+            {
+                let report = realised.activity_report(activity.id);
+                let description = activity_name(plan, activity);
+                body.row(height, |mut row| {
+                    row.col(|ui| {
+                        ui.label(&od.code);
                     });
-                }
-                for added in realised.added_activities.iter().filter(|x| x.goal == od.id) {
-                    body.row(height, |mut row| {
-                        row.col(|ui| {
-                            if remove_button(ui, tr, &added.description) {
-                                edits.push(Edit::RemoveLine(added.id));
-                            }
-                            ui.label(&od.code);
-                        });
-                        row.col(|ui| {
-                            let id = field_id("added-description", added.id, year);
-                            let name = format!("{} {}", a.unplanned, od.code);
-                            if let Some(new) = text_field(ui, id, &added.description, &name, false)
+                    row.col(|ui| truncated(ui, &description));
+                    row.col(|ui| {
+                        let current = report.map(|r| r.status);
+                        let mut status = current;
+                        egui::ComboBox::from_id_salt(("activity-status", activity.id.0, year))
+                            .width(135.0)
+                            .selected_text(status.map_or(a.no_status, |s| a.status_name(s)))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut status, None, a.no_status);
+                                for s in ActivityStatus::ALL {
+                                    ui.selectable_value(&mut status, Some(s), a.status_name(s));
+                                }
+                            })
+                            .response
+                            .accessible_name(format!("{} {description}", a.status));
+                        if status != current {
+                            edits.push(Edit::SetActivityStatus {
+                                year,
+                                activity: activity.id,
+                                status,
+                            });
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(report) =
+                            report.filter(|r| r.status == ActivityStatus::Replaced)
+                        {
+                            let id = field_id("replaced-by", activity.id, year);
+                            let name = format!("{} {description}", a.replaced_by);
+                            if let Some(new) = text_field(ui, id, &report.replaced_by, &name, false)
                             {
                                 edits.push(Edit::SetText(
-                                    TextField::ActivityDescription(added.id),
+                                    TextField::ReplacedBy {
+                                        year,
+                                        activity: activity.id,
+                                    },
                                     new,
                                 ));
                             }
-                        });
-                        row.col(|ui| {
-                            ui.label(RichText::new(a.status_added).italics());
-                        });
-                        row.col(|_| {});
-                        row.col(|ui| {
-                            let id = field_id("added-reason", added.id, year);
-                            let name = format!("{} {}", a.reason, added.description);
-                            if let Some(new) = text_field(ui, id, &added.reason, &name, false) {
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(report) = report {
+                            let id = field_id("activity-reason", activity.id, year);
+                            let name = format!("{} {description}", a.reason);
+                            if let Some(new) = text_field(ui, id, &report.reason, &name, false) {
                                 edits.push(Edit::SetText(
-                                    TextField::ActualReason { year, id: added.id },
+                                    TextField::ActualReason {
+                                        year,
+                                        id: activity.id,
+                                    },
                                     new,
                                 ));
                             }
-                        });
+                        }
                     });
-                }
+                });
             }
-        });
+            for added in realised.added_activities.iter().filter(|x| x.goal == od.id) {
+                body.row(height, |mut row| {
+                    row.col(|ui| {
+                        if remove_button(ui, tr, &added.description) {
+                            edits.push(Edit::RemoveLine(added.id));
+                        }
+                        ui.label(&od.code);
+                    });
+                    row.col(|ui| {
+                        let id = field_id("added-description", added.id, year);
+                        let name = format!("{} {}", a.unplanned, od.code);
+                        if let Some(new) = text_field(ui, id, &added.description, &name, false) {
+                            edits
+                                .push(Edit::SetText(TextField::ActivityDescription(added.id), new));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(a.status_added).italics());
+                    });
+                    row.col(|_| {});
+                    row.col(|ui| {
+                        let id = field_id("added-reason", added.id, year);
+                        let name = format!("{} {}", a.reason, added.description);
+                        if let Some(new) = text_field(ui, id, &added.reason, &name, false) {
+                            edits.push(Edit::SetText(
+                                TextField::ActualReason { year, id: added.id },
+                                new,
+                            ));
+                        }
+                    });
+                });
+            }
+        }
+    });
     // An unplanned activity, under an operational goal picked here.
     ui.horizontal(|ui| {
         let id = egui::Id::unique(("unplanned-goal", year));
@@ -1158,16 +1204,32 @@ fn charts_ui(ui: &mut Ui, cx: &PanelCtx) {
                         .style(LineStyle::dashed_loose()),
                 );
                 let points = realised(&chart.realised_cost);
-                plot_ui.line(Line::new(names[1].clone(), points.clone()).color(cost).width(2.5));
-                plot_ui.points(Points::new(names[1].clone(), points).color(cost).radius(4.0));
+                plot_ui.line(
+                    Line::new(names[1].clone(), points.clone())
+                        .color(cost)
+                        .width(2.5),
+                );
+                plot_ui.points(
+                    Points::new(names[1].clone(), points)
+                        .color(cost)
+                        .radius(4.0),
+                );
                 plot_ui.line(
                     Line::new(names[2].clone(), planned(&chart.planned_income))
                         .color(income)
                         .style(LineStyle::dashed_loose()),
                 );
                 let points = realised(&chart.realised_income);
-                plot_ui.line(Line::new(names[3].clone(), points.clone()).color(income).width(2.5));
-                plot_ui.points(Points::new(names[3].clone(), points).color(income).radius(4.0));
+                plot_ui.line(
+                    Line::new(names[3].clone(), points.clone())
+                        .color(income)
+                        .width(2.5),
+                );
+                plot_ui.points(
+                    Points::new(names[3].clone(), points)
+                        .color(income)
+                        .radius(4.0),
+                );
             });
         });
         ui.vertical(|ui| {
@@ -1190,8 +1252,16 @@ fn charts_ui(ui: &mut Ui, cx: &PanelCtx) {
                         .style(LineStyle::dashed_loose()),
                 );
                 let points = realised(&chart.realised_fte);
-                plot_ui.line(Line::new(names[1].clone(), points.clone()).color(cost).width(2.5));
-                plot_ui.points(Points::new(names[1].clone(), points).color(cost).radius(4.0));
+                plot_ui.line(
+                    Line::new(names[1].clone(), points.clone())
+                        .color(cost)
+                        .width(2.5),
+                );
+                plot_ui.points(
+                    Points::new(names[1].clone(), points)
+                        .color(cost)
+                        .radius(4.0),
+                );
             });
         });
     });

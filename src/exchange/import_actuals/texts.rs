@@ -313,7 +313,11 @@ impl ActualsPreview {
             .max(t.act.income_total.chars().count())
             .max(t.act.balance.chars().count());
         let mut line = |label: &str, value: Decimal| {
-            let _ = writeln!(out, "  {label:width$}  {:>16}", numfmt::format(value, 2, false));
+            let _ = writeln!(
+                out,
+                "  {label:width$}  {:>16}",
+                numfmt::format(value, 2, false)
+            );
         };
         for (side, category, value) in &self.by_category {
             if *side == Side::Cost && !value.is_zero() {

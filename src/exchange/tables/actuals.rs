@@ -103,11 +103,7 @@ fn figure_rows(
             _ => RowStyle::Line,
         };
         let name = t.act.figure_name(f.figure, f.code.as_deref());
-        let name = if f.is_part {
-            format!("  {name}")
-        } else {
-            name
-        };
+        let name = if f.is_part { format!("  {name}") } else { name };
         rows.push(row(
             vec![year_label.to_string(), name],
             vec![
@@ -130,7 +126,10 @@ fn comparison_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
     let mut rows = Vec::new();
     for year in &summary.actuals.years {
         let label = year.year.to_string();
-        rows.push(heading(vec![label.clone(), a.comparison.to_string()], columns));
+        rows.push(heading(
+            vec![label.clone(), a.comparison.to_string()],
+            columns,
+        ));
         let realised = plan.actuals.year(year.year);
         figure_rows(
             &mut rows,
@@ -181,7 +180,10 @@ fn lines_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
             continue;
         };
         let label = year.year.to_string();
-        rows.push(heading(vec![label.clone(), a.result_lines.to_string()], columns));
+        rows.push(heading(
+            vec![label.clone(), a.result_lines.to_string()],
+            columns,
+        ));
         for side in [Side::Cost, Side::Income] {
             for line in year.result_lines.iter().filter(|l| l.side == side) {
                 let goal = line

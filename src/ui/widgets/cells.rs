@@ -157,8 +157,7 @@ pub fn optional_decimal_cell(
     kind: CellKind,
     name: &str,
 ) -> CellOutcome {
-    let (committed, lost_focus) =
-        decimal_cell_value(ui, id, value, value.is_some(), kind, name);
+    let (committed, lost_focus) = decimal_cell_value(ui, id, value, value.is_some(), kind, name);
     cell_outcome(ui, id, committed, lost_focus)
 }
 
