@@ -737,6 +737,52 @@ fn set_required_actual(
     Ok(true)
 }
 
+/// Refuses, with a reason the user reads, a realised number outside what it can be: a
+/// percentage outside 0-100, an NPS outside -100 to 100, a negative count.
+fn check_actual_range(
+    plan: &Plan,
+    value: ActualValue,
+    new: Option<Decimal>,
+) -> Result<(), EditError> {
+    let Some(new) = new else {
+        return Ok(());
+    };
+    let kind_of = |output: Id| {
+        plan.actuals
+            .years
+            .iter()
+            .flat_map(|y| &y.output)
+            .find(|o| o.id == output || o.breakdown.iter().any(|p| p.id == output))
+            .map(|o| o.kind)
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    let (low, high, what) = match value {
+        ActualValue::OutputPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::PartPercent(id) if kind_of(id) == Some(OutputKind::Nps) => {
+            (-hundred, hundred, "een NPS")
+        }
+        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::OutputValue(id) => match kind_of(id) {
+            Some(OutputKind::Satisfaction) => (Decimal::ZERO, hundred, "een percentage"),
+            Some(OutputKind::Nps) => (-hundred, hundred, "een NPS"),
+            _ => (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal"),
+        },
+        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => {
+            (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal")
+        }
+        _ => return Ok(()),
+    };
+    if new < low || new > high {
+        return Err(EditError::Invalid(format!(
+            "{} kan niet: dit is {what} van {} tot {}",
+            crate::numfmt::exact(new),
+            crate::numfmt::exact(low),
+            crate::numfmt::exact(high)
+        )));
+    }
+    Ok(())
+}
+
 /// Drops what the realised years say about things that are gone (an activity, an indicator, a
 /// goal), and unlinks lines and functions from goals, staff lines and profiles that are gone.
 fn prune_actuals(plan: &mut Plan) {
@@ -1418,6 +1464,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             {
                 return Err(EditError::Invalid("VTE kan niet negatief zijn".into()));
             }
+            check_actual_range(plan, *value, *new)?;
             if !set_required_actual(plan, *value, *new)? {
                 let (target, _) = actual_value_mut(plan, *value)?;
                 *target = new.map(|v| v.normalize());

@@ -50,7 +50,7 @@ pub fn actuals_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
                 None => to_date_ui(ui, cx),
                 Some(year) => match (plan.actuals.year(year), cx.summary.actuals.year(year)) {
                     (Some(realised), Some(comparison)) => {
-                        year_ui(ui, cx, realised, comparison);
+                        year_ui(ui, cx, view, realised, comparison);
                     }
                     _ => {
                         ui.label(a.no_year);
@@ -292,7 +292,13 @@ fn comparison_ui(
 }
 
 /// One realised year: the comparison, the charts and every part of the report.
-fn year_ui(ui: &mut Ui, cx: &mut PanelCtx, realised: &YearActuals, comparison: &YearComparison) {
+fn year_ui(
+    ui: &mut Ui,
+    cx: &mut PanelCtx,
+    view: &mut ViewState,
+    realised: &YearActuals,
+    comparison: &YearComparison,
+) {
     let tr = cx.tr;
     let a = &tr.act;
     let year = realised.year;
@@ -328,12 +334,24 @@ fn year_ui(ui: &mut Ui, cx: &mut PanelCtx, realised: &YearActuals, comparison: &
         .default_open(true)
         .show(ui, |ui| activities_ui(ui, cx, realised, comparison));
     ui.add_space(12.0);
-    if ui
+    // A whole year's report goes at once: asked first (undo can bring it back).
+    if view.confirm_remove_year == Some(year) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(a.confirm_remove_year).color(palette::ATTENTION));
+            if ui.button(tr.remove_anyway).clicked() {
+                cx.edits.push(Edit::RemoveActualsYear(year));
+                view.confirm_remove_year = None;
+            }
+            if ui.button(tr.cancel).clicked() {
+                view.confirm_remove_year = None;
+            }
+        });
+    } else if ui
         .button(format!("{} ({year})", a.remove_year))
         .on_hover_text(tr.remove)
         .clicked()
     {
-        cx.edits.push(Edit::RemoveActualsYear(year));
+        view.confirm_remove_year = Some(year);
     }
 }
 

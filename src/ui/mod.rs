@@ -108,6 +108,8 @@ pub struct ViewState {
     pub charts_forced: bool,
     /// Which realised year the "plan and actuals" panel shows.
     pub actuals: ActualsView,
+    /// A realised year the user asked to remove: the panel asks to confirm.
+    pub confirm_remove_year: Option<i32>,
 }
 
 /// What the "plan and actuals" panel shows.

@@ -25,7 +25,7 @@ use planbord::ui::{ActualsView, Panel};
 use rust_decimal::{Decimal, RoundingStrategy, dec};
 use std::path::{Path, PathBuf};
 
-use crate::support::{SOCIUS, harness_with, load, planbord, prefs_on, socius, type_into};
+use crate::support::{SOCIUS, click, harness_with, load, planbord, prefs_on, socius, type_into};
 
 pub const EXAMPLE: &str = "plans/socius-2021-2025-realisatie-voorbeeld.ron";
 
@@ -611,6 +611,128 @@ fn replacing_result_lines_keeps_the_ids_of_lines_by_name_and_side() {
     assert_eq!(doc.undo_label(), Some("realisatie 2021 importeren"));
 }
 
+#[test]
+fn the_period_to_date_adds_the_realised_years_and_averages_fte() {
+    let mut doc = Document::new(example());
+    // 2022: two lines and one function.
+    let line = |name: &str, side, category, amount| NewResultLine {
+        name: name.into(),
+        side,
+        category,
+        goal: None,
+        amount,
+    };
+    doc.apply(Edit::ReplaceResultLines(ResultLinesImport {
+        year: 2022,
+        lines: vec![
+            line(
+                "Lonen",
+                Side::Cost,
+                AccountCategory::Personnel,
+                dec!(1400000.5),
+            ),
+            line(
+                "Subsidie",
+                Side::Income,
+                AccountCategory::Subsidy,
+                dec!(1547560),
+            ),
+        ],
+        printed_cost: None,
+        printed_income: None,
+        printed_result: None,
+    }))
+    .unwrap();
+    doc.apply(Edit::AddStaffActual { year: 2022 }).unwrap();
+    let staff = doc.plan().actuals.year(2022).unwrap().staff[0].id;
+    doc.apply(Edit::SetActual(
+        planbord::edit::ActualValue::PayrollFte(staff),
+        Some(dec!(15.6)),
+    ))
+    .unwrap();
+    let summary = summarize(doc.plan());
+    let to_date = summary.actuals.to_date.as_ref().unwrap();
+    assert_eq!(to_date.years, [2021, 2022]);
+    let f = |which| to_date.figure(which).unwrap().clone();
+    // Costs: planned 1.755.258 + 1.790.031 = 3.545.289; realised 1.729.230,07 + 1.400.000,50
+    // = 3.129.230,57.
+    let cost = f(ActualFigure::CostTotal);
+    assert_eq!(cost.planned, dec!(3545289));
+    assert_eq!(cost.realised, Some(dec!(3129230.57)));
+    assert_eq!(cost.difference, Some(dec!(-416058.43)));
+    // Subsidy: 1.529.210 + 1.547.560 planned and realised alike.
+    assert_eq!(f(ActualFigure::Subsidy).difference, Some(dec!(0)));
+    // FTE on the payroll, averaged: planned (15,9 + 15,9) / 2, realised (16,2 + 15,6) / 2 = 15,9.
+    let fte = f(ActualFigure::FtePayroll);
+    assert_eq!((fte.planned, fte.realised), (dec!(15.9), Some(dec!(15.9))));
+    // The charts get the realised points of both years and none for the others.
+    let chart = &summary.actuals.chart;
+    assert_eq!(
+        chart.realised_cost,
+        [
+            Some(dec!(1729230.07)),
+            Some(dec!(1400000.5)),
+            None,
+            None,
+            None
+        ]
+    );
+    assert_eq!(chart.planned_cost, summary.expenses_total);
+}
+
+#[test]
+fn impossible_numbers_are_refused_with_a_reason() {
+    let plan = example();
+    let year = plan.actuals.year(2021).unwrap();
+    let satisfaction = year.output.iter().find(|o| o.value == dec!(81)).unwrap().id;
+    let participants = year.output.iter().find(|o| o.value == dec!(1325)).unwrap();
+    let mut doc = Document::new(plan.clone());
+    use planbord::edit::ActualValue;
+    for (value, new) in [
+        (ActualValue::OutputValue(satisfaction), dec!(120)),
+        (
+            ActualValue::PartPercent(participants.breakdown[0].id),
+            dec!(-1),
+        ),
+        (
+            ActualValue::PartCount(participants.breakdown[0].id),
+            dec!(-5),
+        ),
+        (ActualValue::PayrollFte(year.staff[0].id), dec!(-1)),
+    ] {
+        let e = doc.apply(Edit::SetActual(value, Some(new))).unwrap_err();
+        assert!(e.to_string().contains("kan niet"), "{value:?}: {e}");
+    }
+    assert_eq!(doc.plan(), &plan);
+}
+
+/// Any bytes given as a source give a result or an error, never a panic: the report cut at
+/// every length, and with bytes changed here and there.
+#[test]
+fn damaged_sources_never_panic() {
+    let plan = socius();
+    for (bytes, kind) in [
+        (report_csv(), SourceKind::Csv),
+        (report_xlsx(), SourceKind::Xlsx),
+    ] {
+        let step = if crate::support::full_sweeps() { 1 } else { 97 };
+        for cut in (0..bytes.len()).step_by(step) {
+            let _ = read_actuals_source(&bytes[..cut], kind, &plan, 2021);
+        }
+        let mut rng = crate::support::Rng(0x5eed_acde);
+        for _ in 0..64 {
+            let mut damaged = bytes.clone();
+            for _ in 0..4 {
+                let at = (rng.next() % damaged.len() as u64) as usize;
+                damaged[at] = rng.next() as u8;
+            }
+            if let Ok(imported) = read_actuals_source(&damaged, kind, &plan, 2021) {
+                let _ = preview(&plan, &imported).describe(Lang::En);
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The panel
 
@@ -696,6 +818,12 @@ fn a_new_year_is_added_in_the_panel_and_a_warning_jumps_to_its_year() {
         ActualFigure::CostTotal,
     );
     assert_eq!(cost.realised, Some(dec!(1234.5)));
+
+    // Removing the year asks first.
+    click(&mut h, "Realisatie van dit jaar verwijderen (2022)");
+    assert!(h.state().plan().actuals.year(2022).is_some());
+    click(&mut h, "Toch verwijderen");
+    assert!(h.state().plan().actuals.year(2022).is_none());
 
     // The printed total of 2021 is wrong: the warning leads to 2021 in this panel.
     h.get_by_label_contains("Waarschuwingen (1)").click();
