@@ -47,6 +47,12 @@ fn benches(c: &mut Criterion) {
     c.bench_function("summarize 400 goals", |b| {
         b.iter(|| planbord::calc::summarize(black_box(&big)))
     });
+    let realised =
+        planbord::store::load(Path::new("plans/socius-2021-2025-realisatie-voorbeeld.ron"))
+            .unwrap();
+    c.bench_function("summarize socius with a realised year", |b| {
+        b.iter(|| planbord::calc::summarize(black_box(&realised)))
+    });
     let text = std::fs::read_to_string("plans/socius-2021-2025.ron").unwrap();
     c.bench_function("parse+validate socius", |b| {
         b.iter(|| planbord::store::from_ron_str(black_box(&text), Path::new("socius.ron")).unwrap())

@@ -64,6 +64,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Add the realised figures (`actual.*`) and their differences with the plan (`diff.*`)
+        /// for the years that have actuals.
+        #[arg(long)]
+        actuals: bool,
     },
     /// Rewrite a plan file in Planbord's own layout (after editing it by hand).
     Fmt { file: PathBuf },
@@ -139,6 +143,24 @@ pub enum Command {
         /// A B, or git's seven arguments.
         #[arg(num_args = 2..=7, required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Import the realised result of one year (CSV or XLSX of result lines) into a plan file:
+    /// prints a preview, then saves the plan (the previous version is kept as FILE.bak). The
+    /// year's result lines and printed totals are replaced; its staff, indicators, output and
+    /// activities stay.
+    ImportActuals {
+        /// The plan file to import into.
+        file: PathBuf,
+        /// The result lines: CSV (`;` or `,`) or XLSX, with the columns omschrijving/name and
+        /// bedrag/amount (or the year), optionally zijde/side, categorie/category, doel/goal and
+        /// rekening/account.
+        source: PathBuf,
+        /// The plan year the results are of.
+        #[arg(long)]
+        year: i32,
+        /// Print the preview only; leave the plan file untouched.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -229,6 +251,22 @@ pub fn run_command(
     {
         return import_budget(file, source, *dry_run, lang, *basis, out, err);
     }
+    if let Command::ImportActuals {
+        file,
+        source,
+        year,
+        dry_run,
+    } = command
+    {
+        let request = ActualsRequest {
+            file,
+            source,
+            year: *year,
+            dry_run: *dry_run,
+            lang,
+        };
+        return import_actuals(&request, out, err);
+    }
     let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
     else {
         return ExitCode::FAILURE;
@@ -287,11 +325,16 @@ pub fn run_command(
         Command::Compare { .. }
         | Command::Export { .. }
         | Command::ImportBudget { .. }
+        | Command::ImportActuals { .. }
         | Command::Merge { .. }
         | Command::Diff { .. } => Ok(()),
-        Command::Summary { format, .. } => match format {
-            Format::Csv => out.write_all(report::csv(&summary).as_bytes()),
-            Format::Table => out.write_all(report::table(&plan, &summary, lang).as_bytes()),
+        Command::Summary {
+            format, actuals, ..
+        } => match format {
+            Format::Csv => out.write_all(report::csv_with(&summary, *actuals).as_bytes()),
+            Format::Table => {
+                out.write_all(report::table_with(&plan, &summary, *actuals, lang).as_bytes())
+            }
         }
         .map_err(|e| e.to_string()),
     };
@@ -509,31 +552,14 @@ fn import_budget(
         Ok(plan) => plan,
         Err(e) => return fail(e.to_string()),
     };
-    let describe_read_error = |e: std::io::Error| {
-        let hint = match lang {
-            Lang::Nl => "controleer het pad",
-            Lang::En => "check the path",
-        };
-        format!("{}: {e}; {hint}", source.display())
-    };
-    let size = match std::fs::metadata(source) {
-        Ok(meta) => meta.len(),
-        Err(e) => return fail(describe_read_error(e)),
-    };
-    let read = if size > import::MAX_SOURCE_BYTES as u64 {
-        Err(import::ImportError::TooLarge {
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-            limit: import::MAX_SOURCE_BYTES,
-        })
-    } else {
-        match std::fs::read(source) {
-            Ok(bytes) => import::read_budget_source(
-                &bytes,
-                SourceKind::detect(Some(source), &bytes),
-                plan.years(),
-            ),
-            Err(e) => return fail(describe_read_error(e)),
-        }
+    let read = match read_source(source, lang) {
+        Ok(SourceBytes::Read(bytes)) => import::read_budget_source(
+            &bytes,
+            SourceKind::detect(Some(source), &bytes),
+            plan.years(),
+        ),
+        Ok(SourceBytes::TooLarge(e)) => Err(e),
+        Err(message) => return fail(message),
     };
     let imported = match read {
         Ok(imported) => imported,
@@ -545,8 +571,60 @@ fn import_budget(
     if !preview.can_import() {
         return fail(format!("{}: {}", source.display(), tr(lang).import_nothing));
     }
+    save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
+}
+
+/// What was read of a source file: its bytes, or the refusal of a file too large to read.
+enum SourceBytes {
+    Read(Vec<u8>),
+    TooLarge(import::ImportError),
+}
+
+/// Reads a source to import, refusing one larger than [`import::MAX_SOURCE_BYTES`] before
+/// reading it; an unreadable file gives the message to print.
+fn read_source(source: &Path, lang: Lang) -> Result<SourceBytes, String> {
+    let describe_read_error = |e: std::io::Error| {
+        let hint = match lang {
+            Lang::Nl => "controleer het pad",
+            Lang::En => "check the path",
+        };
+        format!("{}: {e}; {hint}", source.display())
+    };
+    let size = std::fs::metadata(source)
+        .map_err(describe_read_error)?
+        .len();
+    if size > import::MAX_SOURCE_BYTES as u64 {
+        return Ok(SourceBytes::TooLarge(import::ImportError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: import::MAX_SOURCE_BYTES,
+        }));
+    }
+    std::fs::read(source)
+        .map(SourceBytes::Read)
+        .map_err(describe_read_error)
+}
+
+/// Applies the edit of an import to the plan and saves it (keeping a backup), unless it changes
+/// nothing or `dry_run` is set; says which in the user's language.
+fn save_import(
+    file: &Path,
+    plan: &crate::model::Plan,
+    edit: crate::edit::Edit,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::FAILURE
+    };
     let mut doc = crate::edit::Document::new(plan.clone());
-    if let Err(e) = doc.apply(preview.edit()) {
+    if let Err(e) = doc.apply(edit) {
         return fail(format!("{}: {e}", file.display()));
     }
     let (unchanged, dry, saved) = match lang {
@@ -561,7 +639,7 @@ fn import_budget(
             "saved; the previous version is in",
         ),
     };
-    if doc.plan() == &plan {
+    if doc.plan() == plan {
         let _ = writeln!(out, "\n{}: {unchanged}", file.display());
         return ExitCode::SUCCESS;
     }
@@ -713,4 +791,62 @@ fn diff_lines(a: &crate::model::Plan, b: &crate::model::Plan, lang: Lang) -> Vec
         .iter()
         .map(|change| crate::compare::describe_change(change, lang))
         .collect()
+}
+
+/// What `planbord import-actuals` is asked to do.
+struct ActualsRequest<'a> {
+    file: &'a Path,
+    source: &'a Path,
+    year: i32,
+    dry_run: bool,
+    lang: Lang,
+}
+
+/// `planbord import-actuals`: exit 0 when lines were imported (rejected rows are listed), 1 when
+/// nothing could be imported or a file cannot be read or written.
+fn import_actuals(request: &ActualsRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    use crate::exchange::import_actuals::{self as actuals, ActualsImportError};
+    let ActualsRequest {
+        file,
+        source,
+        year,
+        dry_run,
+        lang,
+    } = *request;
+    let error_word = match lang {
+        Lang::Nl => "fout",
+        Lang::En => "error",
+    };
+    let mut fail = |message: String| {
+        let _ = writeln!(err, "{error_word}: {message}");
+        ExitCode::FAILURE
+    };
+    let plan = match store::load(file) {
+        Ok(plan) => plan,
+        Err(e) => return fail(e.to_string()),
+    };
+    let read = match read_source(source, lang) {
+        Ok(SourceBytes::Read(bytes)) => actuals::read_actuals_source(
+            &bytes,
+            SourceKind::detect(Some(source), &bytes),
+            &plan,
+            year,
+        ),
+        Ok(SourceBytes::TooLarge(e)) => Err(ActualsImportError::Source(e)),
+        Err(message) => return fail(message),
+    };
+    let imported = match read {
+        Ok(imported) => imported,
+        Err(e) => return fail(format!("{}: {}", source.display(), e.describe(lang))),
+    };
+    let preview = actuals::preview(&plan, &imported);
+    let _ = out.write_all(preview.describe(lang).as_bytes());
+    if !preview.can_import() {
+        let nothing = match lang {
+            Lang::Nl => "niets om te importeren: geen enkele resultaatlijn werd aanvaard",
+            Lang::En => "nothing to import: no result line was accepted",
+        };
+        return fail(format!("{}: {nothing}", source.display()));
+    }
+    save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
 }

@@ -2,10 +2,13 @@
 //! marker and the revision that triggers recomputation come for free.
 
 use crate::i18n::Lang;
+use crate::model::actuals::default_category;
 use crate::model::{
-    AccountCategory, AccountLine, AccountSection, Activity, Amounts, BudgetBasis, BudgetLine,
-    CoreTask, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, OperationalGoal, Plan,
-    Priority, ReserveFund, SalaryProfile, Side, StaffGroup, StaffLine, StrategicGoal, Target,
+    AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
+    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation, GoalKind,
+    GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport, OperationalGoal,
+    OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority, ReserveFund, ResultLine,
+    SalaryProfile, Side, StaffActual, StaffGroup, StaffLine, StrategicGoal, Target, YearActuals,
     Yearly, same_key, validate,
 };
 use rust_decimal::Decimal;
@@ -40,6 +43,33 @@ pub enum TextField {
     CoreTaskCode(Id),
     CoreTaskTitle(Id),
     CoreTaskDescription(Id),
+    /// Why a planned activity (by its id) or an unplanned one (by its own id) went as it did in
+    /// a realised year.
+    ActualReason {
+        year: i32,
+        id: Id,
+    },
+    /// What replaced a planned activity in a realised year.
+    ReplacedBy {
+        year: i32,
+        activity: Id,
+    },
+}
+
+/// A realised number that can be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActualValue {
+    /// The amount of a realised result line.
+    LineAmount(Id),
+    PayrollFte(Id),
+    AvailableFte(Id),
+    OutputValue(Id),
+    OutputOfTotal(Id),
+    OutputPercent(Id),
+    PartCount(Id),
+    PartPercent(Id),
+    /// A total the yearly report printed.
+    Printed(i32, PrintedTotal),
 }
 
 /// The lists of the plan that hold named lines.
@@ -150,6 +180,92 @@ pub enum Edit {
     ResolveConflict(usize, MergeSide),
     /// Settles every merge conflict for one side.
     ResolveAllConflicts(MergeSide),
+    /// Adds an empty realised year; refused outside the plan period or when it is there.
+    AddActualsYear(i32),
+    /// Removes a realised year with everything in it.
+    RemoveActualsYear(i32),
+    /// The percentage of the planned figure from which a difference stands out.
+    SetActualsThreshold(Decimal),
+    /// Adds a realised result line to a year (the year is added when missing).
+    AddResultLine {
+        year: i32,
+        side: Side,
+    },
+    /// Adds a function to the realised staff of a year.
+    AddStaffActual {
+        year: i32,
+    },
+    /// Adds a key output figure to a year.
+    AddOutput {
+        year: i32,
+        kind: OutputKind,
+    },
+    /// Adds a target group to an output figure.
+    AddOutputPart {
+        output: Id,
+    },
+    /// Adds an activity the plan did not have, under an operational goal.
+    AddUnplannedActivity {
+        year: i32,
+        goal: Id,
+    },
+    /// Sets a realised number; `None` clears an optional one and makes a required one zero.
+    SetActual(ActualValue, Option<Decimal>),
+    /// The category of a realised result line (one that fits its side).
+    SetActualCategory(Id, AccountCategory),
+    /// The strategic goal of a realised result line.
+    SetActualGoal(Id, Option<Id>),
+    /// The staff line or salary profile a realised function is planned as.
+    SetPlannedAs(Id, Option<Id>),
+    SetOutputKind(Id, OutputKind),
+    /// What became of a planned activity in a year; `None` removes the report.
+    SetActivityStatus {
+        year: i32,
+        activity: Id,
+        status: Option<ActivityStatus>,
+    },
+    /// The state of a milestone indicator in a year; `None` removes it.
+    SetMilestone {
+        year: i32,
+        indicator: Id,
+        state: Option<Milestone>,
+    },
+    /// Why a realised figure differs from the plan; an empty text removes the explanation.
+    SetExplanation {
+        year: i32,
+        figure: ActualFigure,
+        text: String,
+    },
+    /// Puts a year's realised result lines and printed totals in place of those it had (see
+    /// [`ResultLinesImport`]): one undo step.
+    ReplaceResultLines(ResultLinesImport),
+}
+
+/// The realised result of one year as an import brings it, applied by
+/// [`Edit::ReplaceResultLines`]:
+/// - the year is added when the plan has no actuals for it yet;
+/// - a line keeps the id of the year's first line of the same name (trimmed, case-insensitive)
+///   and side, so the rest of the file keeps pointing at it; other lines get fresh ids;
+/// - the year's lines not in the import are removed, and the printed totals become the
+///   import's (`None` clears one). Staff, indicators, output, activities and explanations of
+///   the year stay as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultLinesImport {
+    pub year: i32,
+    pub lines: Vec<NewResultLine>,
+    pub printed_cost: Option<Decimal>,
+    pub printed_income: Option<Decimal>,
+    pub printed_result: Option<Decimal>,
+}
+
+/// One line of a [`ResultLinesImport`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewResultLine {
+    pub name: String,
+    pub side: Side,
+    pub category: AccountCategory,
+    pub goal: Option<Id>,
+    pub amount: Decimal,
 }
 
 /// Account sections and lines to merge into a plan, as [`crate::exchange::import`] read them.
@@ -228,6 +344,8 @@ impl Edit {
                     TextField::CoreTaskCode(_)
                     | TextField::CoreTaskTitle(_)
                     | TextField::CoreTaskDescription(_) => ("kerntaak", "core task", None),
+                    TextField::ActualReason { .. } => ("reden", "reason", None),
+                    TextField::ReplacedBy { .. } => ("vervangen door", "replaced by", None),
                 };
                 match goal {
                     Some(id) => format!("{} {}", pick(nl, en), code(id)),
@@ -306,6 +424,70 @@ impl Edit {
             }
             Edit::ResolveAllConflicts(MergeSide::Theirs) => {
                 pick("alle conflicten: hun", "all conflicts: theirs")
+            }
+            Edit::AddActualsYear(year) => {
+                format!("{} {year}", pick("realisatie toevoegen", "add actuals"))
+            }
+            Edit::RemoveActualsYear(year) => format!(
+                "{} {year}",
+                pick("realisatie verwijderen", "remove actuals")
+            ),
+            Edit::SetActualsThreshold(_) => pick("drempel verschillen", "difference threshold"),
+            Edit::AddResultLine { year, .. } => format!(
+                "{} {year}",
+                pick("resultaatlijn toevoegen", "add result line")
+            ),
+            Edit::AddStaffActual { year } => {
+                format!("{} {year}", pick("functie toevoegen", "add function"))
+            }
+            Edit::AddOutput { year, .. } => {
+                format!("{} {year}", pick("kengetal toevoegen", "add output figure"))
+            }
+            Edit::AddOutputPart { .. } => pick("doelgroep toevoegen", "add target group"),
+            Edit::AddUnplannedActivity { year, .. } => {
+                format!(
+                    "{} {year}",
+                    pick(
+                        "niet-geplande activiteit toevoegen",
+                        "add unplanned activity"
+                    )
+                )
+            }
+            Edit::SetActual(value, _) => match value {
+                ActualValue::LineAmount(_) => pick("gerealiseerd bedrag", "realised amount"),
+                ActualValue::PayrollFte(_) => pick("VTE op de loonlijst", "FTE on the payroll"),
+                ActualValue::AvailableFte(_) => {
+                    pick("VTE effectief beschikbaar", "FTE effectively available")
+                }
+                ActualValue::OutputValue(_) => pick("kengetal", "output figure"),
+                ActualValue::OutputOfTotal(_) => pick("kengetal: totaal", "output figure: total"),
+                ActualValue::OutputPercent(_) | ActualValue::PartPercent(_) => {
+                    pick("kengetal: percentage", "output figure: percentage")
+                }
+                ActualValue::PartCount(_) => {
+                    pick("kengetal: aantal doelgroep", "output figure: group count")
+                }
+                ActualValue::Printed(year, _) => {
+                    format!("{} {year}", pick("gedrukt totaal", "printed total"))
+                }
+            },
+            Edit::SetActualCategory(..) => pick("categorie resultaatlijn", "result line category"),
+            Edit::SetActualGoal(..) => pick("doel resultaatlijn", "result line goal"),
+            Edit::SetPlannedAs(..) => pick("functie gepland als", "function planned as"),
+            Edit::SetOutputKind(..) => pick("soort kengetal", "kind of output figure"),
+            Edit::SetActivityStatus { year, .. } => {
+                format!("{} {year}", pick("status activiteit", "activity status"))
+            }
+            Edit::SetMilestone { year, .. } => format!("{} {year}", pick("mijlpaal", "milestone")),
+            Edit::SetExplanation { year, .. } => {
+                format!("{} {year}", pick("toelichting", "explanation"))
+            }
+            Edit::ReplaceResultLines(import) => {
+                format!(
+                    "{} {}",
+                    pick("realisatie importeren", "import actuals"),
+                    import.year
+                )
             }
         }
     }
@@ -515,7 +697,13 @@ fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String>
         TextField::PriorityText(id) => &mut plan.priorities.iter_mut().find(|p| p.id == id)?.text,
         TextField::SectionTitle(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.title,
         TextField::SectionText(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.text,
-        TextField::ActivityDescription(id) => &mut find_activity(plan, id)?.description,
+        TextField::ActivityDescription(id) => {
+            if find_activity(plan, id).is_some() {
+                &mut find_activity(plan, id)?.description
+            } else {
+                &mut added_activity_mut(plan, id)?.description
+            }
+        }
         TextField::Name(id) => name_mut(plan, id)?,
         TextField::AccountCode(id) => {
             &mut plan
@@ -530,7 +718,279 @@ fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String>
         TextField::CoreTaskDescription(id) => {
             &mut plan.core_tasks.iter_mut().find(|t| t.id == id)?.description
         }
+        TextField::ActualReason { year, id } => {
+            let realised = plan.actuals.year_mut(year)?;
+            if let Some(i) = realised.activities.iter().position(|r| r.activity == id) {
+                &mut realised.activities[i].reason
+            } else {
+                &mut realised
+                    .added_activities
+                    .iter_mut()
+                    .find(|a| a.id == id)?
+                    .reason
+            }
+        }
+        TextField::ReplacedBy { year, activity } => {
+            &mut plan
+                .actuals
+                .year_mut(year)?
+                .activities
+                .iter_mut()
+                .find(|r| r.activity == activity)?
+                .replaced_by
+        }
     })
+}
+
+fn added_activity_mut(plan: &mut Plan, id: Id) -> Option<&mut AddedActivity> {
+    plan.actuals
+        .years
+        .iter_mut()
+        .flat_map(|y| y.added_activities.iter_mut())
+        .find(|a| a.id == id)
+}
+
+fn result_line_mut(plan: &mut Plan, id: Id) -> Option<&mut ResultLine> {
+    plan.actuals
+        .years
+        .iter_mut()
+        .flat_map(|y| y.result_lines.iter_mut())
+        .find(|l| l.id == id)
+}
+
+fn staff_actual_mut(plan: &mut Plan, id: Id) -> Option<&mut StaffActual> {
+    plan.actuals
+        .years
+        .iter_mut()
+        .flat_map(|y| y.staff.iter_mut())
+        .find(|l| l.id == id)
+}
+
+fn output_mut(plan: &mut Plan, id: Id) -> Option<&mut OutputFigure> {
+    plan.actuals
+        .years
+        .iter_mut()
+        .flat_map(|y| y.output.iter_mut())
+        .find(|o| o.id == id)
+}
+
+fn output_part_mut(plan: &mut Plan, id: Id) -> Option<&mut OutputPart> {
+    plan.actuals
+        .years
+        .iter_mut()
+        .flat_map(|y| y.output.iter_mut())
+        .flat_map(|o| o.breakdown.iter_mut())
+        .find(|p| p.id == id)
+}
+
+/// The realised year, added (in year order) when missing; refused outside the plan period.
+fn actuals_year(plan: &mut Plan, year: i32) -> Result<&mut YearActuals, EditError> {
+    if !plan.years().contains(&year) {
+        return Err(EditError::Invalid(format!(
+            "{year} valt buiten de planperiode"
+        )));
+    }
+    let at = match plan.actuals.years.iter().position(|y| y.year == year) {
+        Some(at) => at,
+        None => {
+            let at = plan
+                .actuals
+                .years
+                .iter()
+                .position(|y| y.year > year)
+                .unwrap_or(plan.actuals.years.len());
+            plan.actuals.years.insert(at, YearActuals::new(year));
+            at
+        }
+    };
+    Ok(&mut plan.actuals.years[at])
+}
+
+/// The realised number an [`ActualValue`] names, and whether it may be left empty.
+fn actual_value_mut(
+    plan: &mut Plan,
+    value: ActualValue,
+) -> Result<(&mut Option<Decimal>, bool), EditError> {
+    let missing = || EditError::NotFound(format!("{value:?}"));
+    Ok(match value {
+        ActualValue::OutputOfTotal(id) => (
+            &mut output_mut(plan, id).ok_or_else(missing)?.of_total,
+            true,
+        ),
+        ActualValue::OutputPercent(id) => {
+            (&mut output_mut(plan, id).ok_or_else(missing)?.percent, true)
+        }
+        ActualValue::PartCount(id) => (
+            &mut output_part_mut(plan, id).ok_or_else(missing)?.count,
+            true,
+        ),
+        ActualValue::PartPercent(id) => (
+            &mut output_part_mut(plan, id).ok_or_else(missing)?.percent,
+            true,
+        ),
+        ActualValue::Printed(year, total) => (
+            plan.actuals
+                .year_mut(year)
+                .ok_or_else(missing)?
+                .printed_mut(total),
+            true,
+        ),
+        _ => return Err(missing()),
+    })
+}
+
+/// Sets a required realised number (`None` makes it zero).
+fn set_required_actual(
+    plan: &mut Plan,
+    value: ActualValue,
+    new: Option<Decimal>,
+) -> Result<bool, EditError> {
+    let missing = || EditError::NotFound(format!("{value:?}"));
+    let new = new.unwrap_or_default().normalize();
+    let target = match value {
+        ActualValue::LineAmount(id) => &mut result_line_mut(plan, id).ok_or_else(missing)?.amount,
+        ActualValue::PayrollFte(id) => {
+            &mut staff_actual_mut(plan, id).ok_or_else(missing)?.payroll_fte
+        }
+        ActualValue::AvailableFte(id) => {
+            &mut staff_actual_mut(plan, id)
+                .ok_or_else(missing)?
+                .available_fte
+        }
+        ActualValue::OutputValue(id) => &mut output_mut(plan, id).ok_or_else(missing)?.value,
+        _ => return Ok(false),
+    };
+    *target = new;
+    Ok(true)
+}
+
+/// Refuses, with a reason the user reads, a realised number outside what it can be: a
+/// percentage outside 0-100, an NPS outside -100 to 100, a negative count.
+fn check_actual_range(
+    plan: &Plan,
+    value: ActualValue,
+    new: Option<Decimal>,
+) -> Result<(), EditError> {
+    let Some(new) = new else {
+        return Ok(());
+    };
+    let kind_of = |output: Id| {
+        plan.actuals
+            .years
+            .iter()
+            .flat_map(|y| &y.output)
+            .find(|o| o.id == output || o.breakdown.iter().any(|p| p.id == output))
+            .map(|o| o.kind)
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    let (low, high, what) = match value {
+        ActualValue::OutputPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::PartPercent(id) if kind_of(id) == Some(OutputKind::Nps) => {
+            (-hundred, hundred, "een NPS")
+        }
+        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::OutputValue(id) => match kind_of(id) {
+            Some(OutputKind::Satisfaction) => (Decimal::ZERO, hundred, "een percentage"),
+            Some(OutputKind::Nps) => (-hundred, hundred, "een NPS"),
+            _ => (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal"),
+        },
+        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => {
+            (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal")
+        }
+        _ => return Ok(()),
+    };
+    if new < low || new > high {
+        return Err(EditError::Invalid(format!(
+            "{} kan niet: dit is {what} van {} tot {}",
+            crate::numfmt::exact(new),
+            crate::numfmt::exact(low),
+            crate::numfmt::exact(high)
+        )));
+    }
+    Ok(())
+}
+
+/// Drops what the realised years say about things that are gone (an activity, an indicator, a
+/// goal), and unlinks lines and functions from goals, staff lines and profiles that are gone.
+fn prune_actuals(plan: &mut Plan) {
+    if plan.actuals.years.is_empty() {
+        return;
+    }
+    let strategic: Vec<Id> = plan.strategic_goals.iter().map(|sd| sd.id).collect();
+    let operational: Vec<Id> = plan.operational_goals().map(|(_, od)| od.id).collect();
+    let activities: Vec<Id> = plan
+        .operational_goals()
+        .flat_map(|(_, od)| od.activities.iter().map(|a| a.id))
+        .collect();
+    let indicators: Vec<Id> = crate::calc::actuals::indicators_with_goal(plan)
+        .iter()
+        .map(|(_, i)| i.id)
+        .collect();
+    let planned_as: Vec<Id> = plan
+        .staff_lines
+        .iter()
+        .map(|l| l.id)
+        .chain(plan.salary_profiles.iter().map(|p| p.id))
+        .collect();
+    for year in &mut plan.actuals.years {
+        for line in &mut year.result_lines {
+            if line.goal.is_some_and(|g| !strategic.contains(&g)) {
+                line.goal = None;
+            }
+        }
+        for staff in &mut year.staff {
+            if staff.planned_as.is_some_and(|p| !planned_as.contains(&p)) {
+                staff.planned_as = None;
+            }
+        }
+        year.activities.retain(|r| activities.contains(&r.activity));
+        year.added_activities
+            .retain(|a| operational.contains(&a.goal));
+        year.milestones
+            .retain(|m| indicators.contains(&m.indicator));
+        year.explanations.retain(|e| match e.figure {
+            ActualFigure::OperatingGoal(goal) => strategic.contains(&goal),
+            _ => true,
+        });
+    }
+}
+
+/// Carries out [`Edit::ReplaceResultLines`]; the rule is described at [`ResultLinesImport`].
+fn replace_result_lines(plan: &mut Plan, import: &ResultLinesImport) -> Result<(), EditError> {
+    if let Some(line) = import.lines.iter().find(|l| !l.category.fits(l.side)) {
+        return Err(EditError::Invalid(format!(
+            "de categorie van '{}' past niet bij de zijde",
+            line.name
+        )));
+    }
+    let old = actuals_year(plan, import.year)?.result_lines.clone();
+    let mut used: Vec<Id> = Vec::new();
+    let mut lines = Vec::with_capacity(import.lines.len());
+    for new in &import.lines {
+        let kept = old
+            .iter()
+            .find(|l| same_key(&l.name, &new.name) && l.side == new.side && !used.contains(&l.id))
+            .map(|l| l.id);
+        let id = match kept {
+            Some(id) => id,
+            None => plan.new_id(),
+        };
+        used.push(id);
+        lines.push(ResultLine {
+            id,
+            name: new.name.trim().to_string(),
+            side: new.side,
+            category: new.category,
+            goal: new.goal,
+            amount: new.amount.normalize(),
+        });
+    }
+    let year = actuals_year(plan, import.year)?;
+    year.result_lines = lines;
+    year.printed_cost = import.printed_cost.map(|v| v.normalize());
+    year.printed_income = import.printed_income.map(|v| v.normalize());
+    year.printed_result = import.printed_result.map(|v| v.normalize());
+    Ok(())
 }
 
 fn name_mut(plan: &mut Plan, id: Id) -> Option<&mut String> {
@@ -558,11 +1018,37 @@ fn name_mut(plan: &mut Plan, id: Id) -> Option<&mut String> {
             .find(|s| s.id == id)
             .map(|s| &mut s.name);
     }
-    plan.accounts
-        .iter_mut()
-        .flat_map(|s| s.lines.iter_mut())
-        .find(|l| l.id == id)
-        .map(|l| &mut l.name)
+    if plan
+        .accounts
+        .iter()
+        .flat_map(|s| &s.lines)
+        .any(|l| l.id == id)
+    {
+        return plan
+            .accounts
+            .iter_mut()
+            .flat_map(|s| s.lines.iter_mut())
+            .find(|l| l.id == id)
+            .map(|l| &mut l.name);
+    }
+    // The realised years: result lines, functions, output figures and their target groups.
+    for year in &mut plan.actuals.years {
+        if let Some(line) = year.result_lines.iter_mut().find(|l| l.id == id) {
+            return Some(&mut line.name);
+        }
+        if let Some(staff) = year.staff.iter_mut().find(|l| l.id == id) {
+            return Some(&mut staff.name);
+        }
+        for figure in &mut year.output {
+            if figure.id == id {
+                return Some(&mut figure.label);
+            }
+            if let Some(part) = figure.breakdown.iter_mut().find(|p| p.id == id) {
+                return Some(&mut part.target_group);
+            }
+        }
+    }
+    None
 }
 
 /// The amounts of a line or profile that can follow a rule.
@@ -885,6 +1371,15 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             for section in &mut plan.accounts {
                 section.lines.retain(|l| l.id != *id);
             }
+            for year in &mut plan.actuals.years {
+                year.result_lines.retain(|l| l.id != *id);
+                year.staff.retain(|l| l.id != *id);
+                year.output.retain(|o| o.id != *id);
+                for figure in &mut year.output {
+                    figure.breakdown.retain(|p| p.id != *id);
+                }
+                year.added_activities.retain(|a| a.id != *id);
+            }
         }
         Edit::SetProfile(owner, profile) => {
             if !plan.salary_profiles.iter().any(|p| p.id == *profile) {
@@ -904,6 +1399,14 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .find(|l| l.id == *id)
                 .ok_or_else(|| EditError::NotFound("inkomstenlijn".into()))?
                 .kind = *kind;
+        }
+        Edit::SetSide(id, side) if result_line_mut(plan, *id).is_some() => {
+            let line =
+                result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            line.side = *side;
+            if !line.category.fits(*side) {
+                line.category = default_category(*side);
+            }
         }
         Edit::SetSide(id, side) => {
             let line = plan
@@ -1002,7 +1505,208 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         Edit::ResolveAllConflicts(side) => {
             crate::merge::resolve_all(plan, *side).map_err(resolve_error)?
         }
+        Edit::AddActualsYear(year) => {
+            if plan.actuals.year(*year).is_some() {
+                return Err(EditError::Invalid(format!(
+                    "er is al een realisatie voor {year}"
+                )));
+            }
+            actuals_year(plan, *year)?;
+        }
+        Edit::RemoveActualsYear(year) => {
+            if plan.actuals.year(*year).is_none() {
+                return Err(EditError::NotFound(format!("realisatie {year}")));
+            }
+            plan.actuals.years.retain(|y| y.year != *year);
+        }
+        Edit::SetActualsThreshold(percent) => {
+            if *percent < Decimal::ZERO || *percent > Decimal::ONE_HUNDRED {
+                return Err(EditError::Invalid(
+                    "de drempel is een percentage van 0 tot 100".into(),
+                ));
+            }
+            plan.actuals.threshold_percent = percent.normalize();
+        }
+        Edit::AddResultLine { year, side } => {
+            let id = plan.new_id();
+            actuals_year(plan, *year)?.result_lines.push(ResultLine {
+                id,
+                name: "Nieuwe lijn".into(),
+                side: *side,
+                category: default_category(*side),
+                goal: None,
+                amount: Decimal::ZERO,
+            });
+        }
+        Edit::AddStaffActual { year } => {
+            let id = plan.new_id();
+            actuals_year(plan, *year)?.staff.push(StaffActual {
+                id,
+                name: "Nieuwe functie".into(),
+                planned_as: None,
+                payroll_fte: Decimal::ZERO,
+                available_fte: Decimal::ZERO,
+            });
+        }
+        Edit::AddOutput { year, kind } => {
+            let id = plan.new_id();
+            actuals_year(plan, *year)?.output.push(OutputFigure {
+                id,
+                kind: *kind,
+                label: String::new(),
+                value: Decimal::ZERO,
+                of_total: None,
+                percent: None,
+                breakdown: Vec::new(),
+            });
+        }
+        Edit::AddOutputPart { output } => {
+            let id = plan.new_id();
+            output_mut(plan, *output)
+                .ok_or_else(|| EditError::NotFound("kengetal".into()))?
+                .breakdown
+                .push(OutputPart {
+                    id,
+                    target_group: "Nieuwe doelgroep".into(),
+                    count: None,
+                    percent: None,
+                });
+        }
+        Edit::AddUnplannedActivity { year, goal } => {
+            if plan.operational_goal(*goal).is_none() {
+                return Err(EditError::NotFound("operationeel doel".into()));
+            }
+            let id = plan.new_id();
+            actuals_year(plan, *year)?
+                .added_activities
+                .push(AddedActivity {
+                    id,
+                    goal: *goal,
+                    description: String::new(),
+                    reason: String::new(),
+                });
+        }
+        Edit::SetActual(value, new) => {
+            if let Some(v) = new
+                && v.is_sign_negative()
+                && !v.is_zero()
+                && matches!(
+                    value,
+                    ActualValue::PayrollFte(_) | ActualValue::AvailableFte(_)
+                )
+            {
+                return Err(EditError::Invalid("VTE kan niet negatief zijn".into()));
+            }
+            check_actual_range(plan, *value, *new)?;
+            if !set_required_actual(plan, *value, *new)? {
+                let (target, _) = actual_value_mut(plan, *value)?;
+                *target = new.map(|v| v.normalize());
+            }
+        }
+        Edit::SetActualCategory(id, category) => {
+            let line =
+                result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            if !category.fits(line.side) {
+                return Err(EditError::Invalid(format!(
+                    "deze categorie past niet bij de {} van '{}'",
+                    match line.side {
+                        Side::Cost => "kostenzijde",
+                        Side::Income => "inkomstenzijde",
+                    },
+                    line.name
+                )));
+            }
+            line.category = *category;
+        }
+        Edit::SetActualGoal(id, goal) => {
+            if let Some(goal) = goal
+                && plan.strategic_goal(*goal).is_none()
+            {
+                return Err(EditError::NotFound("strategisch doel".into()));
+            }
+            result_line_mut(plan, *id)
+                .ok_or_else(|| EditError::NotFound("lijn".into()))?
+                .goal = *goal;
+        }
+        Edit::SetPlannedAs(id, planned_as) => {
+            staff_actual_mut(plan, *id)
+                .ok_or_else(|| EditError::NotFound("functie".into()))?
+                .planned_as = *planned_as;
+        }
+        Edit::SetOutputKind(id, kind) => {
+            output_mut(plan, *id)
+                .ok_or_else(|| EditError::NotFound("kengetal".into()))?
+                .kind = *kind;
+        }
+        Edit::SetActivityStatus {
+            year,
+            activity,
+            status,
+        } => {
+            if plan
+                .operational_goals()
+                .all(|(_, od)| od.activities.iter().all(|a| a.id != *activity))
+            {
+                return Err(EditError::NotFound("activiteit".into()));
+            }
+            let realised = actuals_year(plan, *year)?;
+            let existing = realised
+                .activities
+                .iter()
+                .position(|r| r.activity == *activity);
+            match (existing, status) {
+                (Some(i), Some(status)) => realised.activities[i].status = *status,
+                (Some(i), None) => {
+                    realised.activities.remove(i);
+                }
+                (None, Some(status)) => realised.activities.push(ActivityReport {
+                    activity: *activity,
+                    status: *status,
+                    replaced_by: String::new(),
+                    reason: String::new(),
+                }),
+                (None, None) => {}
+            }
+        }
+        Edit::SetMilestone {
+            year,
+            indicator,
+            state,
+        } => {
+            if all_indicators(plan).all(|i| i.id != *indicator) {
+                return Err(EditError::NotFound("indicator".into()));
+            }
+            let realised = actuals_year(plan, *year)?;
+            realised.milestones.retain(|m| m.indicator != *indicator);
+            if let Some(state) = state {
+                realised.milestones.push(MilestoneReport {
+                    indicator: *indicator,
+                    state: *state,
+                });
+            }
+        }
+        Edit::SetExplanation { year, figure, text } => {
+            let realised = actuals_year(plan, *year)?;
+            let text = text.trim();
+            match realised
+                .explanations
+                .iter()
+                .position(|e| e.figure == *figure)
+            {
+                Some(i) if text.is_empty() => {
+                    realised.explanations.remove(i);
+                }
+                Some(i) => realised.explanations[i].text = text.to_string(),
+                None if text.is_empty() => {}
+                None => realised.explanations.push(Explanation {
+                    figure: *figure,
+                    text: text.to_string(),
+                }),
+            }
+        }
+        Edit::ReplaceResultLines(import) => replace_result_lines(plan, import)?,
     }
+    prune_actuals(plan);
     Ok(())
 }
 

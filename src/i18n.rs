@@ -1,6 +1,7 @@
 //! Every text the window shows, in Dutch (default) and English. One place per language.
 
-use crate::model::AccountCategory;
+use crate::calc::actuals::Verdict;
+use crate::model::{AccountCategory, ActivityStatus, ActualFigure, Milestone, OutputKind};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -344,6 +345,8 @@ pub struct Tr {
     pub copy_no_base: &'static str,
     pub merged_with: &'static str,
     pub nothing_to_merge: &'static str,
+    /// The "plan and actuals" panel, its checks and tables.
+    pub act: ActualsTexts,
 }
 
 impl Tr {
@@ -718,6 +721,7 @@ pub const NL: Tr = Tr {
     copy_no_base: "Geen gemeenschappelijke versie gevonden: elk verschil wordt een conflict, niets verdwijnt.",
     merged_with: "samengevoegd met",
     nothing_to_merge: "bevat niets dat het open plan niet al heeft",
+    act: ACTUALS_NL,
 };
 
 pub const EN: Tr = Tr {
@@ -1078,6 +1082,475 @@ pub const EN: Tr = Tr {
     copy_no_base: "No common version found: every difference becomes a conflict, nothing disappears.",
     merged_with: "merged with",
     nothing_to_merge: "holds nothing the open plan does not have already",
+    act: ACTUALS_EN,
+};
+
+// Actuals
+
+/// The texts of the realised years: the "plan and actuals" panel, its tables and charts.
+pub struct ActualsTexts {
+    pub panel: &'static str,
+    pub panel_tip: &'static str,
+    pub year: &'static str,
+    pub to_date: &'static str,
+    pub no_year: &'static str,
+    pub realised_year: &'static str,
+    pub add_year: &'static str,
+    pub remove_year: &'static str,
+    pub confirm_remove_year: &'static str,
+    pub threshold: &'static str,
+    pub threshold_tip: &'static str,
+    pub comparison: &'static str,
+    pub figure: &'static str,
+    pub planned: &'static str,
+    pub realised: &'static str,
+    pub difference: &'static str,
+    pub difference_percent: &'static str,
+    pub explanation: &'static str,
+    pub beyond_threshold: &'static str,
+    pub average: &'static str,
+    // Figures
+    pub fte_payroll: &'static str,
+    pub fte_available: &'static str,
+    pub personnel: &'static str,
+    pub operating: &'static str,
+    pub operating_goal: &'static str,
+    pub operating_unassigned: &'static str,
+    pub overhead: &'static str,
+    pub other_cost: &'static str,
+    pub cost_total: &'static str,
+    pub subsidy: &'static str,
+    pub other_income: &'static str,
+    pub income_total: &'static str,
+    pub balance: &'static str,
+    // Result lines
+    pub result_lines: &'static str,
+    pub line_name: &'static str,
+    pub amount: &'static str,
+    pub goal: &'static str,
+    pub no_goal: &'static str,
+    pub add_line: &'static str,
+    pub printed_cost: &'static str,
+    pub printed_income: &'static str,
+    pub printed_result: &'static str,
+    pub printed_differs: &'static str,
+    pub by_goal: &'static str,
+    // Staff
+    pub staff: &'static str,
+    pub function: &'static str,
+    pub planned_as: &'static str,
+    pub not_linked: &'static str,
+    pub add_function: &'static str,
+    pub planned_fte: &'static str,
+    pub payroll_short: &'static str,
+    pub available_short: &'static str,
+    pub profile: &'static str,
+    // Indicators
+    pub indicators: &'static str,
+    pub general: &'static str,
+    pub target: &'static str,
+    pub milestone: &'static str,
+    pub no_milestone: &'static str,
+    pub verdict: &'static str,
+    pub verdict_met: &'static str,
+    pub verdict_not_yet_met: &'static str,
+    pub verdict_not_met: &'static str,
+    pub verdict_not_measured: &'static str,
+    pub verdict_dropped: &'static str,
+    pub verdict_no_target: &'static str,
+    pub milestone_achieved: &'static str,
+    pub milestone_not_yet: &'static str,
+    pub milestone_dropped: &'static str,
+    // Output
+    pub output: &'static str,
+    pub output_kind: &'static str,
+    pub output_label: &'static str,
+    pub value: &'static str,
+    pub of_total: &'static str,
+    pub percent: &'static str,
+    pub target_group: &'static str,
+    pub count: &'static str,
+    pub add_output: &'static str,
+    pub add_part: &'static str,
+    pub kind_activities: &'static str,
+    pub kind_half_days: &'static str,
+    pub kind_participants: &'static str,
+    pub kind_organisations: &'static str,
+    pub kind_satisfaction: &'static str,
+    pub kind_nps: &'static str,
+    pub kind_other: &'static str,
+    // Activities
+    pub activities: &'static str,
+    pub status: &'static str,
+    pub no_status: &'static str,
+    pub status_done: &'static str,
+    pub status_ongoing: &'static str,
+    pub status_postponed: &'static str,
+    pub status_replaced: &'static str,
+    pub status_dropped: &'static str,
+    pub status_added: &'static str,
+    pub replaced_by: &'static str,
+    pub reason: &'static str,
+    pub add_unplanned: &'static str,
+    pub unplanned: &'static str,
+    // Charts
+    pub chart_money: &'static str,
+    pub chart_fte: &'static str,
+    pub planned_line: &'static str,
+    pub realised_line: &'static str,
+    // Export tables
+    pub table_comparison: TableText,
+    pub table_lines: TableText,
+    pub table_staff: TableText,
+    pub table_output: TableText,
+    pub table_indicators: TableText,
+    pub table_activities: TableText,
+    pub side: &'static str,
+    pub category: &'static str,
+}
+
+impl ActualsTexts {
+    /// The name of a compared figure; `code` is the strategic goal of a per-goal figure.
+    pub fn figure_name(&self, figure: ActualFigure, code: Option<&str>) -> String {
+        match figure {
+            ActualFigure::FtePayroll => self.fte_payroll.into(),
+            ActualFigure::FteAvailable => self.fte_available.into(),
+            ActualFigure::Personnel => self.personnel.into(),
+            ActualFigure::Operating => self.operating.into(),
+            ActualFigure::OperatingGoal(_) => {
+                format!("{} {}", self.operating_goal, code.unwrap_or("?"))
+            }
+            ActualFigure::OperatingUnassigned => self.operating_unassigned.into(),
+            ActualFigure::Overhead => self.overhead.into(),
+            ActualFigure::OtherCost => self.other_cost.into(),
+            ActualFigure::CostTotal => self.cost_total.into(),
+            ActualFigure::Subsidy => self.subsidy.into(),
+            ActualFigure::OtherIncome => self.other_income.into(),
+            ActualFigure::IncomeTotal => self.income_total.into(),
+            ActualFigure::Balance => self.balance.into(),
+        }
+    }
+
+    pub fn verdict_name(&self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Met => self.verdict_met,
+            Verdict::NotYetMet => self.verdict_not_yet_met,
+            Verdict::NotMet => self.verdict_not_met,
+            Verdict::NotMeasured => self.verdict_not_measured,
+            Verdict::Dropped => self.verdict_dropped,
+            Verdict::NoTarget => self.verdict_no_target,
+        }
+    }
+
+    pub fn milestone_name(&self, milestone: Milestone) -> &'static str {
+        match milestone {
+            Milestone::Achieved => self.milestone_achieved,
+            Milestone::NotYet => self.milestone_not_yet,
+            Milestone::Dropped => self.milestone_dropped,
+        }
+    }
+
+    pub fn status_name(&self, status: ActivityStatus) -> &'static str {
+        match status {
+            ActivityStatus::Done => self.status_done,
+            ActivityStatus::Ongoing => self.status_ongoing,
+            ActivityStatus::Postponed => self.status_postponed,
+            ActivityStatus::Replaced => self.status_replaced,
+            ActivityStatus::Dropped => self.status_dropped,
+        }
+    }
+
+    pub fn kind_name(&self, kind: OutputKind) -> &'static str {
+        match kind {
+            OutputKind::Activities => self.kind_activities,
+            OutputKind::HalfDays => self.kind_half_days,
+            OutputKind::Participants => self.kind_participants,
+            OutputKind::Organisations => self.kind_organisations,
+            OutputKind::Satisfaction => self.kind_satisfaction,
+            OutputKind::Nps => self.kind_nps,
+            OutputKind::Other => self.kind_other,
+        }
+    }
+
+    /// An output figure by its kind and label: `Deelnemers (Open aanbod)`.
+    pub fn output_name(&self, kind: OutputKind, label: &str) -> String {
+        if label.trim().is_empty() {
+            self.kind_name(kind).to_string()
+        } else {
+            format!("{} ({})", self.kind_name(kind), label.trim())
+        }
+    }
+
+    /// The realised years as a span: `2021-2022`, or `2022` for one.
+    pub fn span(&self, years: &[i32]) -> String {
+        match (years.first(), years.last()) {
+            (Some(first), Some(last)) if first != last => format!("{first}-{last}"),
+            (Some(first), _) => first.to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+pub const ACTUALS_NL: ActualsTexts = ActualsTexts {
+    panel: "Plan en realisatie",
+    panel_tip: "Wat gerealiseerd werd tegenover het plan: cijfers, personeel, indicatoren, output en activiteiten per jaar",
+    year: "Jaar",
+    to_date: "Periode tot nu",
+    no_year: "Voor dit jaar is nog geen realisatie ingevuld.",
+    realised_year: "Voor dit jaar is de realisatie ingevuld.",
+    add_year: "Realisatie van dit jaar toevoegen",
+    remove_year: "Realisatie van dit jaar verwijderen",
+    confirm_remove_year: "Alles wat voor dit jaar gerealiseerd werd ingevuld, verdwijnt: resultaatlijnen, personeel, mijlpalen, kengetallen, activiteiten en toelichtingen. Toch verwijderen? (Ongedaan maken kan.)",
+    threshold: "Drempel (%)",
+    threshold_tip: "Verschillen van minstens dit percentage van het geplande cijfer worden gemarkeerd en vragen een toelichting",
+    comparison: "Plan en realisatie",
+    figure: "Cijfer",
+    planned: "Gepland",
+    realised: "Gerealiseerd",
+    difference: "Verschil",
+    difference_percent: "Verschil %",
+    explanation: "Toelichting",
+    beyond_threshold: "boven de drempel",
+    average: "gemiddeld",
+    fte_payroll: "VTE op de loonlijst",
+    fte_available: "VTE effectief beschikbaar",
+    personnel: "Personeelskosten",
+    operating: "Werkingskosten",
+    operating_goal: "Werking",
+    operating_unassigned: "Werking zonder doel",
+    overhead: "Overheadkosten",
+    other_cost: "Andere kosten",
+    cost_total: "Totaal kosten",
+    subsidy: "Subsidie",
+    other_income: "Andere inkomsten",
+    income_total: "Totaal inkomsten",
+    balance: "Resultaat (saldo)",
+    result_lines: "Gerealiseerde resultaatlijnen",
+    line_name: "Lijn",
+    amount: "Bedrag",
+    goal: "Doel",
+    no_goal: "geen doel",
+    add_line: "+ resultaatlijn",
+    printed_cost: "Gedrukt totaal kosten",
+    printed_income: "Gedrukt totaal inkomsten",
+    printed_result: "Gedrukt resultaat",
+    printed_differs: "wijkt af van de lijnen",
+    by_goal: "Realisatie per strategisch doel",
+    staff: "Personeel: gerealiseerde VTE",
+    function: "Functie",
+    planned_as: "Gepland als",
+    not_linked: "niet gekoppeld",
+    add_function: "+ functie",
+    planned_fte: "VTE gepland",
+    payroll_short: "Loonlijst",
+    available_short: "Beschikbaar",
+    profile: "profiel",
+    indicators: "Indicatoren",
+    general: "Algemeen",
+    target: "Streefwaarde",
+    milestone: "Mijlpaal",
+    no_milestone: "—",
+    verdict: "Oordeel",
+    verdict_met: "gehaald",
+    verdict_not_yet_met: "nog niet gehaald",
+    verdict_not_met: "niet gehaald",
+    verdict_not_measured: "nog niet gemeten",
+    verdict_dropped: "vervallen",
+    verdict_no_target: "gemeten, geen streefwaarde",
+    milestone_achieved: "bereikt",
+    milestone_not_yet: "nog niet",
+    milestone_dropped: "vervallen",
+    output: "Kengetallen (output)",
+    output_kind: "Soort",
+    output_label: "Omschrijving",
+    value: "Waarde",
+    of_total: "van totaal",
+    percent: "%",
+    target_group: "Doelgroep",
+    count: "Aantal",
+    add_output: "+ kengetal",
+    add_part: "+ doelgroep",
+    kind_activities: "Activiteiten",
+    kind_half_days: "Dagdelen",
+    kind_participants: "Deelnemers",
+    kind_organisations: "Bereikte organisaties",
+    kind_satisfaction: "Tevredenheid (%)",
+    kind_nps: "NPS",
+    kind_other: "Ander kengetal",
+    activities: "Activiteiten",
+    status: "Status",
+    no_status: "nog geen status",
+    status_done: "uitgevoerd",
+    status_ongoing: "lopend",
+    status_postponed: "uitgesteld",
+    status_replaced: "vervangen",
+    status_dropped: "geschrapt",
+    status_added: "niet gepland, toegevoegd",
+    replaced_by: "Vervangen door",
+    reason: "Reden",
+    add_unplanned: "+ niet-geplande activiteit",
+    unplanned: "Niet-geplande activiteit",
+    chart_money: "Kosten en inkomsten: plan en realisatie",
+    chart_fte: "VTE op de loonlijst: plan en realisatie",
+    planned_line: "gepland",
+    realised_line: "gerealiseerd",
+    table_comparison: TableText {
+        name: "Plan en realisatie",
+        title: "Plan en realisatie",
+    },
+    table_lines: TableText {
+        name: "Realisatie resultaat",
+        title: "Gerealiseerde resultaatlijnen",
+    },
+    table_staff: TableText {
+        name: "Realisatie personeel",
+        title: "Gerealiseerde personeelsinzet (VTE)",
+    },
+    table_output: TableText {
+        name: "Realisatie output",
+        title: "Kengetallen (output)",
+    },
+    table_indicators: TableText {
+        name: "Realisatie indicatoren",
+        title: "Indicatoren: streefwaarde en realisatie",
+    },
+    table_activities: TableText {
+        name: "Realisatie activiteiten",
+        title: "Activiteiten: wat ervan terechtkwam",
+    },
+    side: "Zijde",
+    category: "Categorie",
+};
+
+pub const ACTUALS_EN: ActualsTexts = ActualsTexts {
+    panel: "Plan and actuals",
+    panel_tip: "What was realised against the plan: figures, staff, indicators, output and activities per year",
+    year: "Year",
+    to_date: "Period to date",
+    no_year: "No actuals entered for this year yet.",
+    realised_year: "This year's actuals are entered.",
+    add_year: "Add this year's actuals",
+    remove_year: "Remove this year's actuals",
+    confirm_remove_year: "Everything entered as realised for this year goes: result lines, staff, milestones, output figures, activities and explanations. Remove it anyway? (Undo can bring it back.)",
+    threshold: "Threshold (%)",
+    threshold_tip: "Differences of at least this percentage of the planned figure are highlighted and ask for an explanation",
+    comparison: "Plan and actuals",
+    figure: "Figure",
+    planned: "Planned",
+    realised: "Actual",
+    difference: "Difference",
+    difference_percent: "Difference %",
+    explanation: "Explanation",
+    beyond_threshold: "beyond the threshold",
+    average: "average",
+    fte_payroll: "FTE on the payroll",
+    fte_available: "FTE effectively available",
+    personnel: "Personnel cost",
+    operating: "Operating cost",
+    operating_goal: "Operating",
+    operating_unassigned: "Operating, no goal",
+    overhead: "Overhead cost",
+    other_cost: "Other costs",
+    cost_total: "Total costs",
+    subsidy: "Subsidy",
+    other_income: "Other income",
+    income_total: "Total income",
+    balance: "Result (balance)",
+    result_lines: "Actual result lines",
+    line_name: "Line",
+    amount: "Amount",
+    goal: "Goal",
+    no_goal: "no goal",
+    add_line: "+ result line",
+    printed_cost: "Printed total costs",
+    printed_income: "Printed total income",
+    printed_result: "Printed result",
+    printed_differs: "differs from the lines",
+    by_goal: "Actuals per strategic goal",
+    staff: "Staff: actual FTE",
+    function: "Function",
+    planned_as: "Planned as",
+    not_linked: "not linked",
+    add_function: "+ function",
+    planned_fte: "FTE planned",
+    payroll_short: "Payroll",
+    available_short: "Available",
+    profile: "profile",
+    indicators: "Indicators",
+    general: "General",
+    target: "Target",
+    milestone: "Milestone",
+    no_milestone: "—",
+    verdict: "Verdict",
+    verdict_met: "met",
+    verdict_not_yet_met: "not yet met",
+    verdict_not_met: "not met",
+    verdict_not_measured: "not yet measured",
+    verdict_dropped: "dropped",
+    verdict_no_target: "measured, no target",
+    milestone_achieved: "achieved",
+    milestone_not_yet: "not yet",
+    milestone_dropped: "dropped",
+    output: "Key output figures",
+    output_kind: "Kind",
+    output_label: "Description",
+    value: "Value",
+    of_total: "of total",
+    percent: "%",
+    target_group: "Target group",
+    count: "Count",
+    add_output: "+ output figure",
+    add_part: "+ target group",
+    kind_activities: "Activities",
+    kind_half_days: "Half-days",
+    kind_participants: "Participants",
+    kind_organisations: "Organisations reached",
+    kind_satisfaction: "Satisfaction (%)",
+    kind_nps: "NPS",
+    kind_other: "Other figure",
+    activities: "Activities",
+    status: "Status",
+    no_status: "no status yet",
+    status_done: "done",
+    status_ongoing: "ongoing",
+    status_postponed: "postponed",
+    status_replaced: "replaced",
+    status_dropped: "dropped",
+    status_added: "unplanned addition",
+    replaced_by: "Replaced by",
+    reason: "Reason",
+    add_unplanned: "+ unplanned activity",
+    unplanned: "Unplanned activity",
+    chart_money: "Costs and income: planned and actual",
+    chart_fte: "FTE on the payroll: planned and actual",
+    planned_line: "planned",
+    realised_line: "actual",
+    table_comparison: TableText {
+        name: "Plan and actuals",
+        title: "Plan and actuals",
+    },
+    table_lines: TableText {
+        name: "Actual result",
+        title: "Actual result lines",
+    },
+    table_staff: TableText {
+        name: "Actual staff",
+        title: "Actual staffing (FTE)",
+    },
+    table_output: TableText {
+        name: "Actual output",
+        title: "Key output figures",
+    },
+    table_indicators: TableText {
+        name: "Actual indicators",
+        title: "Indicators: target and actual",
+    },
+    table_activities: TableText {
+        name: "Actual activities",
+        title: "Activities: what became of them",
+    },
+    side: "Side",
+    category: "Category",
 };
 
 pub fn tr(lang: Lang) -> &'static Tr {

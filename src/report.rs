@@ -1,8 +1,8 @@
 //! The key figures of a plan as rows (for `planbord summary`, the comparison and exports).
 
 use crate::calc::{Series, Summary, Warning};
-use crate::i18n::Lang;
-use crate::model::{BudgetBasis, Plan, Side};
+use crate::i18n::{Lang, tr};
+use crate::model::{BudgetBasis, Plan, PrintedTotal, Side};
 use crate::numfmt;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -189,8 +189,109 @@ pub fn key_figures(summary: &Summary) -> Vec<KeyFigure> {
     rows
 }
 
+/// A yearly figure of the realised years: a value only for the years that report it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActualKeyFigure {
+    /// `actual.cost.total`, `diff.cost.total` ...
+    pub key: String,
+    /// Dutch label for tables.
+    pub label: String,
+    pub unit: Unit,
+    /// Per plan year; `None` for a year without actuals (or without this figure).
+    pub values: Vec<Option<Decimal>>,
+}
+
+/// The realised key figures and their differences with the plan (realised minus planned), in
+/// this order: `actual.fte.payroll`, `actual.cost.personnel`, `actual.cost.operating.<SD>` per
+/// strategic goal, `actual.cost.total`, `actual.income.total`, `actual.balance`, then the same
+/// keys with `diff.` in place of `actual.`. A value only for the realised years that report the
+/// figure (result lines for money, staff for FTE).
+pub fn actual_key_figures(summary: &Summary) -> Vec<ActualKeyFigure> {
+    use crate::calc::actuals::FigureComparison;
+    use crate::model::ActualFigure;
+    let mut figures: Vec<(ActualFigure, String, String, Unit)> = vec![
+        (
+            ActualFigure::FtePayroll,
+            "fte.payroll".into(),
+            "VTE op de loonlijst".into(),
+            Unit::Fte,
+        ),
+        (
+            ActualFigure::Personnel,
+            "cost.personnel".into(),
+            "Personeelskosten".into(),
+            Unit::Euro,
+        ),
+    ];
+    for goal in &summary.goals {
+        figures.push((
+            ActualFigure::OperatingGoal(goal.id),
+            format!("cost.operating.{}", goal.code),
+            format!("Werkingskost {}", goal.code),
+            Unit::Euro,
+        ));
+    }
+    figures.extend([
+        (
+            ActualFigure::CostTotal,
+            "cost.total".into(),
+            "Totaal kosten".into(),
+            Unit::Euro,
+        ),
+        (
+            ActualFigure::IncomeTotal,
+            "income.total".into(),
+            "Totaal inkomsten".into(),
+            Unit::Euro,
+        ),
+        (
+            ActualFigure::Balance,
+            "balance".into(),
+            "Resultaat".into(),
+            Unit::Euro,
+        ),
+    ]);
+    let per_year = |figure: ActualFigure, value: fn(&FigureComparison) -> Option<Decimal>| {
+        summary
+            .years
+            .iter()
+            .map(|&year| {
+                summary
+                    .actuals
+                    .year(year)
+                    .and_then(|c| c.figure(figure))
+                    .and_then(value)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut rows = Vec::new();
+    for (figure, key, label, unit) in &figures {
+        rows.push(ActualKeyFigure {
+            key: format!("actual.{key}"),
+            label: format!("Gerealiseerd: {label}"),
+            unit: *unit,
+            values: per_year(*figure, |f| f.realised),
+        });
+    }
+    for (figure, key, label, unit) in &figures {
+        rows.push(ActualKeyFigure {
+            key: format!("diff.{key}"),
+            label: format!("Verschil met plan: {label}"),
+            unit: *unit,
+            values: per_year(*figure, |f| f.difference),
+        });
+    }
+    rows
+}
+
 /// CSV: header `key,<year>,...`, amounts as plain decimals with a dot.
 pub fn csv(summary: &Summary) -> String {
+    csv_with(summary, false)
+}
+
+/// As [`csv`], with the rows of [`actual_key_figures`] after the plan's when `actuals` is set
+/// (an empty field for a year without the figure).
+pub fn csv_with(summary: &Summary, actuals: bool) -> String {
     let mut out = String::from("key");
     for year in &summary.years {
         let _ = write!(out, ",{year}");
@@ -202,6 +303,20 @@ pub fn csv(summary: &Summary) -> String {
             let _ = write!(out, ",{}", value.normalize());
         }
         out.push('\n');
+    }
+    if actuals {
+        for row in actual_key_figures(summary) {
+            out.push_str(&csv_field(&row.key));
+            for value in &row.values {
+                match value {
+                    Some(value) => {
+                        let _ = write!(out, ",{}", value.normalize());
+                    }
+                    None => out.push(','),
+                }
+            }
+            out.push('\n');
+        }
     }
     out
 }
@@ -282,16 +397,37 @@ impl KeyFigure {
 
 /// A readable table of the key figures (numbers in nl-BE notation), labels in `lang`.
 pub fn table(plan: &Plan, summary: &Summary, lang: Lang) -> String {
-    let rows = key_figures(summary);
-    let labels: Vec<String> = rows.iter().map(|r| r.label_in(lang)).collect();
-    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.values.iter().map(|v| format_value(r.unit, *v)).collect())
+    table_with(plan, summary, false, lang)
+}
+
+/// As [`table`], with the rows of [`actual_key_figures`] below when `actuals` is set (blank for a
+/// year without the figure).
+pub fn table_with(plan: &Plan, summary: &Summary, actuals: bool, lang: Lang) -> String {
+    let mut rows: Vec<(String, Vec<String>)> = key_figures(summary)
+        .into_iter()
+        .map(|r| {
+            let cells = r.values.iter().map(|v| format_value(r.unit, *v)).collect();
+            (r.label_in(lang), cells)
+        })
         .collect();
-    let width = cells
+    if actuals {
+        rows.extend(actual_key_figures(summary).into_iter().map(|r| {
+            let cells = r
+                .values
+                .iter()
+                .map(|v| v.map_or_else(String::new, |v| format_value(r.unit, v)))
+                .collect();
+            (r.label, cells)
+        }));
+    }
+    let label_width = rows
         .iter()
-        .flatten()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = rows
+        .iter()
+        .flat_map(|(_, cells)| cells)
         .map(|c| c.chars().count())
         .max()
         .unwrap_or(4)
@@ -307,7 +443,7 @@ pub fn table(plan: &Plan, summary: &Summary, lang: Lang) -> String {
         let _ = write!(out, "  {year:>width$}");
     }
     out.push('\n');
-    for (label, cells) in labels.iter().zip(&cells) {
+    for (label, cells) in &rows {
         let _ = write!(out, "{label:label_width$}");
         for cell in cells {
             let _ = write!(out, "  {cell:>width$}");
@@ -518,6 +654,119 @@ pub fn describe_warning(warning: &Warning, lang: Lang) -> String {
                 (Side::Income, false) => format!(
                     "{year}: rubriek '{section_name}': gedrukt totaal opbrengsten {p}, som van de lijnen {c} (verschil {sign}{d})"
                 ),
+            }
+        }
+        Warning::ActualPrintedTotalMismatch {
+            year,
+            total,
+            printed,
+            computed,
+        } => {
+            let difference = *printed - *computed;
+            let sign = if difference > Decimal::ZERO { "+" } else { "" };
+            let (p, c, d) = (amount(*printed), amount(*computed), amount(difference));
+            let what = match (total, en) {
+                (PrintedTotal::Cost, true) => "printed total costs",
+                (PrintedTotal::Income, true) => "printed total income",
+                (PrintedTotal::Result, true) => "printed result",
+                (PrintedTotal::Cost, false) => "gedrukt totaal kosten",
+                (PrintedTotal::Income, false) => "gedrukt totaal inkomsten",
+                (PrintedTotal::Result, false) => "gedrukt resultaat",
+            };
+            if en {
+                format!(
+                    "{year} actuals: {what} {p}, the result lines give {c} (difference {sign}{d}); correct the lines or the printed figure"
+                )
+            } else {
+                format!(
+                    "realisatie {year}: {what} {p}, de resultaatlijnen geven {c} (verschil {sign}{d}); verbeter de lijnen of het gedrukte cijfer"
+                )
+            }
+        }
+        Warning::ActualPartsMismatch {
+            year,
+            kind,
+            label,
+            total,
+            parts,
+            ..
+        } => {
+            let name = tr(lang).act.output_name(*kind, label);
+            let (t, p) = (amount(*total), amount(*parts));
+            if en {
+                format!(
+                    "{year} actuals: {name} is {t}, but its target groups add up to {p}; complete the groups or correct the total"
+                )
+            } else {
+                format!(
+                    "realisatie {year}: {name} is {t}, maar de doelgroepen tellen op tot {p}; vul de doelgroepen aan of verbeter het totaal"
+                )
+            }
+        }
+        Warning::ActualPercentagesNotHundred {
+            year,
+            kind,
+            label,
+            sum,
+            ..
+        } => {
+            let name = tr(lang).act.output_name(*kind, label);
+            let sum = amount(*sum);
+            if en {
+                format!(
+                    "{year} actuals: the percentages of the target groups of {name} add up to {sum} %, not 100 %"
+                )
+            } else {
+                format!(
+                    "realisatie {year}: de percentages van de doelgroepen van {name} tellen op tot {sum} %, niet 100 %"
+                )
+            }
+        }
+        Warning::ActualPercentMismatch {
+            year,
+            kind,
+            label,
+            group,
+            percent,
+            count,
+            whole,
+            computed,
+            ..
+        } => {
+            let name = tr(lang).act.output_name(*kind, label);
+            let (p, n, w) = (amount(*percent), amount(*count), amount(*whole));
+            let c = numfmt::format(*computed, 1, true);
+            match (group, en) {
+                (Some(group), true) => format!(
+                    "{year} actuals: {name}, target group '{group}': {p} % printed, but {n} of {w} is {c} %"
+                ),
+                (Some(group), false) => format!(
+                    "realisatie {year}: {name}, doelgroep '{group}': {p} % gedrukt, maar {n} van {w} is {c} %"
+                ),
+                (None, true) => {
+                    format!("{year} actuals: {name}: {p} % printed, but {n} of {w} is {c} %")
+                }
+                (None, false) => {
+                    format!("realisatie {year}: {name}: {p} % gedrukt, maar {n} van {w} is {c} %")
+                }
+            }
+        }
+        Warning::ActualAvailableAbovePayroll {
+            year,
+            name,
+            payroll,
+            available,
+            ..
+        } => {
+            let (p, a) = (numfmt::fte(*payroll), numfmt::fte(*available));
+            if en {
+                format!(
+                    "{year} actuals: '{name}' has {a} FTE effectively available but only {p} FTE on the payroll"
+                )
+            } else {
+                format!(
+                    "realisatie {year}: '{name}' heeft {a} VTE effectief beschikbaar maar slechts {p} VTE op de loonlijst"
+                )
             }
         }
     }

@@ -959,6 +959,7 @@ impl PlanApp {
                 Panel::Timing => ui::timing_ui::timing_ui(ui, &mut cx, &self.view),
                 Panel::Staffing => ui::staffing_ui::staffing_ui(ui, &mut cx, &self.view),
                 Panel::Budget => ui::budget_ui::budget_ui(ui, &mut cx, &self.view),
+                Panel::Actuals => ui::actuals_ui::actuals_ui(ui, &mut cx, &mut self.view),
                 Panel::Charts => ui::charts_ui::charts_ui(ui, charts, t),
                 Panel::Warnings => {
                     ui::warnings_ui::warnings_ui(ui, &mut cx, &mut self.view, self.prefs.lang)

@@ -8,6 +8,7 @@
 //! each counted under its [`AccountCategory`]. FTE always comes from the goals and staff lines,
 //! and so do the salary cost per goal and the service/support split of the staffing plan.
 
+pub mod actuals;
 pub mod charts;
 mod series;
 mod warnings;
@@ -128,6 +129,8 @@ pub struct Summary {
     pub account_income: Series,
     /// Income minus costs of the chart-of-accounts budget.
     pub account_result: Series,
+    /// Plan against realisation for the realised years (empty without any).
+    pub actuals: actuals::ActualsSummary,
     pub warnings: Vec<Warning>,
 }
 
@@ -475,8 +478,10 @@ pub fn summarize(plan: &Plan) -> Summary {
         account_cost,
         account_income,
         account_result,
+        actuals: actuals::ActualsSummary::default(),
         warnings: Vec::new(),
     };
+    summary.actuals = actuals::summarize_actuals(plan, &summary);
     summary.warnings = warnings::check(plan, &summary);
     summary
 }

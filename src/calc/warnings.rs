@@ -1,7 +1,7 @@
 //! Consistency checks: things a plan may contain but a coordinator should look at.
 
 use super::Summary;
-use crate::model::{GoalKind, Id, Plan, Side, same_key, side_of_code};
+use crate::model::{GoalKind, Id, OutputKind, Plan, PrintedTotal, Side, same_key, side_of_code};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Where a warning points, so the editor can jump there.
@@ -22,6 +22,10 @@ pub enum WarningPlace {
     Account {
         section: Id,
         line: Option<Id>,
+    },
+    /// A realised year in the "plan and actuals" panel.
+    Actuals {
+        year: i32,
     },
 }
 
@@ -124,6 +128,51 @@ pub enum Warning {
         printed: Decimal,
         computed: Decimal,
     },
+    /// A total the yearly report printed differs from the sum of the realised result lines.
+    ActualPrintedTotalMismatch {
+        year: i32,
+        total: PrintedTotal,
+        printed: Decimal,
+        computed: Decimal,
+    },
+    /// The counts per target group of an output figure do not add up to the figure.
+    ActualPartsMismatch {
+        year: i32,
+        output: Id,
+        kind: OutputKind,
+        label: String,
+        total: Decimal,
+        parts: Decimal,
+    },
+    /// The percentages per target group of an output figure do not add up to 100.
+    ActualPercentagesNotHundred {
+        year: i32,
+        output: Id,
+        kind: OutputKind,
+        label: String,
+        sum: Decimal,
+    },
+    /// A printed percentage does not match its count: `count` of `whole` is `computed` %.
+    /// `group` names the target group, or is `None` for the figure's own share.
+    ActualPercentMismatch {
+        year: i32,
+        output: Id,
+        kind: OutputKind,
+        label: String,
+        group: Option<String>,
+        percent: Decimal,
+        count: Decimal,
+        whole: Decimal,
+        computed: Decimal,
+    },
+    /// More FTE effectively available than on the payroll.
+    ActualAvailableAbovePayroll {
+        year: i32,
+        staff: Id,
+        name: String,
+        payroll: Decimal,
+        available: Decimal,
+    },
 }
 
 /// Whether a printed total agrees with the computed one: equal, or equal once the computed value
@@ -166,6 +215,13 @@ impl Warning {
                 section: *section,
                 line: None,
             },
+            Warning::ActualPrintedTotalMismatch { year, .. }
+            | Warning::ActualPartsMismatch { year, .. }
+            | Warning::ActualPercentagesNotHundred { year, .. }
+            | Warning::ActualPercentMismatch { year, .. }
+            | Warning::ActualAvailableAbovePayroll { year, .. } => {
+                WarningPlace::Actuals { year: *year }
+            }
         }
     }
 }
@@ -306,6 +362,7 @@ pub(super) fn check(plan: &Plan, summary: &Summary) -> Vec<Warning> {
         }
     }
     check_accounts(plan, summary, &mut warnings);
+    super::actuals::check(plan, &summary.actuals, &mut warnings);
     warnings
 }
 

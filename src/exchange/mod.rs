@@ -4,7 +4,9 @@
 
 pub mod csv;
 pub mod import;
+pub mod import_actuals;
 pub mod pdf;
+mod source;
 pub mod tables;
 pub mod xlsx;
 

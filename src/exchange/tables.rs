@@ -9,8 +9,12 @@
 //! subtracts, so a spreadsheet can get a live formula with Planbord's figure as its cached result.
 //!
 //! Table keys are stable (file names of the CSV export, anchors for other tools): `goals`,
-//! `timing`, `fte`, `salary_cost`, `profiles`, `operating`, `overhead`, `income`, `budget` and,
-//! when the plan budgets by chart of accounts, `accounts`.
+//! `timing`, `fte`, `salary_cost`, `profiles`, `operating`, `overhead`, `income`, `budget`,
+//! when the plan budgets by chart of accounts `accounts`, and when it has realised years
+//! `actuals`, `actual_lines`, `actual_staff`, `actual_output`, `actual_indicators` and
+//! `actual_activities` (see [`actuals`]).
+
+mod actuals;
 
 use crate::calc::{GoalFigures, Series, Summary};
 use crate::i18n::{Lang, TableText, Tr, tr};
@@ -123,8 +127,8 @@ impl Table {
 }
 
 /// Every table of the plan, in the order a reader expects them: goals, timing, staffing, salary
-/// cost, salary profiles, operating cost, overhead, income, the multi-year budget and (when the plan
-/// has accounts) the budget by account.
+/// cost, salary profiles, operating cost, overhead, income, the multi-year budget, (when the plan
+/// has accounts) the budget by account and (when it has realised years) plan and realisation.
 pub fn plan_tables(plan: &Plan, summary: &Summary, lang: Lang) -> Vec<Table> {
     let t = tr(lang);
     let mut tables = vec![
@@ -141,6 +145,7 @@ pub fn plan_tables(plan: &Plan, summary: &Summary, lang: Lang) -> Vec<Table> {
     if !plan.accounts.is_empty() {
         tables.push(accounts_table(plan, summary, t));
     }
+    tables.extend(actuals::actuals_tables(plan, summary, t));
     tables
 }
 
@@ -976,8 +981,13 @@ mod tests {
         let mut goal_based_with_accounts = account_plan();
         goal_based_with_accounts.meta.budget_basis = BudgetBasis::Goals;
         let mut tables = Vec::new();
+        let realised = crate::store::load(std::path::Path::new(
+            "plans/socius-2021-2025-realisatie-voorbeeld.ron",
+        ))
+        .expect("the example with actuals loads");
         for (name, plan) in [
             ("socius", socius()),
+            ("actuals", realised),
             ("accounts", account_plan()),
             ("goals+accounts", goal_based_with_accounts),
         ] {

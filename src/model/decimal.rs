@@ -136,6 +136,21 @@ impl Serialize for Strict {
     }
 }
 
+/// For `#[serde(with = "decimal::option")]`: an optional strict decimal (`Some("81")`, `None`).
+pub mod option {
+    use super::Strict;
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<Strict>::deserialize(d)?.map(|s| s.0))
+    }
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        value.map(Strict).serialize(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! No UI code lives here. Every entity that other parts refer to carries a stable id; references
 //! in the file are ids, never positions in a list. Money and FTE are [`Decimal`].
 
+pub mod actuals;
 mod conflict;
 pub mod decimal;
 mod ids;
@@ -10,6 +11,11 @@ mod validate;
 mod visit;
 mod yearly;
 
+pub use actuals::{
+    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, Milestone,
+    MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine, StaffActual,
+    YearActuals,
+};
 pub use conflict::{Conflict, ConflictKey, ConflictKind, ConflictValue, MergeSide};
 pub use ids::Id;
 pub use visit::for_each_id_mut;
@@ -67,6 +73,9 @@ pub struct Plan {
     /// without any writes no `conflicts` at all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// What was realised, per plan year (see [`actuals`]); left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Actuals::is_empty")]
+    pub actuals: Actuals,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -513,6 +522,7 @@ impl Plan {
             funds: Vec::new(),
             accounts: Vec::new(),
             conflicts: Vec::new(),
+            actuals: Actuals::default(),
         };
         for name in [
             "Ontwikkeltraject",

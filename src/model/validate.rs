@@ -1,7 +1,7 @@
 //! Rules a plan must satisfy to be accepted. A file that breaks one is refused on load with the
 //! place named; the editor never produces one.
 
-use super::{Amounts, Id, Plan, Yearly};
+use super::{ActualFigure, Amounts, Id, OutputKind, Plan, Yearly};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +54,24 @@ impl Checker<'_> {
                 format!(
                     "{owner}: {what} {value} is too large (at most {limit}); correct the value"
                 ),
+                at,
+            ));
+        }
+    }
+
+    /// A value that must lie between `low` and `high`.
+    fn range(
+        &mut self,
+        owner: &str,
+        what: &str,
+        value: Decimal,
+        low: Decimal,
+        high: Decimal,
+        at: Vec<String>,
+    ) {
+        if value < low || value > high {
+            self.problems.push(Problem::new(
+                format!("{owner}: {what} {value} lies outside {low} to {high}; correct the value"),
                 at,
             ));
         }
@@ -442,6 +460,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ));
         }
     }
+    check_actuals(&mut c);
 
     if plan.next_id > MAX_ID {
         c.problems.push(Problem::new(
@@ -483,4 +502,291 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     c.problems
+}
+
+/// A percentage: 0 to 100.
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// The realised years ([`super::Actuals`]): years in the period and each once, references to
+/// existing goals, activities, indicators, staff lines and profiles, magnitudes like the plan's.
+fn check_actuals(c: &mut Checker) {
+    let plan = c.plan;
+    let actuals = &plan.actuals;
+    let (first, last) = (plan.meta.first_year, plan.meta.last_year);
+    let root = || vec!["threshold_percent:".to_string()];
+    if actuals.threshold_percent < Decimal::ZERO || actuals.threshold_percent > HUNDRED {
+        c.problems.push(Problem::new(
+            format!(
+                "actuals: the threshold of {} % lies outside 0-100; correct it",
+                actuals.threshold_percent
+            ),
+            root(),
+        ));
+    }
+    let strategic: BTreeSet<Id> = plan.strategic_goals.iter().map(|sd| sd.id).collect();
+    let operational: BTreeSet<Id> = plan.operational_goals().map(|(_, od)| od.id).collect();
+    let activities: BTreeSet<Id> = plan
+        .operational_goals()
+        .flat_map(|(_, od)| od.activities.iter().map(|a| a.id))
+        .collect();
+    let indicators: BTreeSet<Id> = plan
+        .general_indicators
+        .iter()
+        .chain(plan.strategic_goals.iter().flat_map(|sd| {
+            sd.indicators
+                .iter()
+                .chain(sd.operational_goals.iter().flat_map(|od| &od.indicators))
+        }))
+        .map(|i| i.id)
+        .collect();
+    let planned_as: BTreeSet<Id> = plan
+        .staff_lines
+        .iter()
+        .map(|l| l.id)
+        .chain(plan.salary_profiles.iter().map(|p| p.id))
+        .collect();
+    let mut seen_years = BTreeSet::new();
+    for year in &actuals.years {
+        let y = year.year;
+        let at = |field: &str| {
+            let mut at = root();
+            at.push(format!("year: {y},"));
+            if !field.is_empty() {
+                at.push(format!("{field}:"));
+            }
+            at
+        };
+        let owner = format!("actuals {y}");
+        if y < first || y > last {
+            c.problems.push(Problem::new(
+                format!("{owner}: {y} lies outside the plan period {first}-{last}; remove the year or widen the period"),
+                at(""),
+            ));
+        }
+        if !seen_years.insert(y) {
+            c.problems.push(Problem::new(
+                format!("{owner}: the year {y} appears more than once; merge its entries into one"),
+                at(""),
+            ));
+        }
+        for (field, value) in [
+            ("printed_cost", year.printed_cost),
+            ("printed_income", year.printed_income),
+            ("printed_result", year.printed_result),
+        ] {
+            if let Some(value) = value {
+                c.magnitude(&owner, field, value, MAX_AMOUNT, at(field));
+            }
+        }
+        for line in &year.result_lines {
+            c.id(line.id);
+            let at = vec![id_anchor(line.id)];
+            let owner = format!("{owner}: result line '{}'", line.name);
+            c.magnitude(
+                &owner,
+                "the amount",
+                line.amount,
+                MAX_AMOUNT,
+                field_at(&at, "amount"),
+            );
+            if !line.category.fits(line.side) {
+                c.problems.push(Problem::new(
+                    format!(
+                        "{owner}: the category {:?} does not fit the side {:?}; choose a category of that side",
+                        line.category, line.side
+                    ),
+                    field_at(&at, "category"),
+                ));
+            }
+            if let Some(goal) = line.goal {
+                c.reference(
+                    &owner,
+                    "strategic goal",
+                    goal,
+                    strategic.contains(&goal),
+                    &at,
+                    "goal",
+                );
+            }
+        }
+        for staff in &year.staff {
+            c.id(staff.id);
+            let at = vec![id_anchor(staff.id)];
+            let owner = format!("{owner}: staff '{}'", staff.name);
+            if let Some(id) = staff.planned_as {
+                c.reference(
+                    &owner,
+                    "staff line or salary profile",
+                    id,
+                    planned_as.contains(&id),
+                    &at,
+                    "planned_as",
+                );
+            }
+            for (field, value) in [
+                ("payroll_fte", staff.payroll_fte),
+                ("available_fte", staff.available_fte),
+            ] {
+                if value < Decimal::ZERO {
+                    c.problems.push(Problem::new(
+                        format!("{owner}: {field} is {value}; FTE cannot be negative"),
+                        field_at(&at, field),
+                    ));
+                } else {
+                    c.magnitude(&owner, field, value, MAX_FTE, field_at(&at, field));
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for milestone in &year.milestones {
+            let at = at("milestones");
+            c.reference(
+                &owner,
+                "indicator",
+                milestone.indicator,
+                indicators.contains(&milestone.indicator),
+                &at,
+                "indicator",
+            );
+            if !seen.insert(milestone.indicator) {
+                c.problems.push(Problem::new(
+                    format!(
+                        "{owner}: indicator {} has more than one milestone state; keep one",
+                        milestone.indicator
+                    ),
+                    at,
+                ));
+            }
+        }
+        for figure in &year.output {
+            c.id(figure.id);
+            let at = vec![id_anchor(figure.id)];
+            let owner = format!("{owner}: output '{}'", figure.label);
+            let (low, high) = match figure.kind {
+                OutputKind::Satisfaction => (Decimal::ZERO, HUNDRED),
+                OutputKind::Nps => (-HUNDRED, HUNDRED),
+                _ => (Decimal::ZERO, MAX_AMOUNT),
+            };
+            c.range(
+                &owner,
+                "value",
+                figure.value,
+                low,
+                high,
+                field_at(&at, "value"),
+            );
+            if let Some(total) = figure.of_total {
+                c.range(
+                    &owner,
+                    "of_total",
+                    total,
+                    Decimal::ZERO,
+                    MAX_AMOUNT,
+                    field_at(&at, "of_total"),
+                );
+            }
+            if let Some(percent) = figure.percent {
+                c.range(
+                    &owner,
+                    "percent",
+                    percent,
+                    Decimal::ZERO,
+                    HUNDRED,
+                    field_at(&at, "percent"),
+                );
+            }
+            for part in &figure.breakdown {
+                c.id(part.id);
+                let at = vec![id_anchor(part.id)];
+                let owner = format!("{owner}, target group '{}'", part.target_group);
+                if let Some(count) = part.count {
+                    c.range(
+                        &owner,
+                        "count",
+                        count,
+                        Decimal::ZERO,
+                        MAX_AMOUNT,
+                        field_at(&at, "count"),
+                    );
+                }
+                if let Some(percent) = part.percent {
+                    let low = if figure.kind == OutputKind::Nps {
+                        -HUNDRED
+                    } else {
+                        Decimal::ZERO
+                    };
+                    c.range(
+                        &owner,
+                        "percent",
+                        percent,
+                        low,
+                        HUNDRED,
+                        field_at(&at, "percent"),
+                    );
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for report in &year.activities {
+            let at = at("activities");
+            c.reference(
+                &owner,
+                "activity",
+                report.activity,
+                activities.contains(&report.activity),
+                &at,
+                "activity",
+            );
+            if !seen.insert(report.activity) {
+                c.problems.push(Problem::new(
+                    format!(
+                        "{owner}: activity {} is reported more than once; keep one report",
+                        report.activity
+                    ),
+                    at,
+                ));
+            }
+        }
+        for added in &year.added_activities {
+            c.id(added.id);
+            let at = vec![id_anchor(added.id)];
+            c.reference(
+                &format!("{owner}: added activity '{}'", added.description),
+                "operational goal",
+                added.goal,
+                operational.contains(&added.goal),
+                &at,
+                "goal",
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for explanation in &year.explanations {
+            let at = at("explanations");
+            if let ActualFigure::OperatingGoal(goal) = explanation.figure {
+                c.reference(
+                    &owner,
+                    "strategic goal",
+                    goal,
+                    strategic.contains(&goal),
+                    &at,
+                    "figure",
+                );
+            }
+            if !seen.insert(explanation.figure) {
+                c.problems.push(Problem::new(
+                    format!(
+                        "{owner}: {:?} is explained more than once; keep one explanation",
+                        explanation.figure
+                    ),
+                    at,
+                ));
+            }
+        }
+    }
+}
+
+fn field_at(anchor: &[String], field: &str) -> Vec<String> {
+    let mut at = anchor.to_vec();
+    at.push(format!("{field}:"));
+    at
 }

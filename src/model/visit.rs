@@ -5,9 +5,9 @@
 //! not compile here until it is decided whether it holds an id.
 
 use super::{
-    AccountLine, AccountSection, Activity, ActivityType, BudgetLine, Conflict, ConflictKey,
-    CoreTask, Id, Indicator, Meta, NarrativeSection, OperationalGoal, Plan, Priority, ReserveFund,
-    SalaryProfile, StaffLine, StrategicGoal,
+    AccountLine, AccountSection, Activity, ActivityType, ActualFigure, Actuals, BudgetLine,
+    Conflict, ConflictKey, CoreTask, Id, Indicator, Meta, NarrativeSection, OperationalGoal, Plan,
+    Priority, ReserveFund, SalaryProfile, StaffLine, StrategicGoal, YearActuals,
 };
 
 /// Calls `f` on every id of the plan: item ids, references to items (salary profile, fund, core
@@ -31,6 +31,7 @@ pub fn for_each_id_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Id)) {
         income,
         funds,
         accounts,
+        actuals,
         conflicts,
     } = plan;
     let Meta {
@@ -186,6 +187,7 @@ pub fn for_each_id_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Id)) {
             f(id);
         }
     }
+    actual_ids(actuals, f);
     for conflict in conflicts {
         let Conflict {
             item,
@@ -202,6 +204,62 @@ pub fn for_each_id_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Id)) {
         }
         if let Some(ConflictKey::Entry(entry)) = key {
             f(entry);
+        }
+    }
+}
+
+/// The ids in the realised figures: their own items and what they refer to in the plan.
+fn actual_ids(actuals: &mut Actuals, f: &mut dyn FnMut(&mut Id)) {
+    let Actuals {
+        threshold_percent: _,
+        years,
+    } = actuals;
+    for year in years {
+        let YearActuals {
+            year: _,
+            result_lines,
+            printed_cost: _,
+            printed_income: _,
+            printed_result: _,
+            staff,
+            milestones,
+            output,
+            activities,
+            added_activities,
+            explanations,
+        } = year;
+        for line in result_lines {
+            f(&mut line.id);
+            if let Some(goal) = &mut line.goal {
+                f(goal);
+            }
+        }
+        for member in staff {
+            f(&mut member.id);
+            if let Some(planned) = &mut member.planned_as {
+                f(planned);
+            }
+        }
+        for milestone in milestones {
+            f(&mut milestone.indicator);
+        }
+        for figure in output {
+            f(&mut figure.id);
+            for part in &mut figure.breakdown {
+                f(&mut part.id);
+            }
+        }
+        for report in activities {
+            f(&mut report.activity);
+        }
+        for added in added_activities {
+            f(&mut added.id);
+            f(&mut added.goal);
+        }
+        for explanation in explanations {
+            if let ActualFigure::OperatingGoal(goal) = &mut explanation.figure {
+                f(goal);
+            }
         }
     }
 }

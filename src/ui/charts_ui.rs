@@ -43,7 +43,7 @@ pub fn series_name(name: &SeriesName, tr: &Tr) -> String {
 }
 
 /// The colour key above a plot: a swatch and a name per series, wrapping.
-fn key_ui(ui: &mut Ui, entries: &[(String, Color32, bool)]) {
+pub(super) fn key_ui(ui: &mut Ui, entries: &[(String, Color32, bool)]) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for (name, color, is_line) in entries {
@@ -62,7 +62,7 @@ fn key_ui(ui: &mut Ui, entries: &[(String, Color32, bool)]) {
 
 /// Common settings: one grid mark and label per year, hover labels in nl-BE notation, no
 /// panning or zooming, the value axis from `low` to `high` (always including zero).
-fn year_plot<'a>(
+pub(super) fn year_plot<'a>(
     id: &'a str,
     years: &[i32],
     (low, high): (Decimal, Decimal),

@@ -1,7 +1,8 @@
 //! The goal tree (SD -> OD) and the Goals panel: texts and indicators of the selected goal.
 
 use super::widgets::{
-    CellKind, GridRow, RowStyle, YearGrid, decimal_cell, text_field, year_grid_ui,
+    CellKind, GridRow, RowStyle, YearGrid, decimal_cell, optional_decimal_cell, text_field,
+    year_grid_ui,
 };
 use super::{PanelCtx, ViewState, field_id, heading_ui};
 use crate::edit::{Edit, TextField, YearField};
@@ -328,10 +329,11 @@ fn indicators_ui(ui: &mut Ui, cx: &mut PanelCtx, owner: Option<Id>, indicators: 
                     ui.label(year.to_string());
                     let id = field_id("actual", indicator.id, *year);
                     let cell_name = format!("{} {} {year}", tr.actuals, n + 1);
-                    if let Some(new) = decimal_cell(
+                    // Empty until measured; emptied, the value is gone (not a measured zero).
+                    if let Some(new) = optional_decimal_cell(
                         ui,
                         id,
-                        indicator.actuals.get(*year),
+                        indicator.actuals.0.get(year).copied(),
                         CellKind::Fte,
                         &cell_name,
                     )

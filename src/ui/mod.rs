@@ -1,6 +1,7 @@
 //! The editor window's panels. A panel reads `&Plan` and the cached `&Summary` and pushes
 //! [`Edit`]s; only [`crate::edit::Document::apply`] changes the plan.
 
+pub mod actuals_ui;
 pub mod budget_ui;
 pub mod charts_ui;
 pub mod compare_ui;
@@ -30,6 +31,8 @@ pub enum Panel {
     Timing,
     Staffing,
     Budget,
+    /// Plan against realisation ("Plan en realisatie").
+    Actuals,
     Charts,
     Warnings,
     /// Scenarios side by side (shown while a comparison is open).
@@ -39,12 +42,13 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 9] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Plan,
         Panel::Goals,
         Panel::Timing,
         Panel::Staffing,
         Panel::Budget,
+        Panel::Actuals,
         Panel::Charts,
         Panel::Warnings,
         Panel::Compare,
@@ -59,6 +63,8 @@ impl Panel {
             // A label column and euro columns for the years and the total.
             Panel::Goals | Panel::Staffing | Panel::Budget => 224.0 + (years + 1.0) * 88.0,
             Panel::Timing => 700.0 + years * 44.0,
+            // The comparison table: figure, planned, actual, difference, %, explanation.
+            Panel::Actuals => 900.0,
             Panel::Charts | Panel::Compare => 0.0,
         }
     }
@@ -70,6 +76,7 @@ impl Panel {
             Panel::Timing => tr.panel_timing_tip,
             Panel::Staffing => tr.panel_staffing_tip,
             Panel::Budget => tr.panel_budget_tip,
+            Panel::Actuals => tr.act.panel_tip,
             Panel::Charts => tr.panel_charts_tip,
             Panel::Warnings => tr.panel_warnings_tip,
             Panel::Compare => tr.panel_compare_tip,
@@ -84,6 +91,7 @@ impl Panel {
             Panel::Timing => tr.panel_timing,
             Panel::Staffing => tr.panel_staffing,
             Panel::Budget => tr.panel_budget,
+            Panel::Actuals => tr.act.panel,
             Panel::Charts => tr.panel_charts,
             Panel::Warnings => tr.panel_warnings,
             Panel::Compare => tr.compare,
@@ -104,6 +112,22 @@ pub struct ViewState {
     pub confirm_remove: Option<Id>,
     /// The charts are shown beside the panel although the panel then has less room than it needs.
     pub charts_forced: bool,
+    /// Which realised year the "plan and actuals" panel shows.
+    pub actuals: ActualsView,
+    /// A realised year the user asked to remove: the panel asks to confirm.
+    pub confirm_remove_year: Option<i32>,
+}
+
+/// What the "plan and actuals" panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActualsView {
+    /// The latest realised year (the last plan year when none is realised yet).
+    #[default]
+    Latest,
+    /// One plan year (realised or not).
+    Year(i32),
+    /// The realised years together.
+    ToDate,
 }
 
 /// What a panel gets: the plan, its derived figures, the texts, and where to put edits.

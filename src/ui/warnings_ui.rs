@@ -37,6 +37,10 @@ pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: L
                         WarningPlace::Budget | WarningPlace::Account { .. } => {
                             view.panel = Panel::Budget
                         }
+                        WarningPlace::Actuals { year } => {
+                            view.panel = Panel::Actuals;
+                            view.actuals = super::ActualsView::Year(year);
+                        }
                     }
                 }
             }

@@ -13,7 +13,7 @@ fn text(path: &str) -> String {
 #[test]
 fn load_save_load_gives_an_equal_plan() {
     let dir = tempfile::tempdir().unwrap();
-    for sample in [SOCIUS, TEMPLATE] {
+    for sample in [SOCIUS, TEMPLATE, crate::actuals::EXAMPLE] {
         let plan = store::load(Path::new(sample)).unwrap();
         let copy = dir.path().join("copy.ron");
         store::save(&plan, &copy).unwrap();
@@ -35,7 +35,7 @@ fn saving_twice_gives_identical_bytes() {
 
 #[test]
 fn the_committed_samples_are_in_canonical_layout() {
-    for sample in [SOCIUS, TEMPLATE] {
+    for sample in [SOCIUS, TEMPLATE, crate::actuals::EXAMPLE] {
         let plan = store::load(Path::new(sample)).unwrap();
         assert_eq!(
             store::to_ron_string(&plan),

@@ -10,7 +10,10 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::support::{CUT, SOCIUS, harness_sized, prefs_on, socius};
+use crate::support::{CUT, SOCIUS, harness_sized, load, prefs_on};
+
+/// The Socius plan with a year of (invented) realised figures: every panel has content.
+const REALISED: &str = "plans/socius-2021-2025-realisatie-voorbeeld.ron";
 
 /// The string values of the table `const NAME: ... = ... {` in src/i18n.rs (every table of that
 /// language: `NL`, `COMPARE_NL` ...).
@@ -75,7 +78,7 @@ fn shows(label: &str, text: &str) -> bool {
 /// language the user wrote them in, whatever the window's language.
 fn plan_texts() -> Vec<String> {
     let mut texts = BTreeSet::new();
-    for path in [SOCIUS, CUT] {
+    for path in [SOCIUS, CUT, REALISED] {
         let ron = std::fs::read_to_string(path).unwrap();
         let mut rest = ron.as_str();
         while let Some(start) = rest.find('"') {
@@ -105,13 +108,14 @@ fn scan(lang: Lang) {
         Panel::Timing,
         Panel::Staffing,
         Panel::Budget,
+        Panel::Actuals,
         Panel::Charts,
         Panel::Warnings,
         Panel::Compare,
     ] {
         let mut prefs = prefs_on(panel);
         prefs.lang = lang;
-        let mut app = PlanApp::new(socius(), Some(PathBuf::from(SOCIUS)), prefs);
+        let mut app = PlanApp::new(load(REALISED), Some(PathBuf::from(REALISED)), prefs);
         app.select_goal_by_code("SD1.OD2");
         if panel == Panel::Compare {
             app.add_comparison(std::path::Path::new(CUT));

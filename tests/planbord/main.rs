@@ -6,6 +6,7 @@
 
 mod support;
 
+mod actuals;
 mod calc;
 mod cli;
 mod compare;

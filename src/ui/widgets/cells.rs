@@ -145,7 +145,31 @@ pub fn decimal_cell(
     kind: CellKind,
     name: &str,
 ) -> CellOutcome {
-    let (committed, lost_focus) = decimal_cell_value(ui, id, value, kind, name);
+    // Emptying a cell that holds zero changes nothing.
+    let (committed, lost_focus) =
+        decimal_cell_value(ui, id, Some(value), !value.is_zero(), kind, name);
+    cell_outcome(ui, id, committed, lost_focus)
+}
+
+/// A number cell for a value that may be absent (not measured, not printed): empty when it is,
+/// and emptying it reports `Some(None)`.
+pub fn optional_decimal_cell(
+    ui: &mut Ui,
+    id: Id,
+    value: Option<Decimal>,
+    kind: CellKind,
+    name: &str,
+) -> CellOutcome {
+    let (committed, lost_focus) = decimal_cell_value(ui, id, value, value.is_some(), kind, name);
+    cell_outcome(ui, id, committed, lost_focus)
+}
+
+fn cell_outcome(
+    ui: &mut Ui,
+    id: Id,
+    committed: Option<Option<Decimal>>,
+    lost_focus: bool,
+) -> CellOutcome {
     let enter_id = id.with("enter");
     let entered = lost_focus
         && ui
@@ -158,16 +182,20 @@ pub fn decimal_cell(
     }
 }
 
+/// The cell's committed value: `Some(Some(v))` for a new number, `Some(None)` when emptied and
+/// `empty_changes` says that is a change.
 fn decimal_cell_value(
     ui: &mut Ui,
     id: Id,
-    value: Decimal,
+    value: Option<Decimal>,
+    empty_changes: bool,
     kind: CellKind,
     name: &str,
 ) -> (Option<Option<Decimal>>, bool) {
-    let shown = match kind {
-        CellKind::Year => value.normalize().to_string(),
-        _ => numfmt::exact(value),
+    let shown = match (kind, value) {
+        (_, None) => String::new(),
+        (CellKind::Year, Some(value)) => value.normalize().to_string(),
+        (_, Some(value)) => numfmt::exact(value),
     };
     let error = buffer(ui, id).and_then(|b| b.error);
     let width = match kind {
@@ -212,11 +240,11 @@ fn decimal_cell_value(
         }
         Ok(parsed) => {
             set_buffer(ui, id, None);
-            (parsed != value).then_some(Some(parsed))
+            (Some(parsed) != value).then_some(Some(parsed))
         }
         Err(numfmt::ParseError::Empty) => {
             set_buffer(ui, id, None);
-            (!value.is_zero()).then_some(None)
+            empty_changes.then_some(None)
         }
         Err(e) => {
             set_buffer(
