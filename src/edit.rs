@@ -629,37 +629,6 @@ impl Document {
     }
 }
 
-fn find_sd(plan: &mut Plan, id: Id) -> Option<&mut StrategicGoal> {
-    plan.strategic_goals.iter_mut().find(|sd| sd.id == id)
-}
-
-fn find_od(plan: &mut Plan, id: Id) -> Option<&mut OperationalGoal> {
-    plan.strategic_goals
-        .iter_mut()
-        .flat_map(|sd| sd.operational_goals.iter_mut())
-        .find(|od| od.id == id)
-}
-
-fn all_indicators(plan: &mut Plan) -> impl Iterator<Item = &mut Indicator> {
-    let general = plan.general_indicators.iter_mut();
-    let goals = plan.strategic_goals.iter_mut().flat_map(|sd| {
-        sd.indicators.iter_mut().chain(
-            sd.operational_goals
-                .iter_mut()
-                .flat_map(|od| od.indicators.iter_mut()),
-        )
-    });
-    general.chain(goals)
-}
-
-fn find_activity(plan: &mut Plan, id: Id) -> Option<&mut Activity> {
-    plan.strategic_goals
-        .iter_mut()
-        .flat_map(|sd| sd.operational_goals.iter_mut())
-        .flat_map(|od| od.activities.iter_mut())
-        .find(|a| a.id == id)
-}
-
 fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String> {
     Some(match *field {
         TextField::Organisation => &mut plan.meta.organisation,
@@ -670,36 +639,36 @@ fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String>
         TextField::Mission => &mut plan.mission,
         TextField::GoalCode(id) => {
             if plan.strategic_goals.iter().any(|sd| sd.id == id) {
-                &mut find_sd(plan, id)?.code
+                &mut plan.strategic_goal_mut(id)?.code
             } else {
-                &mut find_od(plan, id)?.code
+                &mut plan.operational_goal_mut(id)?.code
             }
         }
         TextField::GoalTitle(id) => {
             if plan.strategic_goals.iter().any(|sd| sd.id == id) {
-                &mut find_sd(plan, id)?.title
+                &mut plan.strategic_goal_mut(id)?.title
             } else {
-                &mut find_od(plan, id)?.title
+                &mut plan.operational_goal_mut(id)?.title
             }
         }
         TextField::GoalNote(id) => {
             if plan.strategic_goals.iter().any(|sd| sd.id == id) {
-                &mut find_sd(plan, id)?.note
+                &mut plan.strategic_goal_mut(id)?.note
             } else {
-                &mut find_od(plan, id)?.note
+                &mut plan.operational_goal_mut(id)?.note
             }
         }
-        TextField::GoalDescription(id) => &mut find_sd(plan, id)?.description,
-        TextField::Situering(id) => &mut find_od(plan, id)?.situering,
-        TextField::Werking(id) => &mut find_od(plan, id)?.werking,
-        TextField::IndicatorText(id) => &mut all_indicators(plan).find(|i| i.id == id)?.text,
+        TextField::GoalDescription(id) => &mut plan.strategic_goal_mut(id)?.description,
+        TextField::Situering(id) => &mut plan.operational_goal_mut(id)?.situering,
+        TextField::Werking(id) => &mut plan.operational_goal_mut(id)?.werking,
+        TextField::IndicatorText(id) => &mut plan.indicators_mut().find(|i| i.id == id)?.text,
         TextField::PriorityTitle(id) => &mut plan.priorities.iter_mut().find(|p| p.id == id)?.title,
         TextField::PriorityText(id) => &mut plan.priorities.iter_mut().find(|p| p.id == id)?.text,
         TextField::SectionTitle(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.title,
         TextField::SectionText(id) => &mut plan.sections.iter_mut().find(|s| s.id == id)?.text,
         TextField::ActivityDescription(id) => {
-            if find_activity(plan, id).is_some() {
-                &mut find_activity(plan, id)?.description
+            if plan.activity_mut(id).is_some() {
+                &mut plan.activity_mut(id)?.description
             } else {
                 &mut added_activity_mut(plan, id)?.description
             }
@@ -1084,10 +1053,15 @@ fn is_referenced(plan: &Plan, id: Id) -> bool {
 fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearly, EditError> {
     let missing = || EditError::NotFound(format!("{field:?}"));
     Ok(match *field {
-        YearField::GoalFte(id) => &mut find_od(plan, id).ok_or_else(missing)?.fte,
-        YearField::GoalOperating(id) => &mut find_od(plan, id).ok_or_else(missing)?.operating,
+        YearField::GoalFte(id) => &mut plan.operational_goal_mut(id).ok_or_else(missing)?.fte,
+        YearField::GoalOperating(id) => {
+            &mut plan.operational_goal_mut(id).ok_or_else(missing)?.operating
+        }
         YearField::GoalFundFinanced(id) => {
-            &mut find_od(plan, id).ok_or_else(missing)?.fund_financed
+            &mut plan
+                .operational_goal_mut(id)
+                .ok_or_else(missing)?
+                .fund_financed
         }
         YearField::StaffLineFte(id) => {
             &mut plan
@@ -1126,7 +1100,8 @@ fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearl
             per_year_mut(amounts)?
         }
         YearField::IndicatorActual(id) => {
-            &mut all_indicators(plan)
+            &mut plan
+                .indicators_mut()
                 .find(|i| i.id == id)
                 .ok_or_else(missing)?
                 .actuals
@@ -1176,40 +1151,18 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::AddStrategicGoal { kind } => {
             let id = plan.new_id();
-            plan.strategic_goals.push(StrategicGoal {
-                id,
-                code: String::new(),
-                kind: *kind,
-                title: "Nieuw strategisch doel".into(),
-                description: String::new(),
-                indicators: Vec::new(),
-                core_tasks: Vec::new(),
-                note: String::new(),
-                operational_goals: Vec::new(),
-            });
+            plan.strategic_goals
+                .push(StrategicGoal::new(id, *kind, "Nieuw strategisch doel"));
             assign_code(plan, id);
         }
         Edit::AddOperationalGoal { strategic_goal } => {
             let profile = default_profile(plan)?;
             let id = plan.new_id();
-            let sd = find_sd(plan, *strategic_goal)
+            let sd = plan
+                .strategic_goal_mut(*strategic_goal)
                 .ok_or_else(|| EditError::NotFound("strategisch doel".into()))?;
-            sd.operational_goals.push(OperationalGoal {
-                id,
-                code: String::new(),
-                title: "Nieuw operationeel doel".into(),
-                situering: String::new(),
-                werking: String::new(),
-                indicators: Vec::new(),
-                core_tasks: Vec::new(),
-                activities: Vec::new(),
-                salary_profile: profile,
-                fte: Yearly::default(),
-                operating: Yearly::default(),
-                fund_financed: Yearly::default(),
-                fund: None,
-                note: String::new(),
-            });
+            sd.operational_goals
+                .push(OperationalGoal::new(id, profile, "Nieuw operationeel doel"));
             assign_code(plan, id);
         }
         Edit::RemoveGoal(id) => {
@@ -1249,9 +1202,9 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::Renumber => {
             for (id, code) in plan.positional_codes() {
-                if let Some(sd) = find_sd(plan, id) {
+                if let Some(sd) = plan.strategic_goal_mut(id) {
                     sd.code = code;
-                } else if let Some(od) = find_od(plan, id) {
+                } else if let Some(od) = plan.operational_goal_mut(id) {
                     od.code = code;
                 }
             }
@@ -1264,7 +1217,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .ok_or_else(|| EditError::Invalid("er zijn geen activiteitstypes".into()))?;
             let (first_year, last_year) = (plan.meta.first_year, plan.meta.last_year);
             let id = plan.new_id();
-            find_od(plan, *goal)
+            plan.operational_goal_mut(*goal)
                 .ok_or_else(|| EditError::NotFound("operationeel doel".into()))?
                 .activities
                 .push(Activity {
@@ -1285,7 +1238,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::SetActivityType(id, activity_type) => {
-            find_activity(plan, *id)
+            plan.activity_mut(*id)
                 .ok_or_else(|| EditError::NotFound("activiteit".into()))?
                 .activity_type = *activity_type;
         }
@@ -1295,26 +1248,22 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     "het beginjaar {first} ligt na het eindjaar {last}"
                 )));
             }
-            let activity =
-                find_activity(plan, *id).ok_or_else(|| EditError::NotFound("activiteit".into()))?;
+            let activity = plan
+                .activity_mut(*id)
+                .ok_or_else(|| EditError::NotFound("activiteit".into()))?;
             activity.first_year = *first;
             activity.last_year = *last;
         }
         Edit::AddIndicator { goal } => {
             let id = plan.new_id();
-            let indicator = Indicator {
-                id,
-                text: String::new(),
-                target: None,
-                actuals: Yearly::default(),
-            };
+            let indicator = Indicator::new(id);
             match goal {
                 None => plan.general_indicators.push(indicator),
                 Some(goal) => {
-                    if let Some(sd) = find_sd(plan, *goal) {
+                    if let Some(sd) = plan.strategic_goal_mut(*goal) {
                         sd.indicators.push(indicator);
                     } else {
-                        find_od(plan, *goal)
+                        plan.operational_goal_mut(*goal)
                             .ok_or_else(|| EditError::NotFound("doel".into()))?
                             .indicators
                             .push(indicator);
@@ -1341,10 +1290,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::RemovePriority(id) => plan.priorities.retain(|p| p.id != *id),
         Edit::SetCoreTask { goal, task, linked } => {
-            let tasks = if let Some(sd) = find_sd(plan, *goal) {
+            let tasks = if let Some(sd) = plan.strategic_goal_mut(*goal) {
                 &mut sd.core_tasks
             } else {
-                &mut find_od(plan, *goal)
+                &mut plan
+                    .operational_goal_mut(*goal)
                     .ok_or_else(|| EditError::NotFound("doel".into()))?
                     .core_tasks
             };
@@ -1388,7 +1338,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             if let Some(line) = plan.staff_lines.iter_mut().find(|l| l.id == *owner) {
                 line.salary_profile = *profile;
             } else {
-                find_od(plan, *owner)
+                plan.operational_goal_mut(*owner)
                     .ok_or_else(|| EditError::NotFound("doel".into()))?
                     .salary_profile = *profile;
             }
@@ -1454,7 +1404,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             fund.receives_balance = *receives_balance;
         }
         Edit::SetTarget(id, target) => {
-            all_indicators(plan)
+            plan.indicators_mut()
                 .find(|i| i.id == *id)
                 .ok_or_else(|| EditError::NotFound("indicator".into()))?
                 .target = target.clone();
@@ -1673,7 +1623,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             indicator,
             state,
         } => {
-            if all_indicators(plan).all(|i| i.id != *indicator) {
+            if plan.indicators_mut().all(|i| i.id != *indicator) {
                 return Err(EditError::NotFound("indicator".into()));
             }
             let realised = actuals_year(plan, *year)?;
@@ -1914,9 +1864,9 @@ fn assign_code(plan: &mut Plan, id: Id) {
         code = format!("{positional}-{n}");
         n += 1;
     }
-    if let Some(sd) = find_sd(plan, id) {
+    if let Some(sd) = plan.strategic_goal_mut(id) {
         sd.code = code;
-    } else if let Some(od) = find_od(plan, id) {
+    } else if let Some(od) = plan.operational_goal_mut(id) {
         od.code = code;
     }
 }

@@ -22,6 +22,8 @@ pub enum Command {
     Quit,
     Undo,
     Redo,
+    Shortcuts,
+    About,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -44,7 +46,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 17] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -60,6 +62,8 @@ impl Command {
         Command::ImportBudget,
         Command::Quit,
         Command::Undo,
+        Command::Shortcuts,
+        Command::About,
     ];
 
     pub fn label(self, tr: &Tr) -> &'static str {
@@ -79,6 +83,8 @@ impl Command {
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
             Command::Redo => tr.redo,
+            Command::Shortcuts => tr.shortcuts,
+            Command::About => tr.about,
         }
     }
 
@@ -106,7 +112,9 @@ impl Command {
             | Command::ExportXlsx
             | Command::ExportCsv
             | Command::ExportPdf
-            | Command::ImportBudget => &[],
+            | Command::ImportBudget
+            | Command::Shortcuts
+            | Command::About => &[],
         }
     }
 

@@ -5,7 +5,7 @@
 use super::PlanApp;
 use crate::i18n::{Tr, tr};
 use crate::store::SaveError;
-use crate::store::recovery::{Recovered, format_unix};
+use crate::store::recovery::Recovered;
 use egui::{Key, Ui};
 use std::path::{Path, PathBuf};
 
@@ -63,6 +63,10 @@ pub enum Dialog {
     ImportBudget,
     /// A source that could not be read: the message.
     SourceUnreadable(String),
+    /// Every command with its shortcut.
+    Shortcuts,
+    /// Version and file format.
+    About,
     /// A synced folder's conflict copy next to the opened plan: merge it in?
     ConflictCopy {
         copy: PathBuf,
@@ -102,6 +106,18 @@ impl PlanApp {
                     existing,
                 } => self.confirm_export_ui(ui, t, kind, &path, existing),
                 Dialog::ImportBudget => self.import_preview_dialog_ui(ui),
+                Dialog::Shortcuts => self.shortcuts_ui(ui, t),
+                Dialog::About => {
+                    ui.heading(t.about);
+                    ui.label(t.about_text);
+                    ui.label(format!("{} {}", t.version, env!("CARGO_PKG_VERSION")));
+                    ui.label(format!(
+                        "{} {}",
+                        t.file_format,
+                        crate::model::FORMAT_VERSION
+                    ));
+                    ui.button(t.close).clicked()
+                }
                 Dialog::SourceUnreadable(message) => {
                     ui.heading(t.source_unreadable);
                     ui.label(egui::RichText::new(&message).color(crate::ui::palette::ERROR));
@@ -155,7 +171,7 @@ impl PlanApp {
             ui.label(format!(
                 "{} {}",
                 t.written_at,
-                format_unix(recovered.written_unix)
+                local_time(recovered.written_unix)
             ));
             ui.horizontal(|ui| {
                 if ui.button(t.restore).clicked() {
@@ -412,6 +428,29 @@ impl PlanApp {
 }
 
 impl PlanApp {
+    /// Every command that has a shortcut, as egui writes it on this platform.
+    fn shortcuts_ui(&mut self, ui: &mut Ui, t: &Tr) -> bool {
+        ui.heading(t.shortcuts);
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for command in super::Command::ALL {
+                if command.shortcuts().is_empty() {
+                    continue;
+                }
+                ui.label(command.label(t));
+                let keys: Vec<String> = command
+                    .shortcuts()
+                    .iter()
+                    .map(|s| ui.ctx().format_shortcut(s))
+                    .collect();
+                ui.label(keys.join(" / "));
+                ui.end_row();
+            }
+        });
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new(t.shortcut_cell).weak());
+        ui.button(t.close).clicked()
+    }
+
     fn confirm_export_ui(
         &mut self,
         ui: &mut Ui,
@@ -439,6 +478,18 @@ impl PlanApp {
         });
         close
     }
+}
+
+/// A Unix time as the user's clock shows it: `30-11-2026 07:42`.
+fn local_time(secs: u64) -> String {
+    use chrono::TimeZone;
+    chrono::Local
+        .timestamp_opt(secs as i64, 0)
+        .single()
+        .map_or_else(
+            || crate::store::recovery::format_unix(secs),
+            |t| t.format("%d-%m-%Y %H:%M").to_string(),
+        )
 }
 
 /// Opens `path` in the desktop's program for text files (detached; failures are ignored: the

@@ -41,6 +41,26 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub charts_beside: bool,
     pub panel: Panel,
+    pub theme: Theme,
+}
+
+/// Light or dark, or as the system says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
 }
 
 impl Default for Prefs {
@@ -50,6 +70,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             charts_beside: true,
             panel: Panel::Goals,
+            theme: Theme::System,
         }
     }
 }
@@ -713,6 +734,8 @@ impl PlanApp {
             Command::ExportCsv => self.export_csv(),
             Command::ExportPdf => self.export_pdf(),
             Command::ImportBudget => self.import_budget(),
+            Command::Shortcuts => self.show_dialog(Dialog::Shortcuts),
+            Command::About => self.show_dialog(Dialog::About),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 ui::widgets::reset_fields(ctx);
@@ -819,6 +842,15 @@ impl PlanApp {
                 ui.radio_value(&mut self.prefs.lang, Lang::En, "English");
                 ui.separator();
                 ui.checkbox(&mut self.prefs.charts_beside, t.charts_beside);
+                ui.separator();
+                ui.label(t.theme);
+                ui.radio_value(&mut self.prefs.theme, Theme::System, t.theme_system);
+                ui.radio_value(&mut self.prefs.theme, Theme::Light, t.theme_light);
+                ui.radio_value(&mut self.prefs.theme, Theme::Dark, t.theme_dark);
+            });
+            ui.menu_button(t.help, |ui| {
+                self.command_button_ui(ui, Command::Shortcuts, None);
+                self.command_button_ui(ui, Command::About, None);
             });
         });
     }
@@ -850,6 +882,9 @@ impl PlanApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         ui::set_lang(&ctx, self.prefs.lang);
+        if ctx.options(|o| o.theme_preference) != self.prefs.theme.preference() {
+            ctx.set_theme(self.prefs.theme.preference());
+        }
         self.shortcuts(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

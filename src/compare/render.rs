@@ -318,6 +318,10 @@ fn change_text(change: &Change, lang: Lang) -> String {
             &[&place, &year.to_string(), t.actual, &old, &new],
         ),
         (_, Field::Amount(year)) => fill(t.year_change, &[&place, &year.to_string(), &old, &new]),
+        (_, Field::ActualsYear(year)) => fill(
+            t.year_field_change,
+            &[&place, &year.to_string(), t.actuals_result, &old, &new],
+        ),
         (_, field) => {
             let name = match field {
                 Field::Period => t.plan_period,

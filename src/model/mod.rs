@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes. Older versions are migrated on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One policy plan: one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -489,6 +489,57 @@ pub fn side_of_code(code: &str) -> Option<Side> {
     }
 }
 
+impl StrategicGoal {
+    /// A new strategic goal without code (see `Edit::Renumber`), texts or operational goals.
+    pub fn new(id: Id, kind: GoalKind, title: &str) -> StrategicGoal {
+        StrategicGoal {
+            id,
+            code: String::new(),
+            kind,
+            title: title.to_string(),
+            description: String::new(),
+            indicators: Vec::new(),
+            core_tasks: Vec::new(),
+            note: String::new(),
+            operational_goals: Vec::new(),
+        }
+    }
+}
+
+impl OperationalGoal {
+    /// A new operational goal with staff of `salary_profile` and nothing planned yet.
+    pub fn new(id: Id, salary_profile: Id, title: &str) -> OperationalGoal {
+        OperationalGoal {
+            id,
+            code: String::new(),
+            title: title.to_string(),
+            situering: String::new(),
+            werking: String::new(),
+            indicators: Vec::new(),
+            core_tasks: Vec::new(),
+            activities: Vec::new(),
+            salary_profile,
+            fte: Yearly::default(),
+            operating: Yearly::default(),
+            fund_financed: Yearly::default(),
+            fund: None,
+            note: String::new(),
+        }
+    }
+}
+
+impl Indicator {
+    /// A new indicator without text, target or realised values.
+    pub fn new(id: Id) -> Indicator {
+        Indicator {
+            id,
+            text: String::new(),
+            target: None,
+            actuals: Yearly::default(),
+        }
+    }
+}
+
 impl Plan {
     /// An empty plan for the given period, with the usual activity types.
     pub fn new(organisation: &str, first_year: i32, last_year: i32) -> Plan {
@@ -571,6 +622,38 @@ impl Plan {
         self.operational_goals()
             .map(|(_, od)| od)
             .find(|od| od.id == id)
+    }
+
+    pub fn strategic_goal_mut(&mut self, id: Id) -> Option<&mut StrategicGoal> {
+        self.strategic_goals.iter_mut().find(|sd| sd.id == id)
+    }
+
+    pub fn operational_goal_mut(&mut self, id: Id) -> Option<&mut OperationalGoal> {
+        self.strategic_goals
+            .iter_mut()
+            .flat_map(|sd| sd.operational_goals.iter_mut())
+            .find(|od| od.id == id)
+    }
+
+    pub fn activity_mut(&mut self, id: Id) -> Option<&mut Activity> {
+        self.strategic_goals
+            .iter_mut()
+            .flat_map(|sd| sd.operational_goals.iter_mut())
+            .flat_map(|od| od.activities.iter_mut())
+            .find(|a| a.id == id)
+    }
+
+    /// Every indicator: the plan's own, then those of each goal in plan order.
+    pub fn indicators_mut(&mut self) -> impl Iterator<Item = &mut Indicator> {
+        let general = self.general_indicators.iter_mut();
+        let goals = self.strategic_goals.iter_mut().flat_map(|sd| {
+            sd.indicators.iter_mut().chain(
+                sd.operational_goals
+                    .iter_mut()
+                    .flat_map(|od| od.indicators.iter_mut()),
+            )
+        });
+        general.chain(goals)
     }
 
     pub fn salary_profile(&self, id: Id) -> Option<&SalaryProfile> {

@@ -52,13 +52,14 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
                 supported: FORMAT_VERSION,
             });
         }
-        if probe.format_version < FORMAT_VERSION {
-            return migrate(text, probe.format_version, origin);
+        if probe.format_version < 1 {
+            return Err(unknown_version(text, probe.format_version, origin));
         }
     }
-    let plan: Plan = options
+    let mut plan: Plan = options
         .from_str(text)
         .map_err(|e| LoadError::from_ron(origin, text, e))?;
+    migrate(&mut plan);
     if let Some(problem) = validate(&plan).into_iter().next() {
         let (line, column) = error::locate(text, &problem.anchor);
         return Err(LoadError::Invalid {
@@ -71,19 +72,29 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
     Ok(plan)
 }
 
-/// Brings a file of an older format version up to date. Version 1 is the first; there is nothing
-/// older yet, so any lower number is not a Planbord file.
-fn migrate(text: &str, version: u32, origin: &Path) -> Result<Plan, LoadError> {
-    let _ = text;
+/// Brings a plan of an older format version up to date; saving then writes the current version
+/// (and the save keeps the old file as `FILE.bak`).
+///
+/// - 1 -> 2: version 2 added account categories and printed section totals, realised figures
+///   (`actuals`) and merge conflicts. All are optional with an empty default, so a version-1 file
+///   reads as a version-2 plan without them; only the number changes.
+pub fn migrate(plan: &mut Plan) {
+    if plan.format_version < FORMAT_VERSION {
+        plan.format_version = FORMAT_VERSION;
+    }
+}
+
+/// A version number below 1: no Planbord ever wrote it.
+fn unknown_version(text: &str, version: u32, origin: &Path) -> LoadError {
     let (line, column) = error::locate(text, &["format_version:".to_string()]);
-    Err(LoadError::Invalid {
+    LoadError::Invalid {
         path: origin.to_path_buf(),
         line,
         column,
         message: format!(
             "format version {version} does not exist (this Planbord reads versions 1 to {FORMAT_VERSION}); is this a Planbord plan?"
         ),
-    })
+    }
 }
 
 /// Reads and checks a plan file. Only regular files are read (a pipe or a device could make the

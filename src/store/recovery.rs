@@ -164,10 +164,11 @@ impl RecoveryStore {
                 }
                 let bytes = super::read_plan_bytes(&path).ok()?;
                 let text = std::str::from_utf8(&bytes).ok()?;
-                let file: RecoveryFile = ron::Options::default()
+                let mut file: RecoveryFile = ron::Options::default()
                     .with_recursion_limit(super::MAX_NESTING)
                     .from_str(text)
                     .ok()?;
+                super::migrate(&mut file.plan);
                 crate::model::validate(&file.plan)
                     .is_empty()
                     .then_some(Recovered {

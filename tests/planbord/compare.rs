@@ -1052,3 +1052,39 @@ fn making_a_scenario_editable_asks_about_unsaved_changes_first() {
     let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     assert_eq!(before, after, "no file written");
 }
+
+#[test]
+fn realised_figures_are_compared_too() {
+    let base = load(BASE);
+    let realised = load("plans/socius-2021-2025-realisatie-voorbeeld.ron");
+    let changes = planbord::compare::diff(&base, &realised).changes;
+    let texts: Vec<String> = changes
+        .iter()
+        .map(|c| planbord::compare::describe_change(c, planbord::i18n::Lang::Nl))
+        .collect();
+    let year = texts
+        .iter()
+        .find(|t| t.contains("2021") && t.contains("gerealiseerd resultaat"))
+        .unwrap_or_else(|| panic!("{texts:#?}"));
+    // The example's 2021 result: income minus costs of its result lines.
+    let lines = &realised.actuals.years[0].result_lines;
+    let result: Decimal = lines
+        .iter()
+        .map(|l| match l.side {
+            planbord::model::Side::Income => l.amount,
+            planbord::model::Side::Cost => -l.amount,
+        })
+        .sum();
+    assert!(
+        year.contains(&planbord::numfmt::euros(result)),
+        "{year} ({result})"
+    );
+    let english = planbord::compare::describe_change(
+        changes
+            .iter()
+            .find(|c| matches!(c.field, planbord::compare::Field::ActualsYear(2021)))
+            .unwrap(),
+        planbord::i18n::Lang::En,
+    );
+    assert!(english.contains("realised result"), "{english}");
+}

@@ -49,7 +49,7 @@ fn the_committed_samples_are_in_canonical_layout() {
 fn the_file_starts_with_its_format_version_and_keeps_one_value_a_line() {
     let content = text(SOCIUS);
     assert!(
-        content.starts_with("(\n    format_version: 1,\n"),
+        content.starts_with("(\n    format_version: 2,\n"),
         "{}",
         &content[..60]
     );
@@ -225,7 +225,7 @@ fn a_year_outside_the_period_is_refused() {
 #[test]
 fn a_file_from_a_newer_planbord_is_refused_clearly() {
     let content = text(SOCIUS).replacen(
-        "format_version: 1,",
+        "format_version: 2,",
         "format_version: 7,\n    new_thing: 3,",
         1,
     );
@@ -290,4 +290,28 @@ fn temporary_files_of_a_killed_save_are_cleaned_up_later() {
         fresh.exists(),
         "a save that may be running right now is left alone"
     );
+}
+
+#[test]
+fn a_version_1_file_is_migrated_and_saved_as_version_2_keeping_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let version_1 = text(SOCIUS).replacen("format_version: 2,", "format_version: 1,", 1);
+    assert_ne!(version_1, text(SOCIUS));
+    std::fs::write(&path, &version_1).unwrap();
+    let plan = store::load(&path).expect("a version-1 file opens");
+    assert_eq!(plan.format_version, planbord::model::FORMAT_VERSION);
+    assert_eq!(plan, store::load(Path::new(SOCIUS)).unwrap());
+    // Saving writes the current version; the backup keeps the file as it was.
+    store::save(&plan, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text(SOCIUS));
+    assert_eq!(
+        std::fs::read_to_string(store::backup_path(&path)).unwrap(),
+        version_1
+    );
+    // A version no Planbord wrote is refused with its place.
+    let version_0 = text(SOCIUS).replacen("format_version: 2,", "format_version: 0,", 1);
+    let err = store::from_bytes(version_0.as_bytes(), Path::new("plan.ron")).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert_eq!(err.position().map(|(line, _)| line), Some(2));
 }

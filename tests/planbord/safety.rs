@@ -75,7 +75,7 @@ fn after_a_crash_the_next_start_offers_the_recovery_copy() {
     let (mut h, _) = open_copy(dir.path(), Some(&recovery));
     h.get_by_label("Niet-opgeslagen werk gevonden");
     h.get_by_label(&std::path::absolute(&path).unwrap().display().to_string());
-    h.get_by_label_contains("Herstelkopie van 20");
+    h.get_by_label_contains("Herstelkopie van ");
     h.get_by_label("Later beslissen").click();
     h.run();
     assert_eq!(fte(h.state(), "SD1.OD2", 2021), dec!(0.3));

@@ -456,3 +456,78 @@ fn a_negative_budget_is_refused_in_the_cell_with_the_reason_in_dutch() {
     h.run();
     h.get_by_label_contains("is geen getal");
 }
+
+/// The app on the Socius plan in a laptop window (1366x768 or 1280x720), charts as preferred.
+fn laptop(panel: Panel, width: f32, height: f32) -> egui_kittest::Harness<'static, PlanApp> {
+    let prefs = planbord::app::Prefs {
+        panel,
+        ..planbord::app::Prefs::default()
+    };
+    let app = PlanApp::new(
+        crate::support::socius(),
+        Some(std::path::PathBuf::from(crate::support::SOCIUS)),
+        prefs,
+    );
+    let mut h = crate::support::harness_sized(app, width, height);
+    h.run();
+    h
+}
+
+/// Whether the widget named `label` lies inside the window (after scrolling to it).
+fn reachable(
+    h: &mut egui_kittest::Harness<'static, PlanApp>,
+    label: &str,
+    size: egui::Vec2,
+) -> bool {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    let rect = h.get_by_label(label).rect();
+    rect.min.x >= 0.0 && rect.min.y >= 0.0 && rect.max.x <= size.x && rect.max.y <= size.y
+}
+
+#[test]
+fn everything_is_reachable_on_a_laptop_screen() {
+    for (w, hgt) in [(1366.0, 768.0), (1280.0, 720.0)] {
+        let size = egui::vec2(w, hgt);
+        // The goal-tree buttons stay below the tree, on screen.
+        let mut h = laptop(Panel::Staffing, w, hgt);
+        h.get_by_label_contains("SD1.OD2 Medewerkers").click();
+        h.run();
+        for button in ["Omhoog", "Omlaag", "Verwijderen", "Hernummeren"] {
+            let rect = h.get_by_label(button).rect();
+            assert!(
+                rect.max.y <= hgt && rect.min.y >= 0.0,
+                "{button} at {rect:?} ({w}x{hgt})"
+            );
+        }
+        h.get_by_label("Omlaag").click();
+        h.run();
+        assert_eq!(
+            h.state().plan().strategic_goals[0].operational_goals[2].code,
+            "SD1.OD2"
+        );
+        // The last year and the total of the staffing grid.
+        assert!(reachable(&mut h, "VTE SD1.OD2 2025", size), "{w}x{hgt}");
+        type_into(&mut h, "VTE SD1.OD2 2025", "0,4", Key::Enter);
+        assert_eq!(od_fte(h.state(), "SD1.OD2", 2025), dec!(0.4));
+        // The Totaal column of the budget grids.
+        let h = laptop(Panel::Budget, w, hgt);
+        let total = h.get_all_by_label("Totaal").next().unwrap().rect();
+        assert!(total.max.x <= w, "Totaal at {total:?} ({w}x{hgt})");
+        // The Timing table: the last year's bar and the remove buttons.
+        let mut h = laptop(Panel::Timing, w, hgt);
+        h.get_by_label_contains("SD1.OD2 Medewerkers").click();
+        h.run();
+        let before = goal(h.state().plan(), "SD1.OD2").activities.len();
+        assert!(
+            reachable(&mut h, "Verwijderen Activiteiten SD1.OD2 1", size),
+            "{w}x{hgt}"
+        );
+        h.get_by_label("Verwijderen Activiteiten SD1.OD2 1").click();
+        h.run();
+        assert_eq!(
+            goal(h.state().plan(), "SD1.OD2").activities.len(),
+            before - 1
+        );
+    }
+}

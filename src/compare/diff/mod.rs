@@ -93,6 +93,8 @@ pub enum Field {
     FundFinanced(i32),
     Target,
     Actual(i32),
+    /// The realised figures of a plan year (added, removed or changed): their result.
+    ActualsYear(i32),
     ActivityType,
     ActivityYears,
     Amount(i32),
@@ -116,6 +118,7 @@ impl Field {
             | Field::Operating(y)
             | Field::FundFinanced(y)
             | Field::Actual(y)
+            | Field::ActualsYear(y)
             | Field::Amount(y) => Some(y),
             _ => None,
         }
@@ -337,6 +340,7 @@ pub fn diff(base: &Plan, other: &Plan) -> Diff {
     meta::changes(&cx, &mut changes);
     let goal_pairs = goals::changes(&cx, &mut changes);
     lines::changes(&cx, &goal_pairs, &mut changes);
+    actuals_changes(base, other, &mut changes);
 
     // A different period or budget basis moves the balance in ways no single line explains:
     // that change carries what the others leave.
@@ -374,5 +378,41 @@ fn matched_by(base: &Plan, other: &Plan) -> MatchedBy {
         MatchedBy::Id
     } else {
         MatchedBy::CodeAndTitle
+    }
+}
+
+/// The realised figures per year: a year reported in one plan only, or reported differently.
+/// The values are the realised result (income minus costs of the result lines).
+fn actuals_changes(base: &Plan, other: &Plan, changes: &mut Vec<Change>) {
+    let result = |year: &crate::model::YearActuals| -> Decimal {
+        year.result_lines
+            .iter()
+            .map(|l| match l.side {
+                crate::model::Side::Income => l.amount,
+                crate::model::Side::Cost => -l.amount,
+            })
+            .sum()
+    };
+    fn find(plan: &Plan, y: i32) -> Option<&crate::model::YearActuals> {
+        plan.actuals.years.iter().find(|a| a.year == y)
+    }
+    let years: BTreeSet<i32> = base
+        .actuals
+        .years
+        .iter()
+        .chain(&other.actuals.years)
+        .map(|a| a.year)
+        .collect();
+    for y in years {
+        let (old, new) = (find(base, y), find(other, y));
+        if old == new {
+            continue;
+        }
+        changes.push(Change::changed(
+            Place::Plan,
+            Field::ActualsYear(y),
+            old.map(|a| Value::Euro(result(a))),
+            new.map(|a| Value::Euro(result(a))),
+        ));
     }
 }
