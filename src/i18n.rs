@@ -164,6 +164,8 @@ pub struct Tr {
     pub discard_copy: &'static str,
     pub name: &'static str,
     // Help and look
+    pub cells_not_saved: &'static str,
+    pub typing_not_saved: &'static str,
     pub help: &'static str,
     pub shortcuts: &'static str,
     pub about: &'static str,
@@ -519,6 +521,8 @@ pub const NL: Tr = Tr {
     discard_copy: "Kopie verwijderen",
     name: "Naam",
     // Help and look
+    cells_not_saved: "cel(len) met een ongeldige waarde zijn niet opgeslagen: verbeter ze of druk Escape",
+    typing_not_saved: "wat je nu typt is nog niet bevestigd (Enter) en niet opgeslagen",
     help: "Help",
     shortcuts: "Sneltoetsen",
     about: "Over Planbord",
@@ -899,6 +903,8 @@ pub const EN: Tr = Tr {
     discard_copy: "Discard the copy",
     name: "Name",
     // Help and look
+    cells_not_saved: "cell(s) with a refused value were not saved: correct them or press Escape",
+    typing_not_saved: "what you are typing is not committed yet (Enter) and was not saved",
     help: "Help",
     shortcuts: "Keyboard shortcuts",
     about: "About Planbord",

@@ -717,7 +717,18 @@ impl PlanApp {
                 self.show_dialog(Dialog::Path(PathPurpose::Open, String::new()));
             }
             Command::Save => {
-                self.save();
+                // What is typed but not in the plan is not saved: say so.
+                let invalid = ui::widgets::invalid_cell_count(ctx);
+                let typing = ui::widgets::has_pending_typing(ctx);
+                if self.save() && (invalid > 0 || typing) {
+                    let t = tr(self.prefs.lang);
+                    let what = if invalid > 0 {
+                        format!("{invalid} {}", t.cells_not_saved)
+                    } else {
+                        t.typing_not_saved.to_string()
+                    };
+                    self.set_status(Tone::Error, format!("{} — {what}", t.saved));
+                }
             }
             Command::SaveAs => self.save_as(),
             Command::SaveScenario => {

@@ -110,6 +110,8 @@ fn overlay_chart_ui(
     };
     Plot::new(id)
         .height(height)
+        // Quantities (FTE, costs, income, reserves) and balances are read against zero.
+        .include_y(0.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

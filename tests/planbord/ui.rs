@@ -531,3 +531,33 @@ fn everything_is_reachable_on_a_laptop_screen() {
         );
     }
 }
+
+#[test]
+fn saving_with_a_refused_cell_says_it_was_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("socius.ron");
+    std::fs::copy(crate::support::SOCIUS, &path).unwrap();
+    let app = PlanApp::new(
+        socius_plan(),
+        Some(path.clone()),
+        crate::support::prefs_on(Panel::Staffing),
+    );
+    let mut h = crate::support::harness_with(app);
+    h.run();
+    type_into(&mut h, "VTE SD1.OD2 2021", "1,0", Key::Enter);
+    type_into(&mut h, "VTE SD1.OD3 2021", "1,2,3", Key::Enter);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "the valid edit is saved");
+    assert!(
+        h.state()
+            .status
+            .contains("1 cel(len) met een ongeldige waarde zijn niet opgeslagen"),
+        "{}",
+        h.state().status
+    );
+}
+
+fn socius_plan() -> planbord::model::Plan {
+    crate::support::socius()
+}

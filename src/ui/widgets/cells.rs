@@ -28,13 +28,36 @@ fn buffer(ui: &Ui, id: Id) -> Option<Buffer> {
     ui.data(|d| d.get_temp::<Buffer>(id))
 }
 
+/// The cells that hold a refused value (red), so a save can say they were not saved.
+#[derive(Debug, Clone, Default)]
+struct InvalidCells(std::collections::HashSet<Id>);
+
+fn invalid_cells_id() -> Id {
+    Id::unique("planbord-invalid-cells")
+}
+
 fn set_buffer(ui: &Ui, id: Id, value: Option<Buffer>) {
-    ui.data_mut(|d| match value {
-        Some(b) => {
-            d.insert_temp(id, b);
+    let invalid = value.as_ref().is_some_and(|b| b.error.is_some());
+    ui.data_mut(|d| {
+        let cells = d.get_temp_mut_or_default::<InvalidCells>(invalid_cells_id());
+        if invalid {
+            cells.0.insert(id);
+        } else {
+            cells.0.remove(&id);
         }
-        None => d.remove::<Buffer>(id),
+        match value {
+            Some(b) => {
+                d.insert_temp(id, b);
+            }
+            None => d.remove::<Buffer>(id),
+        }
     });
+}
+
+/// How many cells hold a value that was refused (and so is not in the plan).
+pub fn invalid_cell_count(ctx: &egui::Context) -> usize {
+    ctx.data(|d| d.get_temp::<InvalidCells>(invalid_cells_id()))
+        .map_or(0, |c| c.0.len())
 }
 
 /// Shared logic of committed edits: the widget shows `shown` until focused, then edits a buffer.
@@ -301,7 +324,10 @@ pub fn has_pending_typing(ctx: &egui::Context) -> bool {
 /// Drops every uncommitted edit and the keyboard focus, e.g. before undo changes the plan under
 /// the fields.
 pub fn reset_fields(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove_by_type::<Buffer>());
+    ctx.data_mut(|d| {
+        d.remove_by_type::<Buffer>();
+        d.remove::<InvalidCells>(invalid_cells_id());
+    });
     ctx.memory_mut(|m| {
         if let Some(id) = m.focused() {
             m.surrender_focus(id);

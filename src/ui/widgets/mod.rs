@@ -7,7 +7,7 @@ mod year_grid;
 
 pub use cells::{
     CellKind, CellOutcome, cell_error, decimal_cell, focus_next_frame, has_pending_typing,
-    optional_decimal_cell, reset_fields, text_field,
+    invalid_cell_count, optional_decimal_cell, reset_fields, text_field,
 };
 pub use rule::rule_ui;
 pub use year_grid::{GridRow, RowStyle, YearGrid, year_grid_ui};
