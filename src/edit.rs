@@ -498,8 +498,26 @@ impl Edit {
 pub enum EditError {
     #[error("{0} bestaat niet (meer)")]
     NotFound(String),
+    /// Why the edit was refused: in Dutch, and in English.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(String, String),
+}
+
+impl EditError {
+    /// The reason in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EditError::NotFound(what), Lang::Nl) => format!("{what} bestaat niet (meer)"),
+            (EditError::NotFound(what), Lang::En) => format!("{what}: no longer there"),
+            (EditError::Invalid(nl, _), Lang::Nl) => nl.clone(),
+            (EditError::Invalid(_, en), Lang::En) => en.clone(),
+        }
+    }
+}
+
+/// A refusal, in Dutch and in English.
+fn refused(nl: impl Into<String>, en: impl Into<String>) -> EditError {
+    EditError::Invalid(nl.into(), en.into())
 }
 
 struct Step {
@@ -589,7 +607,7 @@ impl Document {
             return Ok(());
         }
         if let Some(problem) = validate(&changed).into_iter().next() {
-            return Err(EditError::Invalid(problem.message));
+            return Err(EditError::Invalid(problem.message_nl, problem.message));
         }
         let before = std::mem::replace(&mut self.plan, changed);
         let after_revision = self.next_revision;
@@ -755,9 +773,10 @@ fn output_part_mut(plan: &mut Plan, id: Id) -> Option<&mut OutputPart> {
 /// The realised year, added (in year order) when missing; refused outside the plan period.
 fn actuals_year(plan: &mut Plan, year: i32) -> Result<&mut YearActuals, EditError> {
     if !plan.years().contains(&year) {
-        return Err(EditError::Invalid(format!(
-            "{year} valt buiten de planperiode"
-        )));
+        return Err(refused(
+            format!("{year} valt buiten de planperiode"),
+            format!("{year} lies outside the plan period"),
+        ));
     }
     let at = match plan.actuals.years.iter().position(|y| y.year == year) {
         Some(at) => at,
@@ -853,28 +872,44 @@ fn check_actual_range(
     };
     let hundred = Decimal::ONE_HUNDRED;
     let (low, high, what) = match value {
-        ActualValue::OutputPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::OutputPercent(_) => {
+            (Decimal::ZERO, hundred, ("een percentage", "a percentage"))
+        }
         ActualValue::PartPercent(id) if kind_of(id) == Some(OutputKind::Nps) => {
-            (-hundred, hundred, "een NPS")
+            (-hundred, hundred, ("een NPS", "an NPS"))
         }
-        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, "een percentage"),
+        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, ("een percentage", "a percentage")),
         ActualValue::OutputValue(id) => match kind_of(id) {
-            Some(OutputKind::Satisfaction) => (Decimal::ZERO, hundred, "een percentage"),
-            Some(OutputKind::Nps) => (-hundred, hundred, "een NPS"),
-            _ => (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal"),
+            Some(OutputKind::Satisfaction) => {
+                (Decimal::ZERO, hundred, ("een percentage", "a percentage"))
+            }
+            Some(OutputKind::Nps) => (-hundred, hundred, ("een NPS", "an NPS")),
+            _ => (
+                Decimal::ZERO,
+                crate::model::MAX_AMOUNT,
+                ("een aantal", "a count"),
+            ),
         },
-        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => {
-            (Decimal::ZERO, crate::model::MAX_AMOUNT, "een aantal")
-        }
+        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => (
+            Decimal::ZERO,
+            crate::model::MAX_AMOUNT,
+            ("een aantal", "a count"),
+        ),
         _ => return Ok(()),
     };
     if new < low || new > high {
-        return Err(EditError::Invalid(format!(
-            "{} kan niet: dit is {what} van {} tot {}",
+        let (new, low, high) = (
             crate::numfmt::exact(new),
             crate::numfmt::exact(low),
-            crate::numfmt::exact(high)
-        )));
+            crate::numfmt::exact(high),
+        );
+        return Err(refused(
+            format!("{new} kan niet: dit is {} van {low} tot {high}", what.0),
+            format!(
+                "{new} is not possible: this is {} from {low} to {high}",
+                what.1
+            ),
+        ));
     }
     Ok(())
 }
@@ -927,10 +962,10 @@ fn prune_actuals(plan: &mut Plan) {
 /// Carries out [`Edit::ReplaceResultLines`]; the rule is described at [`ResultLinesImport`].
 fn replace_result_lines(plan: &mut Plan, import: &ResultLinesImport) -> Result<(), EditError> {
     if let Some(line) = import.lines.iter().find(|l| !l.category.fits(l.side)) {
-        return Err(EditError::Invalid(format!(
-            "de categorie van '{}' past niet bij de zijde",
-            line.name
-        )));
+        return Err(refused(
+            format!("de categorie van '{}' past niet bij de zijde", line.name),
+            format!("the category of '{}' does not fit its side", line.name),
+        ));
     }
     let old = actuals_year(plan, import.year)?.result_lines.clone();
     let mut used: Vec<Id> = Vec::new();
@@ -1112,17 +1147,20 @@ fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearl
 fn per_year_mut(amounts: &mut Amounts) -> Result<&mut Yearly, EditError> {
     match amounts {
         Amounts::PerYear(values) => Ok(values),
-        Amounts::Rule(_) => Err(EditError::Invalid(
-            "dit bedrag volgt een groeiregel; pas de regel aan".into(),
+        Amounts::Rule(_) => Err(refused(
+            "dit bedrag volgt een groeiregel; pas de regel aan",
+            "this amount follows a growth rule; change the rule",
         )),
     }
 }
 
 fn default_profile(plan: &Plan) -> Result<Id, EditError> {
-    plan.salary_profiles
-        .first()
-        .map(|p| p.id)
-        .ok_or_else(|| EditError::Invalid("maak eerst een loonprofiel aan (Personeel)".into()))
+    plan.salary_profiles.first().map(|p| p.id).ok_or_else(|| {
+        refused(
+            "maak eerst een loonprofiel aan (Personeel)",
+            "add a salary profile first (Staffing)",
+        )
+    })
 }
 
 /// Carries out an edit on a plan (without history); used by [`Document::apply`].
@@ -1134,9 +1172,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetYear(field, year, value) => {
             if !plan.years().contains(year) {
-                return Err(EditError::Invalid(format!(
-                    "{year} valt buiten de planperiode"
-                )));
+                return Err(refused(
+                    format!("{year} valt buiten de planperiode"),
+                    format!("{year} lies outside the plan period"),
+                ));
             }
             if let (
                 Some(v),
@@ -1145,7 +1184,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 && v.is_sign_negative()
                 && !v.is_zero()
             {
-                return Err(EditError::Invalid("VTE kan niet negatief zijn".into()));
+                return Err(refused(
+                    "VTE kan niet negatief zijn",
+                    "FTE cannot be negative",
+                ));
             }
             yearly_mut(plan, field)?.set(*year, *value);
         }
@@ -1210,11 +1252,12 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::AddActivity { goal } => {
-            let activity_type = plan
-                .activity_types
-                .first()
-                .map(|t| t.id)
-                .ok_or_else(|| EditError::Invalid("er zijn geen activiteitstypes".into()))?;
+            let activity_type = plan.activity_types.first().map(|t| t.id).ok_or_else(|| {
+                refused(
+                    "er zijn geen activiteitstypes",
+                    "there are no activity types",
+                )
+            })?;
             let (first_year, last_year) = (plan.meta.first_year, plan.meta.last_year);
             let id = plan.new_id();
             plan.operational_goal_mut(*goal)
@@ -1244,9 +1287,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetActivityYears(id, first, last) => {
             if first > last {
-                return Err(EditError::Invalid(format!(
-                    "het beginjaar {first} ligt na het eindjaar {last}"
-                )));
+                return Err(refused(
+                    format!("het beginjaar {first} ligt na het eindjaar {last}"),
+                    format!("the first year {first} comes after the last year {last}"),
+                ));
             }
             let activity = plan
                 .activity_mut(*id)
@@ -1307,8 +1351,9 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         Edit::AddLine(list) => add_line(plan, *list)?,
         Edit::RemoveLine(id) => {
             if is_referenced(plan, *id) {
-                return Err(EditError::Invalid(
-                    "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los".into(),
+                return Err(refused(
+                    "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los",
+                    "this line is still in use; unlink the goals or lines first",
                 ));
             }
             plan.staff_lines.retain(|l| l.id != *id);
@@ -1411,9 +1456,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetPeriod(first, last) => {
             if first > last {
-                return Err(EditError::Invalid(format!(
-                    "het eerste jaar {first} ligt na het laatste {last}"
-                )));
+                return Err(refused(
+                    format!("het eerste jaar {first} ligt na het laatste {last}"),
+                    format!("the first year {first} comes after the last {last}"),
+                ));
             }
             plan.meta.first_year = *first;
             plan.meta.last_year = *last;
@@ -1421,10 +1467,16 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .into_iter()
                 .find(|p| p.message.contains("outside the plan period"))
             {
-                return Err(EditError::Invalid(format!(
-                    "er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({})",
-                    problem.message
-                )));
+                return Err(refused(
+                    format!(
+                        "er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({})",
+                        problem.message_nl
+                    ),
+                    format!(
+                        "there are values outside {first}-{last}; clear them first ({})",
+                        problem.message
+                    ),
+                ));
             }
         }
         Edit::SetAccountCategory(id, category) => {
@@ -1437,14 +1489,20 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             if let Some(category) = category
                 && !category.fits(line.side)
             {
-                return Err(EditError::Invalid(format!(
-                    "deze categorie past niet bij de {} van rekening {}",
-                    match line.side {
-                        Side::Cost => "kostenzijde",
-                        Side::Income => "opbrengstenzijde",
-                    },
-                    line.code
-                )));
+                let (nl, en) = match line.side {
+                    Side::Cost => ("kostenzijde", "cost side"),
+                    Side::Income => ("opbrengstenzijde", "income side"),
+                };
+                return Err(refused(
+                    format!(
+                        "deze categorie past niet bij de {nl} van rekening {}",
+                        line.code
+                    ),
+                    format!(
+                        "this category does not fit the {en} of account {}",
+                        line.code
+                    ),
+                ));
             }
             line.category = *category;
         }
@@ -1457,9 +1515,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::AddActualsYear(year) => {
             if plan.actuals.year(*year).is_some() {
-                return Err(EditError::Invalid(format!(
-                    "er is al een realisatie voor {year}"
-                )));
+                return Err(refused(
+                    format!("er is al een realisatie voor {year}"),
+                    format!("there are actuals for {year} already"),
+                ));
             }
             actuals_year(plan, *year)?;
         }
@@ -1471,8 +1530,9 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetActualsThreshold(percent) => {
             if *percent < Decimal::ZERO || *percent > Decimal::ONE_HUNDRED {
-                return Err(EditError::Invalid(
-                    "de drempel is een percentage van 0 tot 100".into(),
+                return Err(refused(
+                    "de drempel is een percentage van 0 tot 100",
+                    "the threshold is a percentage from 0 to 100",
                 ));
             }
             plan.actuals.threshold_percent = percent.normalize();
@@ -1545,7 +1605,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     ActualValue::PayrollFte(_) | ActualValue::AvailableFte(_)
                 )
             {
-                return Err(EditError::Invalid("VTE kan niet negatief zijn".into()));
+                return Err(refused(
+                    "VTE kan niet negatief zijn",
+                    "FTE cannot be negative",
+                ));
             }
             check_actual_range(plan, *value, *new)?;
             if !set_required_actual(plan, *value, *new)? {
@@ -1557,14 +1620,14 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let line =
                 result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
             if !category.fits(line.side) {
-                return Err(EditError::Invalid(format!(
-                    "deze categorie past niet bij de {} van '{}'",
-                    match line.side {
-                        Side::Cost => "kostenzijde",
-                        Side::Income => "inkomstenzijde",
-                    },
-                    line.name
-                )));
+                let (nl, en) = match line.side {
+                    Side::Cost => ("kostenzijde", "cost side"),
+                    Side::Income => ("inkomstenzijde", "income side"),
+                };
+                return Err(refused(
+                    format!("deze categorie past niet bij de {nl} van '{}'", line.name),
+                    format!("this category does not fit the {en} of '{}'", line.name),
+                ));
             }
             line.category = *category;
         }
@@ -1665,9 +1728,10 @@ fn resolve_error(error: crate::merge::ResolveError) -> EditError {
     match error {
         ResolveError::NoSuchConflict(_) => EditError::NotFound("dit conflict".into()),
         ResolveError::PlaceGone => EditError::NotFound("de plaats van dit conflict".into()),
-        ResolveError::Unreadable(reason) => EditError::Invalid(format!(
-            "de waarde van dit conflict past niet in het plan ({reason})"
-        )),
+        ResolveError::Unreadable(reason) => refused(
+            format!("de waarde van dit conflict past niet in het plan ({reason})"),
+            format!("the value of this conflict does not fit the plan ({reason})"),
+        ),
     }
 }
 
@@ -1682,9 +1746,10 @@ fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<(), EditError
             .find(|y| !years.contains(y))
     });
     if let Some(year) = outside {
-        return Err(EditError::Invalid(format!(
-            "{year} valt buiten de planperiode"
-        )));
+        return Err(refused(
+            format!("{year} valt buiten de planperiode"),
+            format!("{year} lies outside the plan period"),
+        ));
     }
     for incoming in &merge.sections {
         let at = match plan

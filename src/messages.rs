@@ -160,8 +160,9 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
             path,
             line,
             column,
-            message,
-        } => format!("{}: {message}", place(path, *line, *column)),
+            message_nl,
+            ..
+        } => format!("{}: {message_nl}", place(path, *line, *column)),
         LoadError::NewerVersion {
             path,
             found,

@@ -469,7 +469,10 @@ impl PlanApp {
         for edit in edits {
             match self.open.doc.apply(edit) {
                 Ok(()) => self.status = Status::default(),
-                Err(e) => self.set_status(Tone::Error, e.to_string()),
+                Err(e) => {
+                    let message = e.message(self.prefs.lang);
+                    self.set_status(Tone::Error, message)
+                }
             }
         }
         self.refresh();

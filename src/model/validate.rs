@@ -8,16 +8,44 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One broken rule: what is wrong, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Human-readable, says what is wrong and what to do.
+    /// Human-readable, says what is wrong and what to do (English).
     pub message: String,
+    /// The same in Dutch.
+    pub message_nl: String,
     /// Successive snippets of the file text that lead to the offending value (e.g. `id: 12,`, then
     /// `fte:`, then `2021:`), so a loader can name the line and column.
     pub anchor: Vec<String>,
 }
 
 impl Problem {
-    fn new(message: String, anchor: Vec<String>) -> Problem {
-        Problem { message, anchor }
+    fn new(message: String, message_nl: String, anchor: Vec<String>) -> Problem {
+        Problem {
+            message,
+            message_nl,
+            anchor,
+        }
+    }
+
+    /// The message in the user's language.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Nl => &self.message_nl,
+            crate::i18n::Lang::En => &self.message,
+        }
+    }
+}
+
+/// A text in English and in Dutch: who or what a problem is about.
+#[derive(Debug, Clone)]
+struct Txt {
+    en: String,
+    nl: String,
+}
+
+fn txt(en: impl Into<String>, nl: impl Into<String>) -> Txt {
+    Txt {
+        en: en.into(),
+        nl: nl.into(),
     }
 }
 
@@ -43,8 +71,8 @@ pub const MAX_FTE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 impl Checker<'_> {
     fn magnitude(
         &mut self,
-        owner: &str,
-        what: &str,
+        owner: &Txt,
+        what: &Txt,
         value: Decimal,
         limit: Decimal,
         at: Vec<String>,
@@ -52,7 +80,12 @@ impl Checker<'_> {
         if value.abs() > limit {
             self.problems.push(Problem::new(
                 format!(
-                    "{owner}: {what} {value} is too large (at most {limit}); correct the value"
+                    "{}: {} {value} is too large (at most {limit}); correct the value",
+                    owner.en, what.en
+                ),
+                format!(
+                    "{}: {} {value} is te groot (hoogstens {limit}); verbeter de waarde",
+                    owner.nl, what.nl
                 ),
                 at,
             ));
@@ -62,7 +95,7 @@ impl Checker<'_> {
     /// A value that must lie between `low` and `high`.
     fn range(
         &mut self,
-        owner: &str,
+        owner: &Txt,
         what: &str,
         value: Decimal,
         low: Decimal,
@@ -71,7 +104,14 @@ impl Checker<'_> {
     ) {
         if value < low || value > high {
             self.problems.push(Problem::new(
-                format!("{owner}: {what} {value} lies outside {low} to {high}; correct the value"),
+                format!(
+                    "{}: {what} {value} lies outside {low} to {high}; correct the value",
+                    owner.en
+                ),
+                format!(
+                    "{}: {what} {value} ligt buiten {low} tot {high}; verbeter de waarde",
+                    owner.nl
+                ),
                 at,
             ));
         }
@@ -83,7 +123,7 @@ impl Checker<'_> {
 
     fn years(
         &mut self,
-        owner: &str,
+        owner: &Txt,
         field: &str,
         values: &Yearly,
         anchor: &[String],
@@ -97,13 +137,25 @@ impl Checker<'_> {
             if year < first || year > last {
                 self.problems.push(Problem::new(
                     format!(
-                        "{owner}: {field} has a value for {year}, outside the plan period {first}-{last}; remove it or widen the period"
+                        "{}: {field} has a value for {year}, outside the plan period {first}-{last}; remove it or widen the period",
+                        owner.en
+                    ),
+                    format!(
+                        "{}: {field} heeft een waarde voor {year}, buiten de planperiode {first}-{last}; verwijder ze of verbreed de periode",
+                        owner.nl
                     ),
                     at,
                 ));
             } else if non_negative && value < Decimal::ZERO {
                 self.problems.push(Problem::new(
-                    format!("{owner}: {field} for {year} is {value}; it cannot be negative"),
+                    format!(
+                        "{}: {field} for {year} is {value}; it cannot be negative",
+                        owner.en
+                    ),
+                    format!(
+                        "{}: {field} voor {year} is {value}; dat kan niet negatief zijn",
+                        owner.nl
+                    ),
                     at,
                 ));
             } else {
@@ -112,12 +164,16 @@ impl Checker<'_> {
                 } else {
                     MAX_AMOUNT
                 };
-                self.magnitude(owner, &format!("{field} for {year}"), value, limit, at);
+                let what = txt(
+                    format!("{field} for {year}"),
+                    format!("{field} voor {year}"),
+                );
+                self.magnitude(owner, &what, value, limit, at);
             }
         }
     }
 
-    fn amounts(&mut self, owner: &str, field: &str, amounts: &Amounts, anchor: &[String]) {
+    fn amounts(&mut self, owner: &Txt, field: &str, amounts: &Amounts, anchor: &[String]) {
         match amounts {
             Amounts::PerYear(values) => self.years(owner, field, values, anchor, false),
             Amounts::Rule(rule) => {
@@ -126,19 +182,19 @@ impl Checker<'_> {
                     at.push(format!("{field}:"));
                     at
                 };
-                self.magnitude(owner, "the base amount", rule.base, MAX_AMOUNT, at("base"));
-                self.magnitude(
-                    owner,
-                    "the rounding step",
-                    rule.round_to,
-                    MAX_AMOUNT,
-                    at("round_to"),
-                );
+                let base = txt("the base amount", "het basisbedrag");
+                self.magnitude(owner, &base, rule.base, MAX_AMOUNT, at("base"));
+                let step = txt("the rounding step", "de afrondingsstap");
+                self.magnitude(owner, &step, rule.round_to, MAX_AMOUNT, at("round_to"));
                 if rule.growth_percent.abs() > Decimal::ONE_HUNDRED {
                     self.problems.push(Problem::new(
                         format!(
-                            "{owner}: a yearly growth of {} % is out of range (-100 to 100)",
-                            rule.growth_percent
+                            "{}: a yearly growth of {} % is out of range (-100 to 100)",
+                            owner.en, rule.growth_percent
+                        ),
+                        format!(
+                            "{}: een jaarlijkse groei van {} % ligt buiten -100 tot 100",
+                            owner.nl, rule.growth_percent
                         ),
                         at("growth_percent"),
                     ));
@@ -147,7 +203,14 @@ impl Checker<'_> {
                 if rule.base_year < first - 100 || rule.base_year > last {
                     self.problems.push(Problem::new(
                         format!(
-                            "{owner}: the base year {} of the rule must lie between {} and {last}",
+                            "{}: the base year {} of the rule must lie between {} and {last}",
+                            owner.en,
+                            rule.base_year,
+                            first - 100
+                        ),
+                        format!(
+                            "{}: het basisjaar {} van de regel moet tussen {} en {last} liggen",
+                            owner.nl,
                             rule.base_year,
                             first - 100
                         ),
@@ -157,7 +220,14 @@ impl Checker<'_> {
                     .find(|y| rule.checked_value(*y).is_none_or(|v| v.abs() > MAX_AMOUNT))
                 {
                     self.problems.push(Problem::new(
-                        format!("{owner}: the rule grows beyond {MAX_AMOUNT} by {year}; lower the growth or the base amount"),
+                        format!(
+                            "{}: the rule grows beyond {MAX_AMOUNT} by {year}; lower the growth or the base amount",
+                            owner.en
+                        ),
+                        format!(
+                            "{}: de regel groeit tegen {year} boven {MAX_AMOUNT}; verlaag de groei of het basisbedrag",
+                            owner.nl
+                        ),
                         at("growth_percent"),
                     ));
                 }
@@ -166,8 +236,12 @@ impl Checker<'_> {
                     at.push("round_to:".into());
                     self.problems.push(Problem::new(
                         format!(
-                            "{owner}: the rounding step {} cannot be negative",
-                            rule.round_to
+                            "{}: the rounding step {} cannot be negative",
+                            owner.en, rule.round_to
+                        ),
+                        format!(
+                            "{}: de afrondingsstap {} kan niet negatief zijn",
+                            owner.nl, rule.round_to
                         ),
                         at,
                     ));
@@ -179,7 +253,7 @@ impl Checker<'_> {
     /// What strategic and operational goals share: links to core tasks and indicators.
     fn goal_links(
         &mut self,
-        owner: &str,
+        owner: &Txt,
         at: &[String],
         core_tasks: &[Id],
         known_tasks: &BTreeSet<Id>,
@@ -188,7 +262,7 @@ impl Checker<'_> {
         for task in core_tasks {
             self.reference(
                 owner,
-                "core task",
+                &txt("core task", "kerntaak"),
                 *task,
                 known_tasks.contains(task),
                 at,
@@ -204,8 +278,8 @@ impl Checker<'_> {
 
     fn reference(
         &mut self,
-        owner: &str,
-        what: &str,
+        owner: &Txt,
+        what: &Txt,
         id: Id,
         exists: bool,
         anchor: &[String],
@@ -215,7 +289,14 @@ impl Checker<'_> {
             let mut at = anchor.to_vec();
             at.push(format!("{field}:"));
             self.problems.push(Problem::new(
-                format!("{owner}: {what} {id} does not exist; point it at an existing {what} or remove the reference"),
+                format!(
+                    "{}: {} {id} does not exist; point it at an existing {} or remove the reference",
+                    owner.en, what.en, what.en
+                ),
+                format!(
+                    "{}: {} {id} bestaat niet; verwijs naar een bestaande {} of haal de verwijzing weg",
+                    owner.nl, what.nl, what.nl
+                ),
                 at,
             ));
         }
@@ -237,6 +318,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 "the plan period {}-{} lies outside the years 1900-2200; correct it",
                 meta.first_year, meta.last_year
             ),
+            format!(
+                "de planperiode {}-{} ligt buiten de jaren 1900-2200; verbeter ze",
+                meta.first_year, meta.last_year
+            ),
             vec!["first_year:".into()],
         ));
         // Nothing else can be checked against such a period.
@@ -248,12 +333,20 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 "the plan period runs from {} to {}: the first year must not come after the last",
                 meta.first_year, meta.last_year
             ),
+            format!(
+                "de planperiode loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
+                meta.first_year, meta.last_year
+            ),
             vec!["first_year:".into()],
         ));
     } else if meta.last_year - meta.first_year >= 50 {
         c.problems.push(Problem::new(
             format!(
                 "the plan period {}-{} is longer than 50 years; shorten it",
+                meta.first_year, meta.last_year
+            ),
+            format!(
+                "de planperiode {}-{} is langer dan 50 jaar; kort ze in",
                 meta.first_year, meta.last_year
             ),
             vec!["last_year:".into()],
@@ -281,8 +374,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(fund.id);
         let at = vec![id_anchor(fund.id), "opening_balance:".into()];
         c.magnitude(
-            &format!("reserve '{}'", fund.name),
-            "the opening balance",
+            &txt(
+                format!("reserve '{}'", fund.name),
+                format!("reserve '{}'", fund.name),
+            ),
+            &txt("the opening balance", "het beginsaldo"),
             fund.opening_balance,
             MAX_AMOUNT,
             at,
@@ -291,11 +387,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for profile in &plan.salary_profiles {
         c.id(profile.id);
         let at = vec![id_anchor(profile.id)];
-        let owner = format!("salary profile '{}'", profile.name);
+        let owner = txt(
+            format!("salary profile '{}'", profile.name),
+            format!("loonprofiel '{}'", profile.name),
+        );
         c.amounts(&owner, "cost_per_fte", &profile.cost_per_fte, &at);
     }
     c.years(
-        "available FTE",
+        &txt("available FTE", "beschikbare VTE"),
         "available_fte",
         &plan.available_fte,
         &[],
@@ -305,7 +404,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(indicator.id);
         let at = vec![id_anchor(indicator.id)];
         c.years(
-            "general indicator",
+            &txt("general indicator", "algemene indicator"),
             "actuals",
             &indicator.actuals,
             &at,
@@ -318,16 +417,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(sd.id);
         *codes.entry(sd.code.as_str()).or_default() += 1;
         let at = vec![id_anchor(sd.id)];
-        let owner = format!("goal {}", sd.code);
+        let owner = txt(format!("goal {}", sd.code), format!("doel {}", sd.code));
         c.goal_links(&owner, &at, &sd.core_tasks, &tasks, &sd.indicators);
         for od in &sd.operational_goals {
             c.id(od.id);
             *codes.entry(od.code.as_str()).or_default() += 1;
             let at = vec![id_anchor(od.id)];
-            let owner = format!("goal {}", od.code);
+            let owner = txt(format!("goal {}", od.code), format!("doel {}", od.code));
             c.reference(
                 &owner,
-                "salary profile",
+                &txt("salary profile", "loonprofiel"),
                 od.salary_profile,
                 profiles.contains(&od.salary_profile),
                 &at,
@@ -337,7 +436,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             if let Some(fund) = od.fund {
                 c.reference(
                     &owner,
-                    "reserve fund",
+                    &txt("reserve fund", "reservefonds"),
                     fund,
                     funds.contains(&fund),
                     &at,
@@ -347,7 +446,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 let mut at = at.clone();
                 at.push("fund_financed:".into());
                 c.problems.push(Problem::new(
-                    format!("{owner}: part of the operating budget is financed from a fund, but no fund is named; set `fund`"),
+                    format!(
+                        "{}: part of the operating budget is financed from a fund, but no fund is named; set `fund`",
+                        owner.en
+                    ),
+                    format!(
+                        "{}: een deel van de werkingsmiddelen komt uit een fonds, maar er is geen fonds gekozen; kies `fund`",
+                        owner.nl
+                    ),
                     at,
                 ));
             }
@@ -360,7 +466,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     at.push("fund_financed:".into());
                     at.push(format!("{year}:"));
                     c.problems.push(Problem::new(
-                        format!("{owner}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself", od.operating.get(year)),
+                        format!(
+                            "{}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself",
+                            owner.en,
+                            od.operating.get(year)
+                        ),
+                        format!(
+                            "{}: {part} van de werkingsmiddelen {year} komt uit een fonds, meer dan de werkingsmiddelen {} zelf",
+                            owner.nl,
+                            od.operating.get(year)
+                        ),
                         at,
                     ));
                 }
@@ -370,7 +485,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 let at = vec![id_anchor(activity.id)];
                 c.reference(
                     &owner,
-                    "activity type",
+                    &txt("activity type", "activiteitstype"),
                     activity.activity_type,
                     types.contains(&activity.activity_type),
                     &at,
@@ -381,8 +496,12 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     at.push("first_year:".into());
                     c.problems.push(Problem::new(
                         format!(
-                            "{owner}: activity '{}' runs from {} to {}: the first year must not come after the last",
-                            activity.description, activity.first_year, activity.last_year
+                            "{}: activity '{}' runs from {} to {}: the first year must not come after the last",
+                            owner.en, activity.description, activity.first_year, activity.last_year
+                        ),
+                        format!(
+                            "{}: activiteit '{}' loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
+                            owner.nl, activity.description, activity.first_year, activity.last_year
                         ),
                         at,
                     ));
@@ -394,11 +513,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if count > 1 {
             c.problems.push(Problem::new(
                 format!("the goal code {code} is used {count} times; every goal needs its own code (renumber the goals)"),
+                format!("de doelcode {code} komt {count} keer voor; elk doel heeft een eigen code nodig (hernummer de doelen)"),
                 vec![format!("code: \"{code}\"")],
             ));
         } else if code.trim().is_empty() {
             c.problems.push(Problem::new(
                 "a goal has an empty code; give it one (renumber the goals)".into(),
+                "een doel heeft een lege code; geef het er een (hernummer de doelen)".into(),
                 vec!["code: \"\"".into()],
             ));
         }
@@ -406,10 +527,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for line in &plan.staff_lines {
         c.id(line.id);
         let at = vec![id_anchor(line.id)];
-        let owner = format!("staff line '{}'", line.name);
+        let owner = txt(
+            format!("staff line '{}'", line.name),
+            format!("personeelslijn '{}'", line.name),
+        );
         c.reference(
             &owner,
-            "salary profile",
+            &txt("salary profile", "loonprofiel"),
             line.salary_profile,
             profiles.contains(&line.salary_profile),
             &at,
@@ -417,18 +541,27 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
         c.years(&owner, "fte", &line.fte, &at, true);
     }
-    for (list, lines) in [("overhead", &plan.overhead), ("income", &plan.income)] {
+    for ((list, list_nl), lines) in [
+        (("overhead", "overheadlijn"), &plan.overhead),
+        (("income", "inkomstenlijn"), &plan.income),
+    ] {
         for line in lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = format!("{list} line '{}'", line.name);
+            let owner = txt(
+                format!("{list} line '{}'", line.name),
+                format!("{list_nl} '{}'", line.name),
+            );
             c.amounts(&owner, "amounts", &line.amounts, &at);
         }
     }
     for section in &plan.accounts {
         c.id(section.id);
         let at = vec![id_anchor(section.id)];
-        let owner = format!("account section '{}'", section.name);
+        let owner = txt(
+            format!("account section '{}'", section.name),
+            format!("rubriek '{}'", section.name),
+        );
         c.years(&owner, "printed_cost", &section.printed_cost, &at, false);
         c.years(
             &owner,
@@ -440,7 +573,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for line in &section.lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = format!("account {} '{}'", line.code, line.name);
+            let owner = txt(
+                format!("account {} '{}'", line.code, line.name),
+                format!("rekening {} '{}'", line.code, line.name),
+            );
             c.amounts(&owner, "amounts", &line.amounts, &at);
         }
     }
@@ -456,6 +592,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     "conflict {} is about item {item}, which the plan does not have; remove that conflict from `conflicts`",
                     n + 1
                 ),
+                format!(
+                    "conflict {} gaat over item {item}, dat het plan niet heeft; haal dat conflict weg uit `conflicts`",
+                    n + 1
+                ),
                 vec!["conflicts:".into(), format!("item: Some({}),", item.0)],
             ));
         }
@@ -468,6 +608,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 "next_id {} leaves no room for new ids (at most {}); renumber the ids of the file or set next_id just above the largest id",
                 plan.next_id.0, MAX_ID.0
             ),
+            format!(
+                "next_id {} laat geen ruimte voor nieuwe ids (hoogstens {}); nummer de ids van het bestand opnieuw of zet next_id net boven de grootste id",
+                plan.next_id.0, MAX_ID.0
+            ),
             vec!["next_id:".into()],
         ));
     }
@@ -476,6 +620,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             c.problems.push(Problem::new(
                 format!(
                     "the id {} is used {count} times; every item needs its own id",
+                    id.0
+                ),
+                format!(
+                    "de id {} komt {count} keer voor; elk item heeft een eigen id nodig",
                     id.0
                 ),
                 vec![id_anchor(id)],
@@ -487,12 +635,22 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     "the id {} is too large (ids stay below {}); give the item a smaller unused id",
                     id.0, MAX_ID.0
                 ),
+                format!(
+                    "de id {} is te groot (ids blijven onder {}); geef het item een kleinere ongebruikte id",
+                    id.0, MAX_ID.0
+                ),
                 vec![id_anchor(id)],
             ));
         } else if id >= plan.next_id {
             c.problems.push(Problem::new(
                 format!(
                     "the id {} is not below next_id ({}); set next_id to at least {}",
+                    id.0,
+                    plan.next_id.0,
+                    id.0 + 1
+                ),
+                format!(
+                    "de id {} ligt niet onder next_id ({}); zet next_id op minstens {}",
                     id.0,
                     plan.next_id.0,
                     id.0 + 1
@@ -518,6 +676,10 @@ fn check_actuals(c: &mut Checker) {
         c.problems.push(Problem::new(
             format!(
                 "actuals: the threshold of {} % lies outside 0-100; correct it",
+                actuals.threshold_percent
+            ),
+            format!(
+                "realisatie: de drempel van {} % ligt buiten 0-100; verbeter hem",
                 actuals.threshold_percent
             ),
             root(),
@@ -556,16 +718,30 @@ fn check_actuals(c: &mut Checker) {
             }
             at
         };
-        let owner = format!("actuals {y}");
+        let owner = txt(format!("actuals {y}"), format!("realisatie {y}"));
         if y < first || y > last {
             c.problems.push(Problem::new(
-                format!("{owner}: {y} lies outside the plan period {first}-{last}; remove the year or widen the period"),
+                format!(
+                    "{}: {y} lies outside the plan period {first}-{last}; remove the year or widen the period",
+                    owner.en
+                ),
+                format!(
+                    "{}: {y} ligt buiten de planperiode {first}-{last}; verwijder het jaar of verbreed de periode",
+                    owner.nl
+                ),
                 at(""),
             ));
         }
         if !seen_years.insert(y) {
             c.problems.push(Problem::new(
-                format!("{owner}: the year {y} appears more than once; merge its entries into one"),
+                format!(
+                    "{}: the year {y} appears more than once; merge its entries into one",
+                    owner.en
+                ),
+                format!(
+                    "{}: het jaar {y} komt meer dan eens voor; voeg de gegevens samen",
+                    owner.nl
+                ),
                 at(""),
             ));
         }
@@ -575,16 +751,19 @@ fn check_actuals(c: &mut Checker) {
             ("printed_result", year.printed_result),
         ] {
             if let Some(value) = value {
-                c.magnitude(&owner, field, value, MAX_AMOUNT, at(field));
+                c.magnitude(&owner, &txt(field, field), value, MAX_AMOUNT, at(field));
             }
         }
         for line in &year.result_lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = format!("{owner}: result line '{}'", line.name);
+            let owner = txt(
+                format!("{}: result line '{}'", owner.en, line.name),
+                format!("{}: resultaatlijn '{}'", owner.nl, line.name),
+            );
             c.magnitude(
                 &owner,
-                "the amount",
+                &txt("the amount", "het bedrag"),
                 line.amount,
                 MAX_AMOUNT,
                 field_at(&at, "amount"),
@@ -592,8 +771,12 @@ fn check_actuals(c: &mut Checker) {
             if !line.category.fits(line.side) {
                 c.problems.push(Problem::new(
                     format!(
-                        "{owner}: the category {:?} does not fit the side {:?}; choose a category of that side",
-                        line.category, line.side
+                        "{}: the category {:?} does not fit the side {:?}; choose a category of that side",
+                        owner.en, line.category, line.side
+                    ),
+                    format!(
+                        "{}: de categorie {:?} past niet bij de zijde {:?}; kies een categorie van die zijde",
+                        owner.nl, line.category, line.side
                     ),
                     field_at(&at, "category"),
                 ));
@@ -601,7 +784,7 @@ fn check_actuals(c: &mut Checker) {
             if let Some(goal) = line.goal {
                 c.reference(
                     &owner,
-                    "strategic goal",
+                    &txt("strategic goal", "strategisch doel"),
                     goal,
                     strategic.contains(&goal),
                     &at,
@@ -612,11 +795,17 @@ fn check_actuals(c: &mut Checker) {
         for staff in &year.staff {
             c.id(staff.id);
             let at = vec![id_anchor(staff.id)];
-            let owner = format!("{owner}: staff '{}'", staff.name);
+            let owner = txt(
+                format!("{}: staff '{}'", owner.en, staff.name),
+                format!("{}: personeel '{}'", owner.nl, staff.name),
+            );
             if let Some(id) = staff.planned_as {
                 c.reference(
                     &owner,
-                    "staff line or salary profile",
+                    &txt(
+                        "staff line or salary profile",
+                        "personeelslijn of loonprofiel",
+                    ),
                     id,
                     planned_as.contains(&id),
                     &at,
@@ -629,11 +818,21 @@ fn check_actuals(c: &mut Checker) {
             ] {
                 if value < Decimal::ZERO {
                     c.problems.push(Problem::new(
-                        format!("{owner}: {field} is {value}; FTE cannot be negative"),
+                        format!("{}: {field} is {value}; FTE cannot be negative", owner.en),
+                        format!(
+                            "{}: {field} is {value}; VTE kan niet negatief zijn",
+                            owner.nl
+                        ),
                         field_at(&at, field),
                     ));
                 } else {
-                    c.magnitude(&owner, field, value, MAX_FTE, field_at(&at, field));
+                    c.magnitude(
+                        &owner,
+                        &txt(field, field),
+                        value,
+                        MAX_FTE,
+                        field_at(&at, field),
+                    );
                 }
             }
         }
@@ -642,7 +841,7 @@ fn check_actuals(c: &mut Checker) {
             let at = at("milestones");
             c.reference(
                 &owner,
-                "indicator",
+                &txt("indicator", "indicator"),
                 milestone.indicator,
                 indicators.contains(&milestone.indicator),
                 &at,
@@ -651,8 +850,12 @@ fn check_actuals(c: &mut Checker) {
             if !seen.insert(milestone.indicator) {
                 c.problems.push(Problem::new(
                     format!(
-                        "{owner}: indicator {} has more than one milestone state; keep one",
-                        milestone.indicator
+                        "{}: indicator {} has more than one milestone state; keep one",
+                        owner.en, milestone.indicator
+                    ),
+                    format!(
+                        "{}: indicator {} heeft meer dan een mijlpaalstatus; hou er een",
+                        owner.nl, milestone.indicator
                     ),
                     at,
                 ));
@@ -661,7 +864,10 @@ fn check_actuals(c: &mut Checker) {
         for figure in &year.output {
             c.id(figure.id);
             let at = vec![id_anchor(figure.id)];
-            let owner = format!("{owner}: output '{}'", figure.label);
+            let owner = txt(
+                format!("{}: output '{}'", owner.en, figure.label),
+                format!("{}: kengetal '{}'", owner.nl, figure.label),
+            );
             let (low, high) = match figure.kind {
                 OutputKind::Satisfaction => (Decimal::ZERO, HUNDRED),
                 OutputKind::Nps => (-HUNDRED, HUNDRED),
@@ -698,7 +904,10 @@ fn check_actuals(c: &mut Checker) {
             for part in &figure.breakdown {
                 c.id(part.id);
                 let at = vec![id_anchor(part.id)];
-                let owner = format!("{owner}, target group '{}'", part.target_group);
+                let owner = txt(
+                    format!("{}, target group '{}'", owner.en, part.target_group),
+                    format!("{}, doelgroep '{}'", owner.nl, part.target_group),
+                );
                 if let Some(count) = part.count {
                     c.range(
                         &owner,
@@ -731,7 +940,7 @@ fn check_actuals(c: &mut Checker) {
             let at = at("activities");
             c.reference(
                 &owner,
-                "activity",
+                &txt("activity", "activiteit"),
                 report.activity,
                 activities.contains(&report.activity),
                 &at,
@@ -740,8 +949,12 @@ fn check_actuals(c: &mut Checker) {
             if !seen.insert(report.activity) {
                 c.problems.push(Problem::new(
                     format!(
-                        "{owner}: activity {} is reported more than once; keep one report",
-                        report.activity
+                        "{}: activity {} is reported more than once; keep one report",
+                        owner.en, report.activity
+                    ),
+                    format!(
+                        "{}: activiteit {} wordt meer dan eens gerapporteerd; hou een verslag",
+                        owner.nl, report.activity
                     ),
                     at,
                 ));
@@ -751,8 +964,14 @@ fn check_actuals(c: &mut Checker) {
             c.id(added.id);
             let at = vec![id_anchor(added.id)];
             c.reference(
-                &format!("{owner}: added activity '{}'", added.description),
-                "operational goal",
+                &txt(
+                    format!("{}: added activity '{}'", owner.en, added.description),
+                    format!(
+                        "{}: toegevoegde activiteit '{}'",
+                        owner.nl, added.description
+                    ),
+                ),
+                &txt("operational goal", "operationeel doel"),
                 added.goal,
                 operational.contains(&added.goal),
                 &at,
@@ -765,7 +984,7 @@ fn check_actuals(c: &mut Checker) {
             if let ActualFigure::OperatingGoal(goal) = explanation.figure {
                 c.reference(
                     &owner,
-                    "strategic goal",
+                    &txt("strategic goal", "strategisch doel"),
                     goal,
                     strategic.contains(&goal),
                     &at,
@@ -775,8 +994,12 @@ fn check_actuals(c: &mut Checker) {
             if !seen.insert(explanation.figure) {
                 c.problems.push(Problem::new(
                     format!(
-                        "{owner}: {:?} is explained more than once; keep one explanation",
-                        explanation.figure
+                        "{}: {:?} is explained more than once; keep one explanation",
+                        owner.en, explanation.figure
+                    ),
+                    format!(
+                        "{}: {:?} heeft meer dan een toelichting; hou er een",
+                        owner.nl, explanation.figure
                     ),
                     at,
                 ));

@@ -43,6 +43,8 @@ pub enum LoadError {
         line: usize,
         column: usize,
         message: String,
+        /// The same in Dutch.
+        message_nl: String,
     },
     #[error("{}: the file has format version {found}, made by a newer Planbord; this one reads up to version {supported}: update Planbord to open it", path.display())]
     NewerVersion {

@@ -67,6 +67,7 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
             line,
             column,
             message: problem.message,
+            message_nl: problem.message_nl,
         });
     }
     Ok(plan)
@@ -93,6 +94,9 @@ fn unknown_version(text: &str, version: u32, origin: &Path) -> LoadError {
         column,
         message: format!(
             "format version {version} does not exist (this Planbord reads versions 1 to {FORMAT_VERSION}); is this a Planbord plan?"
+        ),
+        message_nl: format!(
+            "formaatversie {version} bestaat niet (deze Planbord leest versies 1 tot {FORMAT_VERSION}); is dit wel een Planbord-plan?"
         ),
     }
 }

@@ -154,3 +154,46 @@ fn the_english_window_shows_no_dutch() {
 fn the_dutch_window_shows_no_english() {
     scan(Lang::Nl);
 }
+
+#[test]
+fn a_refused_edit_and_a_refused_file_speak_the_window_language() {
+    use planbord::edit::{Edit, YearField};
+    let plan = crate::support::socius();
+    let od = crate::support::goal(&plan, "SD2.OD1").id;
+    // More financed from the fund than the operating budget itself: refused by validation.
+    let too_much = Edit::SetYear(
+        YearField::GoalFundFinanced(od),
+        2022,
+        Some(rust_decimal::dec!(999999)),
+    );
+    for (lang, expected) in [
+        (Lang::Nl, "komt uit een fonds, meer dan de werkingsmiddelen"),
+        (Lang::En, "is financed from a fund, more than the budget"),
+    ] {
+        let mut prefs = prefs_on(Panel::Budget);
+        prefs.lang = lang;
+        let mut app = PlanApp::new(plan.clone(), None, prefs);
+        app.apply(vec![too_much.clone()]);
+        assert!(app.status.contains(expected), "{lang:?}: {}", app.status);
+    }
+    // A file with a reference to nothing: the load error in Dutch names the place in Dutch.
+    let text = std::fs::read_to_string(SOCIUS).unwrap();
+    let profile_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("salary_profile:"))
+        .unwrap();
+    let broken = text.replacen(
+        profile_line,
+        "                    salary_profile: 99999,",
+        1,
+    );
+    let err =
+        planbord::store::from_bytes(broken.as_bytes(), std::path::Path::new("p.ron")).unwrap_err();
+    let nl = planbord::messages::load_error(&err, Lang::Nl);
+    assert!(nl.contains("loonprofiel #99999 bestaat niet"), "{nl}");
+    assert!(
+        err.to_string()
+            .contains("salary profile #99999 does not exist"),
+        "{err}"
+    );
+}
