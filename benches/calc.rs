@@ -13,29 +13,9 @@ fn socius() -> Plan {
     planbord::store::load(Path::new("plans/socius-2021-2025.ron")).unwrap()
 }
 
-/// The Socius plan with its goals copied until it has `copies` times as many.
+/// The Socius plan with its goals copied until it has `copies` times as many (5 years).
 fn large(copies: usize) -> Plan {
-    let mut plan = socius();
-    let originals = plan.strategic_goals.clone();
-    for n in 1..copies {
-        for sd in &originals {
-            let mut sd = sd.clone();
-            sd.id = plan.new_id();
-            sd.code = format!("{}-{n}", sd.code);
-            for indicator in &mut sd.indicators {
-                indicator.id = plan.new_id();
-            }
-            for od in &mut sd.operational_goals {
-                od.id = plan.new_id();
-                od.code = format!("{}-{n}", od.code);
-                for a in &mut od.activities {
-                    a.id = plan.new_id();
-                }
-            }
-            plan.strategic_goals.push(sd);
-        }
-    }
-    plan
+    planbord::generate::large_plan(&socius(), copies, 5)
 }
 
 fn benches(c: &mut Criterion) {

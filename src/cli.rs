@@ -144,6 +144,18 @@ pub enum Command {
         #[arg(num_args = 2..=7, required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a large plan for trials and benchmarks: the Socius plan's goals copied SCALE times
+    /// (fresh ids and codes) over YEARS years.
+    Generate {
+        out: PathBuf,
+        #[arg(long, default_value_t = 100)]
+        scale: usize,
+        #[arg(long, default_value_t = 10)]
+        years: usize,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Import the realised result of one year (CSV or XLSX of result lines) into a plan file:
     /// prints a preview, then saves the plan (the previous version is kept as FILE.bak). The
     /// year's result lines and printed totals are replaced; its staff, indicators, output and
@@ -239,6 +251,15 @@ pub fn run_command(
         };
         return merge_files(&paths, *prefer, lang, out, err);
     }
+    if let Command::Generate {
+        out: path,
+        scale,
+        years,
+        force,
+    } = command
+    {
+        return generate(path, *scale, *years, *force, lang, out, err);
+    }
     if let Command::Diff { files } = command {
         return diff_files(files, lang, out, err);
     }
@@ -327,6 +348,7 @@ pub fn run_command(
         | Command::ImportBudget { .. }
         | Command::ImportActuals { .. }
         | Command::Merge { .. }
+        | Command::Generate { .. }
         | Command::Diff { .. } => Ok(()),
         Command::Summary {
             format, actuals, ..
@@ -849,4 +871,54 @@ fn import_actuals(request: &ActualsRequest, out: &mut dyn Write, err: &mut dyn W
         return fail(format!("{}: {nothing}", source.display()));
     }
     save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
+}
+
+/// `planbord generate`: a large valid plan, written atomically; an existing file only with
+/// `--force`.
+fn generate(
+    path: &Path,
+    scale: usize,
+    years: usize,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let t = tr(lang);
+    if path.exists() && !force {
+        let _ = writeln!(
+            err,
+            "{}: {}: {}",
+            t.cli_error,
+            path.display(),
+            t.cli_exists_use_force
+        );
+        return ExitCode::FAILURE;
+    }
+    let plan = crate::generate::large_plan(&crate::generate::socius(), scale, years);
+    match store::write_atomic(path, store::to_ron_string(&plan).as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "{}: {} {}, {} {}, {} {}",
+                path.display(),
+                plan.strategic_goals.len(),
+                t.cli_strategic_goals,
+                plan.operational_goals().count(),
+                t.cli_operational_goals,
+                plan.year_count(),
+                t.cli_years
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                t.cli_error,
+                crate::messages::save_error(&e, lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Every change to a plan goes through [`Document::apply`]: one door, so undo/redo, the unsaved
 //! marker and the revision that triggers recomputation come for free.
 
+use crate::history::Patch;
 use crate::i18n::Lang;
 use crate::model::actuals::default_category;
 use crate::model::{
@@ -523,7 +524,8 @@ fn refused(nl: impl Into<String>, en: impl Into<String>) -> EditError {
 struct Step {
     /// The label in Dutch and in English (rendered when the edit was made).
     labels: [String; 2],
-    before: Plan,
+    /// The parts of the plan the edit changed, as they were before it.
+    before: Patch,
     before_revision: u64,
     after_revision: u64,
 }
@@ -532,7 +534,8 @@ struct Step {
 pub struct Document {
     plan: Plan,
     undo: Vec<Step>,
-    redo: Vec<(Step, Plan)>,
+    /// Undone steps with the parts as they were after the edit.
+    redo: Vec<(Step, Patch)>,
     revision: u64,
     next_revision: u64,
     saved_revision: u64,
@@ -609,7 +612,8 @@ impl Document {
         if let Some(problem) = validate(&changed).into_iter().next() {
             return Err(EditError::Invalid(problem.message_nl, problem.message));
         }
-        let before = std::mem::replace(&mut self.plan, changed);
+        let before = Patch::between(&self.plan, &changed);
+        self.plan = changed;
         let after_revision = self.next_revision;
         self.next_revision += 1;
         self.undo.push(Step {
@@ -627,20 +631,21 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(mut step) = self.undo.pop() else {
             return false;
         };
-        let after = std::mem::replace(&mut self.plan, step.before.clone());
+        let before = std::mem::replace(&mut step.before, Patch::empty());
+        let after = before.swap(&mut self.plan);
         self.revision = step.before_revision;
         self.redo.push((step, after));
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some((step, after)) = self.redo.pop() else {
+        let Some((mut step, after)) = self.redo.pop() else {
             return false;
         };
-        self.plan = after;
+        step.before = after.swap(&mut self.plan);
         self.revision = step.after_revision;
         self.undo.push(step);
         true

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod exchange;
+pub mod generate;
+pub mod history;
 pub mod i18n;
 pub mod merge;
 pub mod messages;
