@@ -17,33 +17,42 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(0, 6)))
         .show(ui, |ui| tree_actions_ui(ui, cx, view));
     heading_ui(ui, tr.goals_tree);
+    // One line per goal, titles cut to the panel's width (the whole title on hover): only the
+    // lines in view are laid out, however many goals the plan has.
+    let plan = cx.plan;
+    let mut rows: Vec<(Option<Id>, String, bool)> = vec![(None, tr.whole_plan.to_string(), false)];
+    for sd in &plan.strategic_goals {
+        rows.push((Some(sd.id), format!("{} {}", sd.code, sd.title), true));
+        for od in &sd.operational_goals {
+            rows.push((Some(od.id), format!("{} {}", od.code, od.title), false));
+        }
+    }
+    let row_height = ui.spacing().interact_size.y;
+    let indent = ui.spacing().indent;
     egui::ScrollArea::vertical()
         .id_salt("goal-tree")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if ui
-                .selectable_label(
-                    view.selected_goal.is_none(),
-                    RichText::new(tr.whole_plan).italics(),
-                )
-                .clicked()
-            {
-                view.selected_goal = None;
-            }
-            for sd in &cx.plan.strategic_goals {
-                let selected = view.selected_goal == Some(sd.id);
-                let label = format!("{} {}", sd.code, sd.title);
-                let r = ui.selectable_label(selected, RichText::new(label).strong());
-                if r.clicked() {
-                    view.selected_goal = Some(sd.id);
-                }
-                ui.indent(("sd", sd.id.0), |ui| {
-                    for od in &sd.operational_goals {
-                        let selected = view.selected_goal == Some(od.id);
-                        let r = ui.selectable_label(selected, format!("{} {}", od.code, od.title));
-                        if r.clicked() {
-                            view.selected_goal = Some(od.id);
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            for (goal, label, strategic) in &rows[range] {
+                ui.horizontal(|ui| {
+                    ui.set_height(row_height);
+                    let text = match goal {
+                        None => RichText::new(label).italics(),
+                        Some(_) if *strategic => RichText::new(label).strong(),
+                        Some(_) => {
+                            ui.add_space(indent);
+                            RichText::new(label)
                         }
+                    };
+                    let r = ui.selectable_label(view.selected_goal == *goal, text);
+                    let r = if goal.is_some() {
+                        r.on_hover_text(label)
+                    } else {
+                        r
+                    };
+                    if r.clicked() {
+                        view.selected_goal = *goal;
                     }
                 });
             }

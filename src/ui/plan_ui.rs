@@ -6,6 +6,7 @@ use super::{PanelCtx, field_id, heading_ui};
 use crate::edit::{Edit, LineList, TextField};
 use crate::model::Id;
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 fn meta_field(
     ui: &mut Ui,
@@ -198,33 +199,49 @@ fn core_tasks_ui(ui: &mut Ui, cx: &mut PanelCtx) {
         return;
     }
     heading_ui(ui, tr.goal_task_matrix);
-    egui::Grid::new("goal-task-matrix")
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            for task in &plan.core_tasks {
-                ui.label(RichText::new(&task.code).strong())
-                    .on_hover_text(&task.title);
-            }
-            ui.end_row();
-            for (_, od) in plan.operational_goals() {
-                ui.label(&od.code).on_hover_text(&od.title);
+    // One row per operational goal: only the rows in view are laid out (a big plan has thousands).
+    let goals: Vec<_> = plan.operational_goals().map(|(_, od)| od).collect();
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    ui.push_id("goal-task-matrix", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .vscroll(false)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(90.0).at_least(60.0).clip(true))
+            .columns(Column::exact(40.0), plan.core_tasks.len())
+            .header(row_height, |mut header| {
+                header.col(|_| {});
                 for task in &plan.core_tasks {
-                    let mut linked = od.core_tasks.contains(&task.id);
-                    let r = ui
-                        .checkbox(&mut linked, "")
-                        .accessible_name(format!("{} {}", od.code, task.code));
-                    if r.changed() {
-                        cx.edits.push(Edit::SetCoreTask {
-                            goal: od.id,
-                            task: task.id,
-                            linked,
+                    header.col(|ui| {
+                        ui.label(RichText::new(&task.code).strong())
+                            .on_hover_text(&task.title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, goals.len(), |mut row| {
+                    let od = goals[row.index()];
+                    row.col(|ui| {
+                        ui.label(&od.code).on_hover_text(&od.title);
+                    });
+                    for task in &plan.core_tasks {
+                        row.col(|ui| {
+                            let mut linked = od.core_tasks.contains(&task.id);
+                            let r = ui
+                                .checkbox(&mut linked, "")
+                                .accessible_name(format!("{} {}", od.code, task.code));
+                            if r.changed() {
+                                cx.edits.push(Edit::SetCoreTask {
+                                    goal: od.id,
+                                    task: task.id,
+                                    linked,
+                                });
+                            }
                         });
                     }
-                }
-                ui.end_row();
-            }
-        });
+                });
+            });
+    });
 }
 
 pub fn plan_ui(ui: &mut Ui, cx: &mut PanelCtx) {

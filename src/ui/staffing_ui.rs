@@ -7,6 +7,7 @@ use crate::calc::Series;
 use crate::edit::{Edit, LineList, YearField};
 use crate::model::{Amounts, Id, StaffGroup};
 use egui::Ui;
+use egui_extras::{Column, TableBuilder};
 
 /// A profile picker for a goal or staff line.
 fn profile_combo(ui: &mut Ui, cx: &mut PanelCtx, owner: Id, current: Id, name: &str) {
@@ -28,6 +29,39 @@ fn profile_combo(ui: &mut Ui, cx: &mut PanelCtx, owner: Id, current: Id, name: &
     if chosen != current {
         cx.edits.push(Edit::SetProfile(owner, chosen));
     }
+}
+
+/// The salary profile of every operational goal and staff line: one row each, only the rows in
+/// view are laid out (a big plan has thousands of goals).
+fn profile_choice_ui(ui: &mut Ui, cx: &mut PanelCtx) {
+    let plan = cx.plan;
+    let owners: Vec<(Id, &str, Id)> = plan
+        .operational_goals()
+        .map(|(_, od)| (od.id, od.code.as_str(), od.salary_profile))
+        .chain(
+            plan.staff_lines
+                .iter()
+                .map(|line| (line.id, line.name.as_str(), line.salary_profile)),
+        )
+        .collect();
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    ui.push_id("profile-choice", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .vscroll(false)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(200.0).at_least(90.0).clip(true))
+            .column(Column::exact(240.0))
+            .body(|body| {
+                body.rows(row_height, owners.len(), |mut row| {
+                    let (owner, name, current) = owners[row.index()];
+                    row.col(|ui| {
+                        ui.label(name);
+                    });
+                    row.col(|ui| profile_combo(ui, cx, owner, current, name));
+                });
+            });
+    });
 }
 
 pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
@@ -141,20 +175,7 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         }
 
         heading_ui(ui, &format!("{} – {}", tr.salary_profiles, tr.fte));
-        egui::Grid::new("profile-choice")
-            .striped(true)
-            .show(ui, |ui| {
-                for (_, od) in plan.operational_goals() {
-                    ui.label(&od.code);
-                    profile_combo(ui, cx, od.id, od.salary_profile, &od.code);
-                    ui.end_row();
-                }
-                for line in &plan.staff_lines {
-                    ui.label(&line.name);
-                    profile_combo(ui, cx, line.id, line.salary_profile, &line.name);
-                    ui.end_row();
-                }
-            });
+        profile_choice_ui(ui, cx);
 
         heading_ui(ui, tr.salary_cost);
         let mut rows = Vec::new();

@@ -7,6 +7,7 @@
 mod support;
 
 mod actuals;
+mod big;
 mod calc;
 mod cli;
 mod compare;

@@ -231,3 +231,29 @@ impl Rng {
         self.0
     }
 }
+
+/// Turns the mouse wheel over the panel, a screen at a time, until a widget named `label` is
+/// laid out (at most 80 turns).
+pub fn wheel_down_until(h: &mut Harness<'static, PlanApp>, label: &str) {
+    wheel_down_at_until(h, egui::pos2(700.0, 600.0), label);
+}
+
+/// As [`wheel_down_until`], with the mouse at `at`.
+pub fn wheel_down_at_until(h: &mut Harness<'static, PlanApp>, at: egui::Pos2, label: &str) {
+    for _ in 0..80 {
+        if h.query_by_label(label).is_some() {
+            return;
+        }
+        h.hover_at(at);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -700.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        // Smooth scrolling takes a few frames.
+        h.run_steps(8);
+    }
+    panic!("'{label}' never came into view");
+}

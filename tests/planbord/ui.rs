@@ -7,7 +7,7 @@ use planbord::app::PlanApp;
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
 
-use crate::support::{click, goal, harness, harness_with, od_fte, type_into};
+use crate::support::{click, goal, harness, harness_with, od_fte, type_into, wheel_down_until};
 
 #[test]
 fn staffing_typing_fte_raises_salary_cost_and_marks_unsaved() {
@@ -181,6 +181,8 @@ fn plan_panel_links_goals_to_core_tasks() {
         goal(plan, "SD1.OD8").core_tasks.contains(&k4)
     };
     assert!(!linked(h.state()));
+    // The matrix is at the bottom of the panel; its rows are laid out once in view.
+    wheel_down_until(&mut h, "SD1.OD8 K4");
     h.get_by_label("SD1.OD8 K4").scroll_to_me();
     h.run();
     h.get_by_label("SD1.OD8 K4").click();
