@@ -1,7 +1,8 @@
 //! A plan 100 times the Socius plan (400 strategic goals, 1.600 operational goals, 10 years, from
 //! `planbord generate`): open, save, summarise, an edit with its undo step, undo, compare, and one
-//! headless frame (layout + tessellation at 1440x880) of every panel, Socius and x100. Also the
-//! memory an undo history of 500 single-cell edits takes (printed once).
+//! headless frame (layout + tessellation at 1440x880) of every panel, Socius and x100, at the
+//! top, scrolled to the middle and to the end. Also the memory an undo history of 500
+//! single-cell edits takes, and the median and 95th percentile of each frame (printed).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use planbord::app::{PlanApp, Prefs};
@@ -46,17 +47,111 @@ fn history_memory(plan: &Plan) {
     black_box(doc);
 }
 
-/// One frame of the window on `panel`: layout and tessellation.
-fn frame(ctx: &egui::Context, app: &mut PlanApp) -> usize {
+/// One frame of the window (1440x880) with these input events: layout and tessellation.
+fn frame_with(
+    ctx: &egui::Context,
+    app: &mut PlanApp,
+    events: Vec<egui::Event>,
+) -> Vec<egui::ClippedPrimitive> {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(1440.0, 880.0),
         )),
+        events,
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| app.show(ui));
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+}
+
+/// One frame without input: what a repaint costs.
+fn frame(ctx: &egui::Context, app: &mut PlanApp) -> usize {
+    frame_with(ctx, app, Vec::new()).len()
+}
+
+/// A fingerprint of what a frame shows (its vertex positions), to tell whether scrolling moved.
+fn view_fingerprint(ctx: &egui::Context, app: &mut PlanApp) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for primitive in frame_with(ctx, app, Vec::new()) {
+        if let egui::epaint::Primitive::Mesh(mesh) = primitive.primitive {
+            for vertex in &mesh.vertices {
+                vertex.pos.x.to_bits().hash(&mut hasher);
+                vertex.pos.y.to_bits().hash(&mut hasher);
+            }
+        }
+    }
+    hasher.finish()
+}
+
+/// Turns the mouse wheel over the middle of the panel (2.000 points down) and lets the smooth
+/// scrolling settle.
+fn wheel_turn(ctx: &egui::Context, app: &mut PlanApp) {
+    let at = egui::pos2(720.0, 500.0);
+    frame_with(
+        ctx,
+        app,
+        vec![
+            egui::Event::PointerMoved(at),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -2000.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ],
+    );
+    for _ in 0..12 {
+        frame(ctx, app);
+    }
+}
+
+/// How many wheel turns bring the panel to its end (the view stops changing).
+fn turns_to_end(ctx: &egui::Context, app: &mut PlanApp) -> usize {
+    let mut seen = view_fingerprint(ctx, app);
+    for turns in 0..500 {
+        wheel_turn(ctx, app);
+        let now = view_fingerprint(ctx, app);
+        if now == seen {
+            return turns;
+        }
+        seen = now;
+    }
+    500
+}
+
+/// Median and 95th percentile of 200 frames, in ms (criterion reports the median's spread).
+fn percentiles(ctx: &egui::Context, app: &mut PlanApp) -> (f64, f64) {
+    let mut times: Vec<f64> = (0..200)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            black_box(frame(ctx, app));
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    (times[100], times[190])
+}
+
+/// The app on `panel` with SD1 selected, after a few frames (fonts, layout caches), scrolled
+/// `turns` wheel turns down.
+fn app_on(plan: &Plan, panel: Panel, turns: usize) -> (egui::Context, PlanApp) {
+    let prefs = Prefs {
+        panel,
+        ..Prefs::default()
+    };
+    let mut app = PlanApp::new(plan.clone(), None, prefs);
+    app.select_goal_by_code("SD1");
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    for _ in 0..turns {
+        wheel_turn(&ctx, &mut app);
+    }
+    (ctx, app)
 }
 
 fn benches(c: &mut Criterion) {
@@ -110,6 +205,24 @@ fn benches(c: &mut Criterion) {
             planbord::compare::Comparison::new(scenarios, 0)
         })
     });
+    c.bench_function(
+        "x100: an FTE edit + summarize + the next frame (Staffing)",
+        |b| {
+            let (ctx, mut app) = app_on(&plan, Panel::Staffing, 0);
+            let mut n = 0i64;
+            b.iter(|| {
+                n += 1;
+                let value = Decimal::new(n % 50 + 1, 1);
+                app.apply(vec![Edit::SetYear(
+                    YearField::GoalFte(od),
+                    2023,
+                    Some(value),
+                )]);
+                frame(&ctx, &mut app)
+            })
+        },
+    );
+    let mut spreads = Vec::new();
     for (name, plan) in [("socius", planbord::generate::socius()), ("x100", plan)] {
         for panel in [
             Panel::Plan,
@@ -120,21 +233,29 @@ fn benches(c: &mut Criterion) {
             Panel::Charts,
             Panel::Warnings,
         ] {
-            let prefs = Prefs {
-                panel,
-                ..Prefs::default()
+            let end = {
+                let (ctx, mut app) = app_on(&plan, panel, 0);
+                turns_to_end(&ctx, &mut app)
             };
-            let mut app = PlanApp::new(plan.clone(), None, prefs);
-            app.select_goal_by_code("SD1");
-            let ctx = egui::Context::default();
-            // Warm up: fonts, layout caches, as in a running window.
-            for _ in 0..3 {
-                frame(&ctx, &mut app);
+            let mut places = vec![("top", 0)];
+            if end > 1 {
+                places.push(("middle", end / 2));
             }
-            c.bench_function(&format!("{name}: frame {panel:?}"), |b| {
-                b.iter(|| frame(&ctx, &mut app))
-            });
+            if end > 0 {
+                places.push(("end", end));
+            }
+            for (place, turns) in places {
+                let (ctx, mut app) = app_on(&plan, panel, turns);
+                let label = format!("{name}: frame {panel:?} {place}");
+                let (p50, p95) = percentiles(&ctx, &mut app);
+                spreads.push(format!("{label}: p50 {p50:.2} ms, p95 {p95:.2} ms"));
+                c.bench_function(&label, |b| b.iter(|| frame(&ctx, &mut app)));
+            }
         }
+    }
+    eprintln!("frames, 200 each (wheel turns of 2.000 points to reach the middle and the end):");
+    for line in spreads {
+        eprintln!("  {line}");
     }
 }
 

@@ -288,8 +288,10 @@ pub fn run_command(
         };
         return import_actuals(&request, out, err);
     }
-    let (Command::Check { file } | Command::Summary { file, .. } | Command::Fmt { file }) = command
-    else {
+    if let Command::Fmt { file } = command {
+        return fmt(file, lang, out, err);
+    }
+    let (Command::Check { file } | Command::Summary { file, .. }) = command else {
         return ExitCode::FAILURE;
     };
     let t = tr(lang);
@@ -338,11 +340,7 @@ pub fn run_command(
             }
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
-        Command::Fmt { file } => store::save(&plan, file)
-            .map(|()| {
-                let _ = writeln!(out, "{}: {}", file.display(), t.cli_rewritten);
-            })
-            .map_err(|e| crate::messages::save_error(&e, lang)),
+        Command::Fmt { .. } => Ok(()),
         Command::Compare { .. }
         | Command::Export { .. }
         | Command::ImportBudget { .. }
@@ -822,6 +820,46 @@ struct ActualsRequest<'a> {
     year: i32,
     dry_run: bool,
     lang: Lang,
+}
+
+/// `planbord fmt`: rewrites a plan file in Planbord's layout. A file already in that layout is
+/// left alone (not even its date changes, so a synced folder or git sees no change).
+fn fmt(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let t = tr(lang);
+    let loaded = store::read_plan_bytes(file)
+        .and_then(|bytes| store::from_bytes(&bytes, file).map(|plan| (bytes, plan)));
+    let (bytes, plan) = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                t.cli_error,
+                crate::messages::load_error(&e, lang)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = store::to_ron_string(&plan);
+    if text.as_bytes() == bytes.as_slice() {
+        let _ = writeln!(out, "{}: {}", file.display(), t.cli_already_formatted);
+        return ExitCode::SUCCESS;
+    }
+    match store::save_bytes(text.as_bytes(), file, store::SaveOptions::default()) {
+        Ok(()) => {
+            let _ = writeln!(out, "{}: {}", file.display(), t.cli_rewritten);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                t.cli_error,
+                crate::messages::save_error(&e, lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `planbord import-actuals`: exit 0 when lines were imported (rejected rows are listed), 1 when

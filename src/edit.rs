@@ -10,7 +10,7 @@ use crate::model::{
     GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport, OperationalGoal,
     OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority, ReserveFund, ResultLine,
     SalaryProfile, Side, StaffActual, StaffGroup, StaffLine, StrategicGoal, Target, YearActuals,
-    Yearly, same_key, validate,
+    Yearly, same_key, validate, validate_strategic_goal,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -604,6 +604,9 @@ impl Document {
             edit.label(&self.plan, Lang::Nl),
             edit.label(&self.plan, Lang::En),
         ];
+        if let Some(index) = goal_scope(&self.plan, &edit) {
+            return self.apply_in_goal(edit, index, labels);
+        }
         let mut changed = self.plan.clone();
         apply_to(&mut changed, &edit)?;
         if changed == self.plan {
@@ -619,6 +622,75 @@ impl Document {
         self.undo.push(Step {
             labels,
             before,
+            before_revision: self.revision,
+            after_revision,
+        });
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision = after_revision;
+        Ok(())
+    }
+
+    /// [`Document::apply`] for an edit that changes only the strategic goal at `index`: keeps a
+    /// copy of that goal (not of the plan), edits in place and checks only the rules about that
+    /// goal when its ids and codes stayed (every other rule then keeps its verdict). A refused
+    /// edit puts the goal back. Debug builds check both shortcuts against the whole plan.
+    fn apply_in_goal(
+        &mut self,
+        edit: Edit,
+        index: usize,
+        labels: [String; 2],
+    ) -> Result<(), EditError> {
+        #[cfg(debug_assertions)]
+        let whole_before = self.plan.clone();
+        let before = self.plan.strategic_goals[index].clone();
+        let result = apply_to(&mut self.plan, &edit).and_then(|()| {
+            #[cfg(debug_assertions)]
+            {
+                let mut others = self.plan.clone();
+                others.strategic_goals[index] = before.clone();
+                assert!(
+                    others == whole_before,
+                    "{edit:?} changed more than strategic goal {index}"
+                );
+            }
+            let after = &self.plan.strategic_goals[index];
+            if *after == before {
+                return Ok(false);
+            }
+            let problems = if goal_names(after) == goal_names(&before) {
+                validate_strategic_goal(&self.plan, index)
+            } else {
+                validate(&self.plan)
+            };
+            #[cfg(debug_assertions)]
+            if validate(&whole_before).is_empty() {
+                assert_eq!(
+                    problems.is_empty(),
+                    validate(&self.plan).is_empty(),
+                    "validating only strategic goal {index} after {edit:?}"
+                );
+            }
+            match problems.into_iter().next() {
+                Some(problem) => Err(EditError::Invalid(problem.message_nl, problem.message)),
+                None => Ok(true),
+            }
+        });
+        match result {
+            Err(error) => {
+                self.plan.strategic_goals[index] = before;
+                return Err(error);
+            }
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+        }
+        let after_revision = self.next_revision;
+        self.next_revision += 1;
+        self.undo.push(Step {
+            labels,
+            before: Patch::goal(index, before),
             before_revision: self.revision,
             after_revision,
         });
@@ -650,6 +722,67 @@ impl Document {
         self.undo.push(step);
         true
     }
+}
+
+/// The position of the strategic goal that holds `id` (the goal itself, one of its operational
+/// goals, activities or indicators).
+fn strategic_index(plan: &Plan, id: Id) -> Option<usize> {
+    plan.strategic_goals.iter().position(|sd| {
+        sd.id == id
+            || sd.indicators.iter().any(|i| i.id == id)
+            || sd.operational_goals.iter().any(|od| {
+                od.id == id
+                    || od.activities.iter().any(|a| a.id == id)
+                    || od.indicators.iter().any(|i| i.id == id)
+            })
+    })
+}
+
+/// For the frequent edits that change one strategic goal and nothing else (a text, a yearly
+/// value, an activity, a link or profile of a goal): that goal's position. `None` for every
+/// other edit, which [`Document::apply`] checks against the whole plan.
+fn goal_scope(plan: &Plan, edit: &Edit) -> Option<usize> {
+    let id = match edit {
+        Edit::SetText(
+            TextField::GoalCode(id)
+            | TextField::GoalTitle(id)
+            | TextField::GoalNote(id)
+            | TextField::GoalDescription(id)
+            | TextField::Situering(id)
+            | TextField::Werking(id)
+            | TextField::IndicatorText(id)
+            | TextField::ActivityDescription(id),
+            _,
+        )
+        | Edit::SetYear(
+            YearField::GoalFte(id)
+            | YearField::GoalOperating(id)
+            | YearField::GoalFundFinanced(id)
+            | YearField::IndicatorActual(id),
+            ..,
+        ) => *id,
+        Edit::SetActivityType(id, _)
+        | Edit::SetActivityYears(id, ..)
+        | Edit::SetTarget(id, _)
+        | Edit::SetCoreTask { goal: id, .. } => *id,
+        Edit::SetProfile(owner, _) if plan.operational_goal(*owner).is_some() => *owner,
+        _ => return None,
+    };
+    strategic_index(plan, id)
+}
+
+/// The ids and codes of a strategic goal and everything in it, in order.
+fn goal_names(sd: &StrategicGoal) -> (Vec<Id>, Vec<&str>) {
+    let mut ids = vec![sd.id];
+    let mut codes = vec![sd.code.as_str()];
+    ids.extend(sd.indicators.iter().map(|i| i.id));
+    for od in &sd.operational_goals {
+        ids.push(od.id);
+        codes.push(od.code.as_str());
+        ids.extend(od.activities.iter().map(|a| a.id));
+        ids.extend(od.indicators.iter().map(|i| i.id));
+    }
+    (ids, codes)
 }
 
 fn text_mut<'a>(plan: &'a mut Plan, field: &TextField) -> Option<&'a mut String> {

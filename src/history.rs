@@ -27,6 +27,11 @@ impl Patch {
         Patch(Vec::new())
     }
 
+    /// The strategic goal at `index` as it was before a change confined to it.
+    pub fn goal(index: usize, before: StrategicGoal) -> Patch {
+        Patch(vec![Part::Goal(index, Box::new(before))])
+    }
+
     /// The parts of `before` that differ in `after`: what undoing the change needs.
     pub fn between(before: &Plan, after: &Plan) -> Patch {
         let same_goals = before.strategic_goals.len() == after.strategic_goals.len()

@@ -189,6 +189,7 @@ pub struct Tr {
     pub cli_operational_goals: &'static str,
     pub cli_years: &'static str,
     pub cli_rewritten: &'static str,
+    pub cli_already_formatted: &'static str,
     // Control names
     pub fund_opening: &'static str,
     pub receives_balance: &'static str,
@@ -547,6 +548,7 @@ pub const NL: Tr = Tr {
     cli_operational_goals: "operationele doelen",
     cli_years: "jaar",
     cli_rewritten: "herschreven",
+    cli_already_formatted: "al in de opmaak van Planbord; niets geschreven",
     // Control names
     fund_opening: "beginsaldo",
     receives_balance: "ontvangt het saldo (overdracht)",
@@ -930,6 +932,7 @@ pub const EN: Tr = Tr {
     cli_operational_goals: "operational goals",
     cli_years: "years",
     cli_rewritten: "rewritten",
+    cli_already_formatted: "already in Planbord's layout; nothing written",
     // Control names
     fund_opening: "opening balance",
     receives_balance: "receives the balance (carry-over)",

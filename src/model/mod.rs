@@ -20,7 +20,7 @@ pub use conflict::{Conflict, ConflictKey, ConflictKind, ConflictValue, MergeSide
 pub use ids::Id;
 pub use visit::for_each_id_mut;
 
-pub use validate::{MAX_AMOUNT, MAX_ID, Problem, validate};
+pub use validate::{MAX_AMOUNT, MAX_ID, Problem, validate, validate_strategic_goal};
 pub use yearly::{Amounts, GrowthRule, Yearly};
 
 use rust_decimal::Decimal;

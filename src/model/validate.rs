@@ -353,10 +353,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         ));
     }
 
-    let profiles: BTreeSet<Id> = plan.salary_profiles.iter().map(|p| p.id).collect();
-    let types: BTreeSet<Id> = plan.activity_types.iter().map(|t| t.id).collect();
-    let tasks: BTreeSet<Id> = plan.core_tasks.iter().map(|t| t.id).collect();
-    let funds: BTreeSet<Id> = plan.funds.iter().map(|f| f.id).collect();
+    let known = Known::of(plan);
 
     for item in &plan.priorities {
         c.id(item.id);
@@ -414,100 +411,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
     for sd in &plan.strategic_goals {
-        c.id(sd.id);
-        *codes.entry(sd.code.as_str()).or_default() += 1;
-        let at = vec![id_anchor(sd.id)];
-        let owner = txt(format!("goal {}", sd.code), format!("doel {}", sd.code));
-        c.goal_links(&owner, &at, &sd.core_tasks, &tasks, &sd.indicators);
-        for od in &sd.operational_goals {
-            c.id(od.id);
-            *codes.entry(od.code.as_str()).or_default() += 1;
-            let at = vec![id_anchor(od.id)];
-            let owner = txt(format!("goal {}", od.code), format!("doel {}", od.code));
-            c.reference(
-                &owner,
-                &txt("salary profile", "loonprofiel"),
-                od.salary_profile,
-                profiles.contains(&od.salary_profile),
-                &at,
-                "salary_profile",
-            );
-            c.goal_links(&owner, &at, &od.core_tasks, &tasks, &od.indicators);
-            if let Some(fund) = od.fund {
-                c.reference(
-                    &owner,
-                    &txt("reserve fund", "reservefonds"),
-                    fund,
-                    funds.contains(&fund),
-                    &at,
-                    "fund",
-                );
-            } else if od.fund_financed.0.values().any(|v| !v.is_zero()) {
-                let mut at = at.clone();
-                at.push("fund_financed:".into());
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: part of the operating budget is financed from a fund, but no fund is named; set `fund`",
-                        owner.en
-                    ),
-                    format!(
-                        "{}: een deel van de werkingsmiddelen komt uit een fonds, maar er is geen fonds gekozen; kies `fund`",
-                        owner.nl
-                    ),
-                    at,
-                ));
-            }
-            c.years(&owner, "fte", &od.fte, &at, true);
-            c.years(&owner, "operating", &od.operating, &at, true);
-            c.years(&owner, "fund_financed", &od.fund_financed, &at, true);
-            for (&year, &part) in &od.fund_financed.0 {
-                if part > od.operating.get(year) {
-                    let mut at = at.clone();
-                    at.push("fund_financed:".into());
-                    at.push(format!("{year}:"));
-                    c.problems.push(Problem::new(
-                        format!(
-                            "{}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself",
-                            owner.en,
-                            od.operating.get(year)
-                        ),
-                        format!(
-                            "{}: {part} van de werkingsmiddelen {year} komt uit een fonds, meer dan de werkingsmiddelen {} zelf",
-                            owner.nl,
-                            od.operating.get(year)
-                        ),
-                        at,
-                    ));
-                }
-            }
-            for activity in &od.activities {
-                c.id(activity.id);
-                let at = vec![id_anchor(activity.id)];
-                c.reference(
-                    &owner,
-                    &txt("activity type", "activiteitstype"),
-                    activity.activity_type,
-                    types.contains(&activity.activity_type),
-                    &at,
-                    "activity_type",
-                );
-                if activity.first_year > activity.last_year {
-                    let mut at = at.clone();
-                    at.push("first_year:".into());
-                    c.problems.push(Problem::new(
-                        format!(
-                            "{}: activity '{}' runs from {} to {}: the first year must not come after the last",
-                            owner.en, activity.description, activity.first_year, activity.last_year
-                        ),
-                        format!(
-                            "{}: activiteit '{}' loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
-                            owner.nl, activity.description, activity.first_year, activity.last_year
-                        ),
-                        at,
-                    ));
-                }
-            }
-        }
+        check_strategic_goal(&mut c, sd, &known, &mut codes);
     }
     for (code, count) in codes {
         if count > 1 {
@@ -535,7 +439,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             &owner,
             &txt("salary profile", "loonprofiel"),
             line.salary_profile,
-            profiles.contains(&line.salary_profile),
+            known.profiles.contains(&line.salary_profile),
             &at,
             "salary_profile",
         );
@@ -615,6 +519,136 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             vec!["next_id:".into()],
         ));
     }
+    check_ids(&mut c);
+    c.problems
+}
+
+/// The ids, salary profiles, activity types, core tasks and funds a goal may refer to.
+struct Known {
+    profiles: BTreeSet<Id>,
+    types: BTreeSet<Id>,
+    tasks: BTreeSet<Id>,
+    funds: BTreeSet<Id>,
+}
+
+impl Known {
+    fn of(plan: &Plan) -> Known {
+        Known {
+            profiles: plan.salary_profiles.iter().map(|p| p.id).collect(),
+            types: plan.activity_types.iter().map(|t| t.id).collect(),
+            tasks: plan.core_tasks.iter().map(|t| t.id).collect(),
+            funds: plan.funds.iter().map(|f| f.id).collect(),
+        }
+    }
+}
+
+/// The rules about one strategic goal and its operational goals, activities and indicators;
+/// counts its codes in `codes`.
+fn check_strategic_goal<'a>(
+    c: &mut Checker<'a>,
+    sd: &'a super::StrategicGoal,
+    known: &Known,
+    codes: &mut BTreeMap<&'a str, usize>,
+) {
+    c.id(sd.id);
+    *codes.entry(sd.code.as_str()).or_default() += 1;
+    let at = vec![id_anchor(sd.id)];
+    let owner = txt(format!("goal {}", sd.code), format!("doel {}", sd.code));
+    c.goal_links(&owner, &at, &sd.core_tasks, &known.tasks, &sd.indicators);
+    for od in &sd.operational_goals {
+        c.id(od.id);
+        *codes.entry(od.code.as_str()).or_default() += 1;
+        let at = vec![id_anchor(od.id)];
+        let owner = txt(format!("goal {}", od.code), format!("doel {}", od.code));
+        c.reference(
+            &owner,
+            &txt("salary profile", "loonprofiel"),
+            od.salary_profile,
+            known.profiles.contains(&od.salary_profile),
+            &at,
+            "salary_profile",
+        );
+        c.goal_links(&owner, &at, &od.core_tasks, &known.tasks, &od.indicators);
+        if let Some(fund) = od.fund {
+            c.reference(
+                &owner,
+                &txt("reserve fund", "reservefonds"),
+                fund,
+                known.funds.contains(&fund),
+                &at,
+                "fund",
+            );
+        } else if od.fund_financed.0.values().any(|v| !v.is_zero()) {
+            let mut at = at.clone();
+            at.push("fund_financed:".into());
+            c.problems.push(Problem::new(
+                format!(
+                    "{}: part of the operating budget is financed from a fund, but no fund is named; set `fund`",
+                    owner.en
+                ),
+                format!(
+                    "{}: een deel van de werkingsmiddelen komt uit een fonds, maar er is geen fonds gekozen; kies `fund`",
+                    owner.nl
+                ),
+                at,
+            ));
+        }
+        c.years(&owner, "fte", &od.fte, &at, true);
+        c.years(&owner, "operating", &od.operating, &at, true);
+        c.years(&owner, "fund_financed", &od.fund_financed, &at, true);
+        for (&year, &part) in &od.fund_financed.0 {
+            if part > od.operating.get(year) {
+                let mut at = at.clone();
+                at.push("fund_financed:".into());
+                at.push(format!("{year}:"));
+                c.problems.push(Problem::new(
+                    format!(
+                        "{}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself",
+                        owner.en,
+                        od.operating.get(year)
+                    ),
+                    format!(
+                        "{}: {part} van de werkingsmiddelen {year} komt uit een fonds, meer dan de werkingsmiddelen {} zelf",
+                        owner.nl,
+                        od.operating.get(year)
+                    ),
+                    at,
+                ));
+            }
+        }
+        for activity in &od.activities {
+            c.id(activity.id);
+            let at = vec![id_anchor(activity.id)];
+            c.reference(
+                &owner,
+                &txt("activity type", "activiteitstype"),
+                activity.activity_type,
+                known.types.contains(&activity.activity_type),
+                &at,
+                "activity_type",
+            );
+            if activity.first_year > activity.last_year {
+                let mut at = at.clone();
+                at.push("first_year:".into());
+                c.problems.push(Problem::new(
+                    format!(
+                        "{}: activity '{}' runs from {} to {}: the first year must not come after the last",
+                        owner.en, activity.description, activity.first_year, activity.last_year
+                    ),
+                    format!(
+                        "{}: activiteit '{}' loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
+                        owner.nl, activity.description, activity.first_year, activity.last_year
+                    ),
+                    at,
+                ));
+            }
+        }
+    }
+}
+
+/// Ids used more than once, too large, or not below `next_id`.
+fn check_ids(c: &mut Checker) {
+    let plan = c.plan;
     for (id, count) in std::mem::take(&mut c.ids) {
         if count > 1 {
             c.problems.push(Problem::new(
@@ -659,6 +693,25 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ));
         }
     }
+}
+
+/// The problems an edit confined to the strategic goal at `index` can cause, provided the
+/// goal kept its ids and codes and nothing outside it changed: the rules about that goal (its
+/// references, years and amounts). Ids and codes unchanged, every other rule keeps the verdict
+/// it had, so a valid plan stays valid exactly when this list is empty.
+pub fn validate_strategic_goal(plan: &Plan, index: usize) -> Vec<Problem> {
+    let mut c = Checker {
+        plan,
+        problems: Vec::new(),
+        ids: BTreeMap::new(),
+    };
+    let Some(sd) = plan.strategic_goals.get(index) else {
+        return c.problems;
+    };
+    let known = Known::of(plan);
+    let mut codes = BTreeMap::new();
+    check_strategic_goal(&mut c, sd, &known, &mut codes);
+    check_ids(&mut c);
     c.problems
 }
 

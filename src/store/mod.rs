@@ -42,23 +42,34 @@ struct VersionProbe {
 /// Parses plan text; `origin` names the file in error messages.
 pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    // Look at the version first, so a newer file gets "made by a newer Planbord" rather than
-    // a complaint about some field this build does not know.
-    if let Ok(probe) = options.from_str::<VersionProbe>(text) {
-        if probe.format_version > FORMAT_VERSION {
-            return Err(LoadError::NewerVersion {
+    let version_error = |version: u32| {
+        if version > FORMAT_VERSION {
+            Some(LoadError::NewerVersion {
                 path: origin.to_path_buf(),
-                found: probe.format_version,
+                found: version,
                 supported: FORMAT_VERSION,
-            });
+            })
+        } else if version < 1 {
+            Some(unknown_version(text, version, origin))
+        } else {
+            None
         }
-        if probe.format_version < 1 {
-            return Err(unknown_version(text, probe.format_version, origin));
+    };
+    let mut plan: Plan = match options.from_str(text) {
+        Ok(plan) => plan,
+        Err(e) => {
+            // A newer file may fail on a field this build does not know: then "made by a newer
+            // Planbord" says more than a complaint about that field. (Only on failure: reading
+            // the version first would parse a large file twice.)
+            let probe = options.from_str::<VersionProbe>(text).ok();
+            return Err(probe
+                .and_then(|probe| version_error(probe.format_version))
+                .unwrap_or_else(|| LoadError::from_ron(origin, text, e)));
         }
+    };
+    if let Some(error) = version_error(plan.format_version) {
+        return Err(error);
     }
-    let mut plan: Plan = options
-        .from_str(text)
-        .map_err(|e| LoadError::from_ron(origin, text, e))?;
     migrate(&mut plan);
     if let Some(problem) = validate(&plan).into_iter().next() {
         let (line, column) = error::locate(text, &problem.anchor);

@@ -20,11 +20,12 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     // One line per goal, titles cut to the panel's width (the whole title on hover): only the
     // lines in view are laid out, however many goals the plan has.
     let plan = cx.plan;
-    let mut rows: Vec<(Option<Id>, String, bool)> = vec![(None, tr.whole_plan.to_string(), false)];
+    // (goal, code, title, strategic); the label is made only for the lines in view.
+    let mut rows: Vec<(Option<Id>, &str, &str, bool)> = vec![(None, "", tr.whole_plan, false)];
     for sd in &plan.strategic_goals {
-        rows.push((Some(sd.id), format!("{} {}", sd.code, sd.title), true));
+        rows.push((Some(sd.id), &sd.code, &sd.title, true));
         for od in &sd.operational_goals {
-            rows.push((Some(od.id), format!("{} {}", od.code, od.title), false));
+            rows.push((Some(od.id), &od.code, &od.title, false));
         }
     }
     let row_height = ui.spacing().interact_size.y;
@@ -34,25 +35,29 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for (goal, label, strategic) in &rows[range] {
+            for &(goal, code, title, strategic) in &rows[range] {
+                let label = match goal {
+                    None => title.to_string(),
+                    Some(_) => format!("{code} {title}"),
+                };
                 ui.horizontal(|ui| {
                     ui.set_height(row_height);
                     let text = match goal {
-                        None => RichText::new(label).italics(),
-                        Some(_) if *strategic => RichText::new(label).strong(),
+                        None => RichText::new(&label).italics(),
+                        Some(_) if strategic => RichText::new(&label).strong(),
                         Some(_) => {
                             ui.add_space(indent);
-                            RichText::new(label)
+                            RichText::new(&label)
                         }
                     };
-                    let r = ui.selectable_label(view.selected_goal == *goal, text);
+                    let r = ui.selectable_label(view.selected_goal == goal, text);
                     let r = if goal.is_some() {
-                        r.on_hover_text(label)
+                        r.on_hover_text(&label)
                     } else {
                         r
                     };
                     if r.clicked() {
-                        view.selected_goal = *goal;
+                        view.selected_goal = goal;
                     }
                 });
             }

@@ -152,3 +152,22 @@ fn fmt_rewrites_a_hand_edited_file_in_canonical_layout() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
 }
+
+#[test]
+fn fmt_leaves_a_file_already_in_layout_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy("plans/template.ron", &path).unwrap();
+    let inode = std::fs::metadata(&path).unwrap().ino();
+    let (code, out, err) = planbord(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("niets geschreven"), "{out}");
+    // Not replaced (an atomic save would give a new file) and no backup made.
+    assert_eq!(std::fs::metadata(&path).unwrap().ino(), inode);
+    assert!(!planbord::store::backup_path(&path).exists());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read("plans/template.ron").unwrap()
+    );
+}

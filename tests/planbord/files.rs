@@ -235,6 +235,19 @@ fn a_file_from_a_newer_planbord_is_refused_clearly() {
         "{err}"
     );
     assert!(err.to_string().contains("update Planbord"), "{err}");
+    // A newer version whose fields this build happens to know, and a version that never existed.
+    let content = text(SOCIUS).replacen("format_version: 2,", "format_version: 3,", 1);
+    let (err, _, _dir) = load_error(&content);
+    assert!(
+        matches!(err, LoadError::NewerVersion { found: 3, .. }),
+        "{err}"
+    );
+    let content = text(SOCIUS).replacen("format_version: 2,", "format_version: 0,", 1);
+    let (err, _, _dir) = load_error(&content);
+    assert!(
+        matches!(err, LoadError::Invalid { line: 2, .. }) && err.to_string().contains("0"),
+        "{err}"
+    );
 }
 
 #[test]
