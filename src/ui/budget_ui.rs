@@ -2,7 +2,8 @@
 //! reserves, and account-coded budgets by section.
 
 use super::widgets::{
-    CellKind, GridRow, RowStyle, YearGrid, decimal_cell, rule_ui, text_field, year_grid_ui,
+    CellKind, GridRow, LazyRows, RowStyle, YearGrid, decimal_cell, rule_ui, text_field,
+    year_grid_ui,
 };
 use super::{PanelCtx, ViewState, heading_ui};
 use crate::calc::Row;
@@ -138,38 +139,54 @@ fn operating_ui(ui: &mut Ui, cx: &mut PanelCtx) {
     let s = cx.summary;
     let years = &s.years;
     heading_ui(ui, tr.operating);
+    // One row per goal (and fund part): made only when in view.
+    enum OperatingRow<'p> {
+        Strategic(&'p crate::model::StrategicGoal, &'p crate::calc::Series),
+        Operational(&'p crate::model::OperationalGoal),
+        FundPart(&'p crate::model::OperationalGoal),
+        Line(GridRow),
+    }
     let mut rows = Vec::new();
     for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
-        rows.push(GridRow::computed(
-            format!("{} {}", sd.code, sd.title),
-            &figures.operating,
-            RowStyle::Group,
-        ));
+        rows.push(OperatingRow::Strategic(sd, &figures.operating));
         for od in &sd.operational_goals {
-            rows.push(GridRow::editable(
-                format!("{} {}", tr.operating, od.code),
-                years.iter().map(|y| od.operating.get(*y)).collect(),
-                YearField::GoalOperating(od.id),
-            ));
+            rows.push(OperatingRow::Operational(od));
             if od.fund.is_some() {
-                rows.push(GridRow::editable(
-                    format!("{} {}", od.code, tr.fund_financed),
-                    years.iter().map(|y| od.fund_financed.get(*y)).collect(),
-                    YearField::GoalFundFinanced(od.id),
-                ));
+                rows.push(OperatingRow::FundPart(od));
             }
         }
     }
-    rows.push(GridRow::computed(
+    rows.push(OperatingRow::Line(GridRow::computed(
         format!("{} ({})", tr.total, tr.fund_financed),
         &s.fund_financed_total,
         RowStyle::Normal,
-    ));
-    rows.push(GridRow::computed(
+    )));
+    rows.push(OperatingRow::Line(GridRow::computed(
         tr.total,
         &s.goal_operating_total,
         RowStyle::Total,
-    ));
+    )));
+    let rows = LazyRows {
+        count: rows.len(),
+        make: |i| match &rows[i] {
+            OperatingRow::Strategic(sd, operating) => GridRow::computed(
+                format!("{} {}", sd.code, sd.title),
+                operating,
+                RowStyle::Group,
+            ),
+            OperatingRow::Operational(od) => GridRow::editable(
+                format!("{} {}", tr.operating, od.code),
+                years.iter().map(|y| od.operating.get(*y)).collect(),
+                YearField::GoalOperating(od.id),
+            ),
+            OperatingRow::FundPart(od) => GridRow::editable(
+                format!("{} {}", od.code, tr.fund_financed),
+                years.iter().map(|y| od.fund_financed.get(*y)).collect(),
+                YearField::GoalFundFinanced(od.id),
+            ),
+            OperatingRow::Line(row) => row.clone(),
+        },
+    };
     year_grid_ui(
         ui,
         &YearGrid::new("operating", years, CellKind::Euro, tr.total, tr),

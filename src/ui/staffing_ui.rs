@@ -1,7 +1,7 @@
 //! The Staffing panel: FTE per goal, generic line and support role per year, against the FTE
 //! available; the salary profiles; and the salary cost that follows.
 
-use super::widgets::{CellKind, GridRow, RowStyle, YearGrid, rule_ui, year_grid_ui};
+use super::widgets::{CellKind, GridRow, LazyRows, RowStyle, YearGrid, rule_ui, year_grid_ui};
 use super::{PanelCtx, ViewState, heading_ui};
 use crate::calc::Series;
 use crate::edit::{Edit, LineList, YearField};
@@ -74,20 +74,16 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     };
     egui::ScrollArea::both().id_salt("staffing").show(ui, |ui| {
         heading_ui(ui, tr.fte_grid);
+        // One row per goal: made only when in view (a large plan has thousands).
+        enum FteRow<'p> {
+            Strategic(&'p crate::model::StrategicGoal, &'p Series),
+            Operational(&'p crate::model::OperationalGoal),
+            Line(GridRow),
+        }
         let mut rows = Vec::new();
         for (sd, figures) in plan.strategic_goals.iter().zip(&s.goals) {
-            rows.push(GridRow::computed(
-                format!("{} {}", sd.code, sd.title),
-                &figures.fte,
-                RowStyle::Group,
-            ));
-            for od in &sd.operational_goals {
-                rows.push(GridRow::editable(
-                    format!("{} {}", tr.fte, od.code),
-                    per_year(&|y| od.fte.get(y)),
-                    YearField::GoalFte(od.id),
-                ));
-            }
+            rows.push(FteRow::Strategic(sd, &figures.fte));
+            rows.extend(sd.operational_goals.iter().map(FteRow::Operational));
         }
         for (group, title) in [
             (StaffGroup::Service, tr.generic_lines),
@@ -97,31 +93,49 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
                 StaffGroup::Service => &s.fte_generic,
                 StaffGroup::Support => &s.fte_support,
             };
-            rows.push(GridRow::computed(title, subtotal, RowStyle::Group));
+            rows.push(FteRow::Line(GridRow::computed(
+                title,
+                subtotal,
+                RowStyle::Group,
+            )));
             for line in plan.staff_lines.iter().filter(|l| l.group == group) {
-                rows.push(
+                rows.push(FteRow::Line(
                     GridRow::editable(
                         line.name.clone(),
                         per_year(&|y| line.fte.get(y)),
                         YearField::StaffLineFte(line.id),
                     )
                     .managed(line.id),
-                );
+                ));
             }
         }
-        rows.push(GridRow::computed(
+        rows.push(FteRow::Line(GridRow::computed(
             tr.allocated,
             &s.fte_total,
             RowStyle::Total,
-        ));
-        rows.push(GridRow::editable(
+        )));
+        rows.push(FteRow::Line(GridRow::editable(
             format!("{} {}", tr.fte, tr.available.to_lowercase()),
             s.fte_available.clone(),
             YearField::AvailableFte,
-        ));
-        rows.push(
+        )));
+        rows.push(FteRow::Line(
             GridRow::computed(tr.difference, &s.fte_difference, RowStyle::Alert).without_total(),
-        );
+        ));
+        let rows = LazyRows {
+            count: rows.len(),
+            make: |i| match &rows[i] {
+                FteRow::Strategic(sd, fte) => {
+                    GridRow::computed(format!("{} {}", sd.code, sd.title), fte, RowStyle::Group)
+                }
+                FteRow::Operational(od) => GridRow::editable(
+                    format!("{} {}", tr.fte, od.code),
+                    per_year(&|y| od.fte.get(y)),
+                    YearField::GoalFte(od.id),
+                ),
+                FteRow::Line(row) => row.clone(),
+            },
+        };
         let grid = YearGrid::new("fte-grid", years, CellKind::Fte, tr.total, tr)
             .highlight(view.highlight_year);
         year_grid_ui(ui, &grid, &rows, cx.edits);
@@ -178,41 +192,52 @@ pub fn staffing_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         profile_choice_ui(ui, cx);
 
         heading_ui(ui, tr.salary_cost);
+        enum CostRow<'p> {
+            Strategic(&'p crate::calc::GoalFigures),
+            Operational(&'p crate::calc::GoalFigures),
+            Line(GridRow),
+        }
         let mut rows = Vec::new();
         for figures in &s.goals {
-            rows.push(GridRow::computed(
-                figures.code.clone(),
-                &figures.salary_cost,
-                RowStyle::Group,
-            ));
-            for od in &figures.operational {
-                rows.push(GridRow::computed(
-                    od.code.clone(),
-                    &od.salary_cost,
-                    RowStyle::Normal,
-                ));
-            }
+            rows.push(CostRow::Strategic(figures));
+            rows.extend(figures.operational.iter().map(CostRow::Operational));
         }
         for (group, title, subtotal) in [
             (StaffGroup::Service, tr.generic_lines, &s.personnel_generic),
             (StaffGroup::Support, tr.support_roles, &s.personnel_support),
         ] {
-            rows.push(GridRow::computed(title, subtotal, RowStyle::Group));
+            rows.push(CostRow::Line(GridRow::computed(
+                title,
+                subtotal,
+                RowStyle::Group,
+            )));
             for (line, row) in plan.staff_lines.iter().zip(&s.staff_lines_cost) {
                 if line.group == group {
-                    rows.push(GridRow::computed(
+                    rows.push(CostRow::Line(GridRow::computed(
                         row.label.clone(),
                         &row.values,
                         RowStyle::Normal,
-                    ));
+                    )));
                 }
             }
         }
-        rows.push(GridRow::computed(
+        rows.push(CostRow::Line(GridRow::computed(
             tr.personnel,
             &s.salary_cost_total,
             RowStyle::Total,
-        ));
+        )));
+        let rows = LazyRows {
+            count: rows.len(),
+            make: |i| match &rows[i] {
+                CostRow::Strategic(figures) => {
+                    GridRow::computed(figures.code.clone(), &figures.salary_cost, RowStyle::Group)
+                }
+                CostRow::Operational(od) => {
+                    GridRow::computed(od.code.clone(), &od.salary_cost, RowStyle::Normal)
+                }
+                CostRow::Line(row) => row.clone(),
+            },
+        };
         year_grid_ui(
             ui,
             &YearGrid::new("salary-cost", years, CellKind::Euro, tr.total, tr),

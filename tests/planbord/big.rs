@@ -140,3 +140,33 @@ fn the_goal_tree_lays_out_only_what_is_in_view_and_selects_the_right_goal() {
         .clone();
     assert_eq!(renamed, "Nieuwe titel");
 }
+
+#[test]
+fn budget_rows_far_down_edit_their_own_goal() {
+    let plan = big_plan();
+    let (last_id, last_code) = last_goal(&plan);
+    let year = plan.meta.first_year + 1;
+    let mut h = harness_on(plan.clone(), Panel::Budget);
+
+    let cell = format!("Werkingsmiddelen {last_code} {year}");
+    assert!(h.query_by_label(&cell).is_none());
+    wheel_down_until(&mut h, &cell);
+    h.get_by_label(&cell).scroll_to_me();
+    h.run();
+    type_into(&mut h, &cell, "12.345", Key::Enter);
+
+    let after = h.state().plan();
+    for ((_, was), (_, now)) in plan.operational_goals().zip(after.operational_goals()) {
+        if was.id == last_id {
+            assert_eq!(now.operating.get(year), Decimal::from(12_345));
+        } else {
+            assert_eq!(was.operating, now.operating, "{}", was.code);
+        }
+    }
+    // The total follows.
+    let total = |p: &Plan| planbord::calc::summarize(p).goal_operating_total.values()[1];
+    assert_eq!(
+        total(after) - total(&plan),
+        Decimal::from(12_345) - plan.operational_goals().last().unwrap().1.operating.get(year)
+    );
+}

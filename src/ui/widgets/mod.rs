@@ -10,4 +10,4 @@ pub use cells::{
     invalid_cell_count, optional_decimal_cell, reset_fields, text_field,
 };
 pub use rule::rule_ui;
-pub use year_grid::{GridRow, RowStyle, YearGrid, year_grid_ui};
+pub use year_grid::{GridRow, GridRows, LazyRows, RowStyle, YearGrid, year_grid_ui};

@@ -10,6 +10,7 @@ use crate::numfmt;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// How a row looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,7 @@ pub enum RowStyle {
     Signed,
 }
 
+#[derive(Clone)]
 pub struct GridRow {
     pub label: String,
     pub values: Series,
@@ -53,8 +55,13 @@ impl GridRow {
 
     pub fn editable(label: impl Into<String>, values: Series, field: YearField) -> GridRow {
         GridRow {
+            label: label.into(),
+            values,
             field: Some(field),
-            ..GridRow::computed(label, &values, RowStyle::Normal)
+            style: RowStyle::Normal,
+            show_total: true,
+            rename: None,
+            remove: None,
         }
     }
 
@@ -68,6 +75,59 @@ impl GridRow {
         self.rename = Some(TextField::Name(id));
         self.remove = Some(id);
         self
+    }
+}
+
+/// The rows of a grid. A long table makes its rows on demand ([`LazyRows`]), so only the rows in
+/// view cost anything; a short one is a plain list.
+pub trait GridRows {
+    fn count(&self) -> usize;
+    fn row(&self, index: usize) -> Cow<'_, GridRow>;
+}
+
+impl GridRows for [GridRow] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn row(&self, index: usize) -> Cow<'_, GridRow> {
+        Cow::Borrowed(&self[index])
+    }
+}
+
+impl GridRows for Vec<GridRow> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn row(&self, index: usize) -> Cow<'_, GridRow> {
+        Cow::Borrowed(&self[index])
+    }
+}
+
+impl<const N: usize> GridRows for [GridRow; N] {
+    fn count(&self) -> usize {
+        N
+    }
+
+    fn row(&self, index: usize) -> Cow<'_, GridRow> {
+        Cow::Borrowed(&self[index])
+    }
+}
+
+/// `count` rows made by `make(index)` when they come into view.
+pub struct LazyRows<F: Fn(usize) -> GridRow> {
+    pub count: usize,
+    pub make: F,
+}
+
+impl<F: Fn(usize) -> GridRow> GridRows for LazyRows<F> {
+    fn count(&self) -> usize {
+        self.count
+    }
+
+    fn row(&self, index: usize) -> Cow<'_, GridRow> {
+        Cow::Owned((self.make)(index))
     }
 }
 
@@ -123,7 +183,7 @@ fn cell_id(id_salt: &str, field: YearField, year: i32) -> egui::Id {
 
 /// Shows the grid; edits go to `edits`. Enter commits a cell and moves down, Tab moves right.
 /// The row labels stay in place while the numbers scroll sideways (a long period on a laptop).
-pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut Vec<Edit>) {
+pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &dyn GridRows, edits: &mut Vec<Edit>) {
     let row_height = ui.spacing().interact_size.y + 4.0;
     ui.push_id(grid.id_salt, |ui| {
         ui.horizontal_top(|ui| {
@@ -143,7 +203,7 @@ pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &[GridRow], edits: &mut 
 fn labels_ui(
     ui: &mut Ui,
     grid: &YearGrid,
-    rows: &[GridRow],
+    rows: &dyn GridRows,
     edits: &mut Vec<Edit>,
     row_height: f32,
 ) {
@@ -163,8 +223,8 @@ fn labels_ui(
             header.col(|_| {});
         })
         .body(|body| {
-            body.rows(row_height, rows.len(), |mut table_row| {
-                let row = &rows[table_row.index()];
+            body.rows(row_height, rows.count(), |mut table_row| {
+                let row = rows.row(table_row.index());
                 table_row.col(|ui| {
                     if let Some(id) = row.remove {
                         let remove = ui
@@ -200,7 +260,7 @@ fn labels_ui(
 fn values_ui(
     ui: &mut Ui,
     grid: &YearGrid,
-    rows: &[GridRow],
+    rows: &dyn GridRows,
     edits: &mut Vec<Edit>,
     row_height: f32,
 ) {
@@ -239,9 +299,9 @@ fn values_ui(
             });
         })
         .body(|body| {
-            body.rows(row_height, rows.len(), |mut table_row| {
+            body.rows(row_height, rows.count(), |mut table_row| {
                 let index = table_row.index();
-                let row = &rows[index];
+                let row = rows.row(index);
                 for (i, year) in years.iter().enumerate() {
                     let value = row.values.get(i).copied().unwrap_or_default();
                     table_row.col(|ui| match row.field {
@@ -264,7 +324,8 @@ fn values_ui(
                                 edits.push(Edit::SetYear(field, *year, new));
                             }
                             if outcome.entered
-                                && let Some(next) = rows[index + 1..].iter().find_map(|r| r.field)
+                                && let Some(next) =
+                                    (index + 1..rows.count()).find_map(|i| rows.row(i).field)
                             {
                                 super::cells::focus_next_frame(
                                     ui.ctx(),
