@@ -167,6 +167,13 @@ fn budget_rows_far_down_edit_their_own_goal() {
     let total = |p: &Plan| planbord::calc::summarize(p).goal_operating_total.values()[1];
     assert_eq!(
         total(after) - total(&plan),
-        Decimal::from(12_345) - plan.operational_goals().last().unwrap().1.operating.get(year)
+        Decimal::from(12_345)
+            - plan
+                .operational_goals()
+                .last()
+                .unwrap()
+                .1
+                .operating
+                .get(year)
     );
 }
