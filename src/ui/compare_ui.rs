@@ -6,6 +6,7 @@
 //! [`crate::compare::Comparison`].
 
 use super::heading_ui;
+use super::widgets::{LONG_LIST, lazy_lines_ui};
 use crate::compare::render::{
     delta_text, describe_change, describe_verdict, figure_label, period_delta, period_header,
     period_value,
@@ -351,8 +352,17 @@ fn changes_ui(ui: &mut Ui, view: &CompareView, lang: Lang) {
                 if diff.changes.is_empty() {
                     ui.label(tr(lang).no_changes);
                 }
-                for change in &diff.changes {
-                    ui.add(egui::Label::new(format!("- {}", describe_change(change, lang))).wrap());
+                if diff.changes.len() <= LONG_LIST {
+                    for change in &diff.changes {
+                        let text = format!("- {}", describe_change(change, lang));
+                        ui.add(egui::Label::new(text).wrap());
+                    }
+                } else {
+                    let row_height = ui.spacing().interact_size.y;
+                    lazy_lines_ui(ui, diff.changes.len(), row_height, |ui, i| {
+                        let text = format!("- {}", describe_change(&diff.changes[i], lang));
+                        ui.label(&text).on_hover_text(&text);
+                    });
                 }
             });
     }

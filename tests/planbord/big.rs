@@ -177,3 +177,78 @@ fn budget_rows_far_down_edit_their_own_goal() {
                 .get(year)
     );
 }
+
+#[test]
+fn a_long_warning_list_lays_out_only_what_is_in_view_and_jumps_to_the_right_goal() {
+    // 320 strategic goals without indicators: one warning each for the external ones.
+    let mut plan = planbord::generate::large_plan(&socius(), 80, 5);
+    for sd in &mut plan.strategic_goals {
+        sd.indicators.clear();
+        for od in &mut sd.operational_goals {
+            od.indicators.clear();
+        }
+    }
+    let warnings = planbord::calc::summarize(&plan).warnings;
+    assert!(warnings.len() > 200, "a long list: {}", warnings.len());
+    let Some(planbord::calc::Warning::GoalWithoutIndicators { goal, goal_code }) = warnings
+        .iter()
+        .rev()
+        .find(|w| matches!(w, planbord::calc::Warning::GoalWithoutIndicators { .. }))
+    else {
+        panic!("no goal warning");
+    };
+    let text = format!(
+        "! {}",
+        planbord::report::describe_warning(
+            &planbord::calc::Warning::GoalWithoutIndicators {
+                goal: *goal,
+                goal_code: goal_code.clone()
+            },
+            planbord::i18n::Lang::Nl
+        )
+    );
+    let mut h = harness_on(plan, Panel::Warnings);
+    assert!(h.query_by_label(&text).is_none());
+    wheel_down_until(&mut h, &text);
+    h.get_by_label(&text).click();
+    h.run();
+    assert_eq!(h.state().view.panel, Panel::Goals);
+    assert_eq!(h.state().view.selected_goal, Some(*goal));
+}
+
+#[test]
+fn a_long_list_of_changes_in_a_comparison_shows_its_last_change_when_scrolled() {
+    // Every goal of a 240-goal plan renamed in the other scenario: a change each.
+    let base = planbord::generate::large_plan(&socius(), 12, 5);
+    let mut other = base.clone();
+    for sd in &mut other.strategic_goals {
+        sd.title.push_str(" (herzien)");
+        for od in &mut sd.operational_goals {
+            od.title.push_str(" (herzien)");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (base_path, other_path) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    planbord::store::save(&base, &base_path).unwrap();
+    planbord::store::save(&other, &other_path).unwrap();
+    let mut app = planbord::app::PlanApp::new(base, Some(base_path), prefs_on(Panel::Compare));
+    app.add_comparison(&other_path);
+    let mut h = harness_with(app);
+    h.run();
+    let changes = h.state_mut().comparison().unwrap().diffs[1]
+        .clone()
+        .unwrap()
+        .changes;
+    assert!(changes.len() > 200, "a long list: {}", changes.len());
+    let describe = |i: usize| {
+        format!(
+            "- {}",
+            planbord::compare::describe_change(&changes[i], planbord::i18n::Lang::Nl)
+        )
+    };
+    let (first, last) = (describe(0), describe(changes.len() - 1));
+    assert!(h.query_by_label(&last).is_none());
+    wheel_down_until(&mut h, &last);
+    // Scrolled to the end, the first change is no longer laid out.
+    assert!(h.query_by_label(&first).is_none());
+}
