@@ -30,38 +30,51 @@ pub fn tree_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState) {
     }
     let row_height = ui.spacing().interact_size.y;
     let indent = ui.spacing().indent;
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("goal-tree")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for &(goal, code, title, strategic) in &rows[range] {
-                let label = match goal {
-                    None => title.to_string(),
-                    Some(_) => format!("{code} {title}"),
-                };
-                ui.horizontal(|ui| {
-                    ui.set_height(row_height);
-                    let text = match goal {
-                        None => RichText::new(&label).italics(),
-                        Some(_) if strategic => RichText::new(&label).strong(),
-                        Some(_) => {
-                            ui.add_space(indent);
-                            RichText::new(&label)
-                        }
-                    };
-                    let r = ui.selectable_label(view.selected_goal == goal, text);
-                    let r = if goal.is_some() {
-                        r.on_hover_text(&label)
-                    } else {
-                        r
-                    };
-                    if r.clicked() {
-                        view.selected_goal = goal;
+        .auto_shrink([false, false]);
+    if view.selected_goal != view.tree_shown {
+        // Chosen elsewhere: bring its line into view, a few lines from the top.
+        if let Some(index) = rows.iter().position(|row| row.0 == view.selected_goal) {
+            let spacing = ui.spacing().item_spacing.y;
+            let stride = row_height + spacing;
+            // Not past the end (that would spring back).
+            let end = (rows.len() as f32 * stride - spacing - ui.available_height()).max(0.0);
+            let offset = ((index as f32 - 3.0).max(0.0) * stride).min(end);
+            scroll = scroll.vertical_scroll_offset(offset);
+        }
+        view.tree_shown = view.selected_goal;
+    }
+    scroll.show_rows(ui, row_height, rows.len(), |ui, range| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        for &(goal, code, title, strategic) in &rows[range] {
+            let label = match goal {
+                None => title.to_string(),
+                Some(_) => format!("{code} {title}"),
+            };
+            ui.horizontal(|ui| {
+                ui.set_height(row_height);
+                let text = match goal {
+                    None => RichText::new(&label).italics(),
+                    Some(_) if strategic => RichText::new(&label).strong(),
+                    Some(_) => {
+                        ui.add_space(indent);
+                        RichText::new(&label)
                     }
-                });
-            }
-        });
+                };
+                let r = ui.selectable_label(view.selected_goal == goal, text);
+                let r = if goal.is_some() {
+                    r.on_hover_text(&label)
+                } else {
+                    r
+                };
+                if r.clicked() {
+                    view.selected_goal = goal;
+                    view.tree_shown = goal;
+                }
+            });
+        }
+    });
 }
 
 /// Whether removing a goal loses something typed in: its operational goals, texts, indicators,

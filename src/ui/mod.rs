@@ -116,6 +116,9 @@ pub struct ViewState {
     pub actuals: ActualsView,
     /// A realised year the user asked to remove: the panel asks to confirm.
     pub confirm_remove_year: Option<i32>,
+    /// The selection the goal tree last showed. A goal selected elsewhere (a warning, a new
+    /// goal) differs from it: the tree then scrolls to that goal's line.
+    pub tree_shown: Option<Id>,
 }
 
 /// What the "plan and actuals" panel shows.

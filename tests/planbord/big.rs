@@ -207,13 +207,21 @@ fn a_long_warning_list_lays_out_only_what_is_in_view_and_jumps_to_the_right_goal
             planbord::i18n::Lang::Nl
         )
     );
-    let mut h = harness_on(plan, Panel::Warnings);
+    let sd = plan.strategic_goal(*goal).unwrap();
+    let tree_line = format!("{} {}", sd.code, sd.title);
+    let mut h = harness_on(plan.clone(), Panel::Warnings);
     assert!(h.query_by_label(&text).is_none());
+    // The goal's line in the tree (far down) is not laid out either.
+    assert!(h.query_by_label(&tree_line).is_none());
     wheel_down_until(&mut h, &text);
     h.get_by_label(&text).click();
     h.run();
     assert_eq!(h.state().view.panel, Panel::Goals);
     assert_eq!(h.state().view.selected_goal, Some(*goal));
+    // The tree scrolled to the goal chosen in the list: its line is there besides the heading
+    // of the Goals panel.
+    h.run();
+    assert_eq!(h.query_all_by_label(&tree_line).count(), 2);
 }
 
 #[test]

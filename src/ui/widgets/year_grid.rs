@@ -186,17 +186,90 @@ fn cell_id(id_salt: &str, field: YearField, year: i32) -> egui::Id {
 pub fn year_grid_ui(ui: &mut Ui, grid: &YearGrid, rows: &dyn GridRows, edits: &mut Vec<Edit>) {
     let row_height = ui.spacing().interact_size.y + 4.0;
     ui.push_id(grid.id_salt, |ui| {
-        ui.horizontal_top(|ui| {
+        let shown = ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             // Each table lays out its rows top to bottom inside the row of the two.
             ui.vertical(|ui| labels_ui(ui, grid, rows, edits, row_height));
-            egui::ScrollArea::horizontal()
+            let values = egui::ScrollArea::horizontal()
                 .id_salt("values")
                 .show(ui, |ui| {
                     ui.vertical(|ui| values_ui(ui, grid, rows, edits, row_height));
                 });
+            (values.inner_rect, values.state.clamped_offset().x)
         });
+        let (values_rect, offset_x) = shown.inner;
+        sticky_header_ui(
+            ui,
+            grid,
+            shown.response.rect,
+            values_rect,
+            offset_x,
+            row_height,
+        );
     });
+}
+
+/// The width of a year column.
+fn cell_width(kind: CellKind) -> f32 {
+    match kind {
+        CellKind::Fte | CellKind::Year => 60.0,
+        CellKind::Euro | CellKind::EuroNotNegative => 88.0,
+    }
+}
+
+/// While the grid's own header row has scrolled out of view and rows of the grid are still in
+/// view, its years are painted over the top of the view, so a long table keeps its column names.
+fn sticky_header_ui(
+    ui: &Ui,
+    grid: &YearGrid,
+    table_rect: egui::Rect,
+    values_rect: egui::Rect,
+    offset_x: f32,
+    row_height: f32,
+) {
+    let clip = ui.clip_rect();
+    if table_rect.top() >= clip.top() || table_rect.bottom() < clip.top() + 2.0 * row_height {
+        return;
+    }
+    let band = egui::Rect::from_min_max(
+        egui::pos2(table_rect.left().max(clip.left()), clip.top()),
+        egui::pos2(
+            table_rect.right().min(clip.right()),
+            clip.top() + row_height,
+        ),
+    );
+    let painter = ui.painter().with_clip_rect(clip);
+    painter.rect_filled(band, 0.0, ui.visuals().panel_fill);
+    painter.hline(
+        band.x_range(),
+        band.bottom(),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+    let values_painter = painter.with_clip_rect(
+        egui::Rect::from_x_y_ranges(values_rect.x_range(), band.y_range()).intersect(clip),
+    );
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = cell_width(grid.kind);
+    let names = grid
+        .years
+        .iter()
+        .map(|year| (year.to_string(), Some(*year) == grid.highlight_year))
+        .chain(std::iter::once((grid.total_label.to_string(), false)));
+    for (i, (name, highlighted)) in names.enumerate() {
+        let right = values_rect.left() - offset_x + (i as f32 + 1.0) * width - 4.0;
+        let color = if highlighted {
+            crate::ui::palette::ATTENTION
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        values_painter.text(
+            egui::pos2(right, band.center().y),
+            egui::Align2::RIGHT_CENTER,
+            name,
+            font.clone(),
+            color,
+        );
+    }
 }
 
 /// The label column: names (editable for managed lines) and remove buttons.
@@ -272,10 +345,7 @@ fn values_ui(
         highlight_year,
         ..
     } = *grid;
-    let cell_width = match kind {
-        CellKind::Fte | CellKind::Year => 60.0,
-        CellKind::Euro | CellKind::EuroNotNegative => 88.0,
-    };
+    let cell_width = cell_width(kind);
     TableBuilder::new(ui)
         .id_salt("values")
         .striped(true)
