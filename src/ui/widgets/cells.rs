@@ -221,10 +221,32 @@ fn decimal_cell_value(
         (_, Some(value)) => numfmt::exact(value),
     };
     let error = buffer(ui, id).and_then(|b| b.error);
-    let width = match kind {
+    let width: f32 = match kind {
         CellKind::Fte | CellKind::Year => 52.0,
         CellKind::Euro | CellKind::EuroNotNegative => 86.0,
     };
+    // A cell at rest (not focused, nothing typed into it) is painted like its text field, without
+    // one: a text field per visible cell was most of a grid's frame. The field takes over when the
+    // cell is clicked or reached with Tab; its size is measured from a real one first.
+    let size_id = Id::unique(("planbord-cell-size", width.to_bits()));
+    let at_rest = error.is_none()
+        && buffer(ui, id).is_none()
+        && !ui.memory(|m| m.has_focus(id))
+        && !ui
+            .data(|d| d.get_temp::<bool>(id.with("focus")))
+            .unwrap_or(false);
+    if let (true, Some(size)) = (at_rest, ui.data(|d| d.get_temp::<egui::Vec2>(size_id))) {
+        let response = resting_cell_ui(ui, id, size, &shown, name);
+        if response.clicked() {
+            response.request_focus();
+        }
+        if response.clicked() || response.gained_focus() {
+            // Like a spreadsheet cell: what is there is selected, so typing replaces it.
+            set_selection(ui, id, &shown, true);
+            ui.ctx().request_repaint();
+        }
+        return (None, false);
+    }
     let (response, committed) = buffered(
         ui,
         id,
@@ -238,6 +260,7 @@ fn decimal_cell_value(
         error.is_some(),
         true,
     );
+    ui.data_mut(|d| d.insert_temp(size_id, response.rect.size()));
     let lost_focus = response.lost_focus();
     if let Some(message) = &error {
         response.on_hover_text(message.clone());
@@ -283,6 +306,43 @@ fn decimal_cell_value(
         }
     };
     (value, lost_focus)
+}
+
+/// A number cell at rest: the look of its text field (background, frame, the number on the
+/// right) and the same accessible name and value, at a fraction of the cost.
+fn resting_cell_ui(ui: &mut Ui, id: Id, size: egui::Vec2, shown: &str, name: &str) -> Response {
+    let (_, rect) = ui.allocate_space(size);
+    let response = ui.interact(rect, id, egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let widget = if response.hovered() {
+            &visuals.widgets.hovered
+        } else {
+            &visuals.widgets.inactive
+        };
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            widget.corner_radius,
+            visuals.text_edit_bg_color(),
+            widget.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        let color = visuals
+            .override_text_color
+            .unwrap_or_else(|| visuals.widgets.inactive.text_color());
+        // Where the text field puts its text (its inner margin).
+        painter.text(
+            egui::pos2(rect.right() - 7.0, rect.center().y - 1.0),
+            egui::Align2::RIGHT_CENTER,
+            shown,
+            egui::TextStyle::Body.resolve(ui.style()),
+            color,
+        );
+    }
+    let enabled = ui.is_enabled();
+    response.widget_info(|| egui::WidgetInfo::text_edit(enabled, shown, shown, ""));
+    response.accessible_name(name)
 }
 
 /// A text field that commits when the edit ends. Returns the new text if it changed.
