@@ -233,6 +233,13 @@ fn benches(c: &mut Criterion) {
             Panel::Charts,
             Panel::Warnings,
         ] {
+            // `PLANBORD_BENCH_ONLY="socius: frame Staffing"` measures only the frames whose name
+            // starts with it (for profiling one panel).
+            if let Ok(only) = std::env::var("PLANBORD_BENCH_ONLY")
+                && !format!("{name}: frame {panel:?}").starts_with(&only)
+            {
+                continue;
+            }
             let end = {
                 let (ctx, mut app) = app_on(&plan, panel, 0);
                 turns_to_end(&ctx, &mut app)
