@@ -617,6 +617,12 @@ impl Document {
         }
         let before = Patch::between(&self.plan, &changed);
         self.plan = changed;
+        self.record(labels, before);
+        Ok(())
+    }
+
+    /// Makes the change just made one undo step: `before` holds the parts it replaced.
+    fn record(&mut self, labels: [String; 2], before: Patch) {
         let after_revision = self.next_revision;
         self.next_revision += 1;
         self.undo.push(Step {
@@ -630,7 +636,6 @@ impl Document {
         }
         self.redo.clear();
         self.revision = after_revision;
-        Ok(())
     }
 
     /// [`Document::apply`] for an edit that changes only the strategic goal at `index`: keeps a
@@ -686,19 +691,7 @@ impl Document {
             Ok(false) => return Ok(()),
             Ok(true) => {}
         }
-        let after_revision = self.next_revision;
-        self.next_revision += 1;
-        self.undo.push(Step {
-            labels,
-            before: Patch::goal(index, before),
-            before_revision: self.revision,
-            after_revision,
-        });
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        self.revision = after_revision;
+        self.record(labels, Patch::goal(index, before));
         Ok(())
     }
 
