@@ -297,15 +297,7 @@ pub fn run_command(
     let t = tr(lang);
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                t.cli_error,
-                crate::messages::load_error(&e, lang)
-            );
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
     let summary = calc::summarize(&plan);
     let written = match command {
@@ -822,6 +814,12 @@ struct ActualsRequest<'a> {
     lang: Lang,
 }
 
+/// Writes "error: MESSAGE" in the user's language; the exit code of a failed command.
+fn failed(err: &mut dyn Write, lang: Lang, message: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(err, "{}: {message}", tr(lang).cli_error);
+    ExitCode::FAILURE
+}
+
 /// `planbord fmt`: rewrites a plan file in Planbord's layout. A file already in that layout is
 /// left alone (not even its date changes, so a synced folder or git sees no change).
 fn fmt(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
@@ -830,15 +828,7 @@ fn fmt(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Exi
         .and_then(|bytes| store::from_bytes(&bytes, file).map(|plan| (bytes, plan)));
     let (bytes, plan) = match loaded {
         Ok(loaded) => loaded,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                t.cli_error,
-                crate::messages::load_error(&e, lang)
-            );
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
     let text = store::to_ron_string(&plan);
     if text.as_bytes() == bytes.as_slice() {
@@ -850,15 +840,7 @@ fn fmt(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Exi
             let _ = writeln!(out, "{}: {}", file.display(), t.cli_rewritten);
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                t.cli_error,
-                crate::messages::save_error(&e, lang)
-            );
-            ExitCode::FAILURE
-        }
+        Err(e) => failed(err, lang, crate::messages::save_error(&e, lang)),
     }
 }
 
@@ -949,14 +931,6 @@ fn generate(
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                t.cli_error,
-                crate::messages::save_error(&e, lang)
-            );
-            ExitCode::FAILURE
-        }
+        Err(e) => failed(err, lang, crate::messages::save_error(&e, lang)),
     }
 }
