@@ -7,6 +7,7 @@ use crate::exchange::ExportError;
 use crate::exchange::csv::{CsvNotation, write_csv};
 use crate::exchange::import::{self, SourceKind};
 use crate::i18n::{Lang, tr};
+use crate::model::BudgetBasis;
 use crate::{calc, merge, report, store};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -113,10 +114,15 @@ pub enum Command {
         /// Print the preview only; leave the plan file untouched.
         #[arg(long)]
         dry_run: bool,
-        /// Switch the plan's budget basis with the import (`accounts`: the accounts make the
-        /// multi-year budget).
+        /// The plan's budget basis after the import: `accounts` (the accounts make the key
+        /// figures) or `goals` (they stay with the budget by goal). A plan without goal amounts
+        /// switches to `accounts` unless told; a plan with goal amounts must be told.
         #[arg(long, value_enum)]
         basis: Option<Basis>,
+        /// Keep the plan's lines that the source's sections lack (by default they are removed,
+        /// so the plan's account totals equal the source).
+        #[arg(long)]
+        keep_missing: bool,
     },
     /// Merge two versions of a plan that come from one common version: a three-way merge by
     /// stable id and field, e.g. as git's merge driver (see README). Exit 0: merged; 1: merged
@@ -183,10 +189,11 @@ pub enum Prefer {
     Theirs,
 }
 
-/// A budget basis to switch to on import.
+/// The budget basis a plan gets with an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Basis {
     Accounts,
+    Goals,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -268,9 +275,18 @@ pub fn run_command(
         source,
         dry_run,
         basis,
+        keep_missing,
     } = command
     {
-        return import_budget(file, source, *dry_run, lang, *basis, out, err);
+        let request = BudgetRequest {
+            file,
+            source,
+            dry_run: *dry_run,
+            basis: *basis,
+            keep_missing: *keep_missing,
+            lang,
+        };
+        return import_budget(&request, out, err);
     }
     if let Command::ImportActuals {
         file,
@@ -326,8 +342,9 @@ pub fn run_command(
             // Left by a merge: to pick in the editor (paneel Conflicten).
             for conflict in &plan.conflicts {
                 text.push_str(&format!(
-                    "conflict: {}\n",
-                    merge::texts::describe(conflict, &plan, crate::i18n::Lang::Nl)
+                    "{}: {}\n",
+                    t.cli_conflict,
+                    merge::texts::describe(conflict, &plan, lang)
                 ));
             }
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
@@ -352,10 +369,7 @@ pub fn run_command(
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = writeln!(err, "{}: {e}", t.cli_error);
-            ExitCode::FAILURE
-        }
+        Err(_) => failed(err, lang, t.cli_output_failed),
     }
 }
 
@@ -385,15 +399,12 @@ fn compare(
     err: &mut dyn Write,
 ) -> ExitCode {
     if base == 0 || base > files.len() {
-        let _ = writeln!(err, "error: --base {base}: choose 1 to {}", files.len());
-        return ExitCode::FAILURE;
+        let choose = crate::i18n::fill(tr(lang).cli_choose_base, &[&files.len().to_string()]);
+        return failed(err, lang, format!("--base {base}: {choose}"));
     }
     let scenarios = match load_scenarios(files) {
         Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
     let comparison = crate::compare::Comparison::new(scenarios, base - 1);
     let text = match format {
@@ -402,10 +413,7 @@ fn compare(
     };
     match out.write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            ExitCode::FAILURE
-        }
+        Err(_) => failed(err, lang, tr(lang).cli_output_failed),
     }
 }
 
@@ -438,10 +446,7 @@ fn export(
     let lang = request.lang;
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
     match export_files(file, &plan, request) {
         Ok(lines) => {
@@ -452,7 +457,7 @@ fn export(
         }
         Err(errors) => {
             for e in errors {
-                let _ = writeln!(err, "error: {}", e.message(lang));
+                failed(err, lang, e.message(lang));
             }
             ExitCode::FAILURE
         }
@@ -541,79 +546,79 @@ fn export_files(
     }
     Ok(done)
 }
-/// `planbord import-budget`: exit 0 when lines were imported (rejected rows are listed), 1 when
-/// nothing could be imported or a file cannot be read or written.
-fn import_budget(
-    file: &std::path::Path,
-    source: &std::path::Path,
+/// What `planbord import-budget` was asked.
+struct BudgetRequest<'a> {
+    file: &'a Path,
+    source: &'a Path,
     dry_run: bool,
-    lang: Lang,
     basis: Option<Basis>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
-    let error_word = match lang {
-        Lang::Nl => "fout",
-        Lang::En => "error",
-    };
-    let mut fail = |message: String| {
-        let _ = writeln!(err, "{error_word}: {message}");
-        ExitCode::FAILURE
-    };
+    keep_missing: bool,
+    lang: Lang,
+}
+
+/// `planbord import-budget`: exit 0 when lines were imported (rejected rows are listed), 1 when
+/// nothing could be imported, the basis must be chosen, or a file cannot be read or written.
+fn import_budget(request: &BudgetRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let BudgetRequest {
+        file,
+        source,
+        dry_run,
+        basis,
+        keep_missing,
+        lang,
+    } = *request;
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
-    let read = match read_source(source, lang) {
-        Ok(SourceBytes::Read(bytes)) => import::read_budget_source(
-            &bytes,
-            SourceKind::detect(Some(source), &bytes),
-            plan.years(),
-        ),
-        Ok(SourceBytes::TooLarge(e)) => Err(e),
-        Err(message) => return fail(message),
+    let bytes = match read_source(source) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(err, lang, crate::messages::read_error(&e, lang)),
     };
-    let imported = match read {
+    let kind = SourceKind::detect(Some(source), &bytes);
+    let imported = match import::read_budget_source(&bytes, kind, plan.years()) {
         Ok(imported) => imported,
-        Err(e) => return fail(format!("{}: {}", source.display(), e.describe(lang))),
+        Err(e) => {
+            return failed(
+                err,
+                lang,
+                format!("{}: {}", source.display(), e.describe(lang)),
+            );
+        }
     };
     let mut preview = import::preview(&plan, &imported);
-    preview.switch_basis = basis == Some(Basis::Accounts);
+    if let Some(basis) = basis {
+        preview.basis_choice = Some(match basis {
+            Basis::Accounts => BudgetBasis::Accounts,
+            Basis::Goals => BudgetBasis::Goals,
+        });
+    }
+    preview.remove_missing = !keep_missing;
     let _ = out.write_all(preview.describe(lang).as_bytes());
-    if !preview.can_import() {
-        return fail(format!("{}: {}", source.display(), tr(lang).import_nothing));
+    if preview.imported.line_count() == 0 {
+        return failed(
+            err,
+            lang,
+            format!("{}: {}", source.display(), tr(lang).import_nothing),
+        );
+    }
+    if preview.basis_unanswered() {
+        let _ = writeln!(out, "\n{}", tr(lang).cli_choose_basis);
+        if dry_run {
+            return ExitCode::SUCCESS;
+        }
+        return failed(
+            err,
+            lang,
+            format!("{}: {}", file.display(), tr(lang).cli_basis_needed),
+        );
     }
     save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
 }
 
-/// What was read of a source file: its bytes, or the refusal of a file too large to read.
-enum SourceBytes {
-    Read(Vec<u8>),
-    TooLarge(import::ImportError),
-}
-
-/// Reads a source to import, refusing one larger than [`import::MAX_SOURCE_BYTES`] before
-/// reading it; an unreadable file gives the message to print.
-fn read_source(source: &Path, lang: Lang) -> Result<SourceBytes, String> {
-    let describe_read_error = |e: std::io::Error| {
-        let hint = match lang {
-            Lang::Nl => "controleer het pad",
-            Lang::En => "check the path",
-        };
-        format!("{}: {e}; {hint}", source.display())
-    };
-    let size = std::fs::metadata(source)
-        .map_err(describe_read_error)?
-        .len();
-    if size > import::MAX_SOURCE_BYTES as u64 {
-        return Ok(SourceBytes::TooLarge(import::ImportError::TooLarge {
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-            limit: import::MAX_SOURCE_BYTES,
-        }));
-    }
-    std::fs::read(source)
-        .map(SourceBytes::Read)
-        .map_err(describe_read_error)
+/// Reads a table to import: a regular file of at most [`import::MAX_SOURCE_BYTES`].
+fn read_source(source: &Path) -> Result<Vec<u8>, store::ReadError> {
+    store::read_bounded(source, import::MAX_SOURCE_BYTES as u64)
 }
 
 /// Applies the edit of an import to the plan and saves it (keeping a backup), unless it changes
@@ -627,17 +632,13 @@ fn save_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let error_word = match lang {
-        Lang::Nl => "fout",
-        Lang::En => "error",
-    };
-    let mut fail = |message: String| {
-        let _ = writeln!(err, "{error_word}: {message}");
-        ExitCode::FAILURE
-    };
     let mut doc = crate::edit::Document::new(plan.clone());
     if let Err(e) = doc.apply(edit) {
-        return fail(format!("{}: {e}", file.display()));
+        return failed(
+            err,
+            lang,
+            format!("{}: {}", file.display(), e.message(lang)),
+        );
     }
     let (unchanged, dry, saved) = match lang {
         Lang::Nl => (
@@ -669,7 +670,7 @@ fn save_import(
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(format!("{}: {e}", file.display())),
+        Err(e) => failed(err, lang, crate::messages::save_error(&e, lang)),
     }
 }
 
@@ -755,10 +756,7 @@ fn diff_files(files: &[PathBuf], lang: Lang, out: &mut dyn Write, err: &mut dyn 
         [a, b] => (None, a, b),
         [path, old, _, _, new, _, _] => (Some(path), old, new),
         _ => {
-            let _ = writeln!(
-                err,
-                "error: give two plan files (A B), or git's seven arguments of an external diff"
-            );
+            failed(err, lang, tr(lang).cli_diff_usage);
             return ExitCode::from(2);
         }
     };
@@ -774,7 +772,7 @@ fn diff_files(files: &[PathBuf], lang: Lang, out: &mut dyn Write, err: &mut dyn 
     let (a, b) = match (load(a), load(b)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(message), _) | (_, Err(message)) => {
-            let _ = writeln!(err, "error: {message}");
+            failed(err, lang, message);
             return ExitCode::from(2);
         }
     };
@@ -847,7 +845,7 @@ fn fmt(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Exi
 /// `planbord import-actuals`: exit 0 when lines were imported (rejected rows are listed), 1 when
 /// nothing could be imported or a file cannot be read or written.
 fn import_actuals(request: &ActualsRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    use crate::exchange::import_actuals::{self as actuals, ActualsImportError};
+    use crate::exchange::import_actuals as actuals;
     let ActualsRequest {
         file,
         source,
@@ -855,40 +853,30 @@ fn import_actuals(request: &ActualsRequest, out: &mut dyn Write, err: &mut dyn W
         dry_run,
         lang,
     } = *request;
-    let error_word = match lang {
-        Lang::Nl => "fout",
-        Lang::En => "error",
-    };
-    let mut fail = |message: String| {
-        let _ = writeln!(err, "{error_word}: {message}");
-        ExitCode::FAILURE
-    };
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return failed(err, lang, crate::messages::load_error(&e, lang)),
     };
-    let read = match read_source(source, lang) {
-        Ok(SourceBytes::Read(bytes)) => actuals::read_actuals_source(
-            &bytes,
-            SourceKind::detect(Some(source), &bytes),
-            &plan,
-            year,
-        ),
-        Ok(SourceBytes::TooLarge(e)) => Err(ActualsImportError::Source(e)),
-        Err(message) => return fail(message),
+    let bytes = match read_source(source) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(err, lang, crate::messages::read_error(&e, lang)),
     };
-    let imported = match read {
+    let kind = SourceKind::detect(Some(source), &bytes);
+    let imported = match actuals::read_actuals_source(&bytes, kind, &plan, year) {
         Ok(imported) => imported,
-        Err(e) => return fail(format!("{}: {}", source.display(), e.describe(lang))),
+        Err(e) => {
+            return failed(
+                err,
+                lang,
+                format!("{}: {}", source.display(), e.describe(lang)),
+            );
+        }
     };
     let preview = actuals::preview(&plan, &imported);
     let _ = out.write_all(preview.describe(lang).as_bytes());
     if !preview.can_import() {
-        let nothing = match lang {
-            Lang::Nl => "niets om te importeren: geen enkele resultaatlijn werd aanvaard",
-            Lang::En => "nothing to import: no result line was accepted",
-        };
-        return fail(format!("{}: {nothing}", source.display()));
+        let nothing = tr(lang).actuals_import_nothing;
+        return failed(err, lang, format!("{}: {nothing}", source.display()));
     }
     save_import(file, &plan, preview.edit(), dry_run, lang, out, err)
 }

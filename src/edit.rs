@@ -274,19 +274,24 @@ pub struct NewResultLine {
 /// The rule, applied by [`Edit::MergeAccounts`]:
 /// - a section is matched by name (trimmed, case-insensitive) with the first plan section of that
 ///   name; a section the plan lacks is added at the end, with a fresh id;
-/// - a line is matched by account code (trimmed, case-insensitive) with the first line of that code
-///   in its section. A matched line gets the merged years as typed amounts (a line that followed a
+/// - a line is matched within its section by [`match_account_lines`]: by account code and name
+///   first, then by account code alone (trimmed, case-insensitive), each plan line at most once,
+///   so two source lines under one code (`623400 Diverse personeelskosten` and `623400 SWT`) stay
+///   two lines. A matched line gets the merged years as typed amounts (a line that followed a
 ///   growth rule keeps the rule's values for the other years, now typed), the merged name (unless
 ///   empty) and side; its category stays. A line the section lacks is added with a fresh id and no
 ///   category of its own (it follows its code);
-/// - lines and sections not in the merge stay as they are, and so do years the merge does not
-///   name; a year given as `None` is cleared (zero);
+/// - with `remove_missing`, the lines of a merged section that no merged line matched are removed
+///   (the source is that section's truth); otherwise they stay. Sections not in the merge always
+///   stay, and so do years the merge does not name; a year given as `None` is cleared (zero);
 /// - printed section totals are set for the years given (`None` clears a year);
 /// - `basis` switches the plan's budget basis when set; otherwise the basis is left alone.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountMerge {
     pub sections: Vec<MergeSection>,
     pub basis: Option<BudgetBasis>,
+    /// Remove the lines of a merged section that the merge does not have.
+    pub remove_missing: bool,
 }
 
 /// One section of an [`AccountMerge`].
@@ -305,6 +310,32 @@ pub struct MergeLine {
     pub name: String,
     pub side: Side,
     pub amounts: BTreeMap<i32, Option<Decimal>>,
+}
+
+/// Which existing line each incoming line of one section updates (`None`: a new line). A line
+/// is matched by code and name (trimmed, case-insensitive) first, then by code alone, in order;
+/// every existing line is matched at most once. One rule for the import preview and the merge.
+pub fn match_account_lines(existing: &[AccountLine], incoming: &[MergeLine]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; existing.len()];
+    let mut matched: Vec<Option<usize>> = vec![None; incoming.len()];
+    let same_code = |old: &AccountLine, new: &MergeLine| same_key(&old.code, &new.code);
+    for by_name in [true, false] {
+        for (i, line) in incoming.iter().enumerate() {
+            if matched[i].is_some() {
+                continue;
+            }
+            let fits = |k: usize| {
+                !taken[k]
+                    && same_code(&existing[k], line)
+                    && (!by_name || same_key(&existing[k].name, &line.name))
+            };
+            if let Some(at) = (0..existing.len()).find(|&k| fits(k)) {
+                taken[at] = true;
+                matched[i] = Some(at);
+            }
+        }
+    }
+    matched
 }
 
 impl Edit {
@@ -497,8 +528,8 @@ impl Edit {
 /// Why an edit was refused; the plan is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error("{0} bestaat niet (meer)")]
-    NotFound(String),
+    #[error("{0:?} no longer there")]
+    NotFound(Thing),
     /// Why the edit was refused: in Dutch, and in English.
     #[error("{0}")]
     Invalid(String, String),
@@ -508,11 +539,72 @@ impl EditError {
     /// The reason in the user's language.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EditError::NotFound(what), Lang::Nl) => format!("{what} bestaat niet (meer)"),
-            (EditError::NotFound(what), Lang::En) => format!("{what}: no longer there"),
+            (EditError::NotFound(what), Lang::Nl) => {
+                format!("{} bestaat niet (meer)", what.noun(lang))
+            }
+            (EditError::NotFound(what), Lang::En) => {
+                format!("{} is no longer there", what.noun(lang))
+            }
             (EditError::Invalid(nl, _), Lang::Nl) => nl.clone(),
             (EditError::Invalid(_, en), Lang::En) => en.clone(),
         }
+    }
+}
+
+/// What an edit was about that is no longer in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    StrategicGoal,
+    OperationalGoal,
+    Goal,
+    Activity,
+    SalaryProfile,
+    IncomeLine,
+    Line,
+    Account,
+    Section,
+    Reserve,
+    Indicator,
+    OutputFigure,
+    Function,
+    Conflict,
+    ConflictPlace,
+    /// The realised figures of a year.
+    ActualsYear(i32),
+    /// The field or value the edit names.
+    Field,
+}
+
+impl Thing {
+    /// The noun with its article, to start a sentence: `het strategisch doel`, `the strategic goal`.
+    pub fn noun(self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let (nl, en_text) = match self {
+            Thing::StrategicGoal => ("het strategisch doel", "the strategic goal"),
+            Thing::OperationalGoal => ("het operationeel doel", "the operational goal"),
+            Thing::Goal => ("het doel", "the goal"),
+            Thing::Activity => ("de activiteit", "the activity"),
+            Thing::SalaryProfile => ("het loonprofiel", "the salary profile"),
+            Thing::IncomeLine => ("de inkomstenlijn", "the income line"),
+            Thing::Line => ("de lijn", "the line"),
+            Thing::Account => ("de rekening", "the account"),
+            Thing::Section => ("de rubriek", "the section"),
+            Thing::Reserve => ("de reserve", "the reserve"),
+            Thing::Indicator => ("de indicator", "the indicator"),
+            Thing::OutputFigure => ("het kengetal", "the output figure"),
+            Thing::Function => ("de functie", "the function"),
+            Thing::Conflict => ("dit conflict", "this conflict"),
+            Thing::ConflictPlace => ("de plaats van dit conflict", "the place of this conflict"),
+            Thing::Field => ("dit veld", "this field"),
+            Thing::ActualsYear(year) => {
+                return if en {
+                    format!("the realised figures of {year}")
+                } else {
+                    format!("de realisatie van {year}")
+                };
+            }
+        };
+        if en { en_text } else { nl }.to_string()
     }
 }
 
@@ -930,7 +1022,7 @@ fn actual_value_mut(
     plan: &mut Plan,
     value: ActualValue,
 ) -> Result<(&mut Option<Decimal>, bool), EditError> {
-    let missing = || EditError::NotFound(format!("{value:?}"));
+    let missing = || EditError::NotFound(Thing::Field);
     Ok(match value {
         ActualValue::OutputOfTotal(id) => (
             &mut output_mut(plan, id).ok_or_else(missing)?.of_total,
@@ -964,7 +1056,7 @@ fn set_required_actual(
     value: ActualValue,
     new: Option<Decimal>,
 ) -> Result<bool, EditError> {
-    let missing = || EditError::NotFound(format!("{value:?}"));
+    let missing = || EditError::NotFound(Thing::Field);
     let new = new.unwrap_or_default().normalize();
     let target = match value {
         ActualValue::LineAmount(id) => &mut result_line_mut(plan, id).ok_or_else(missing)?.amount,
@@ -1217,7 +1309,7 @@ fn is_referenced(plan: &Plan, id: Id) -> bool {
 }
 
 fn yearly_mut<'a>(plan: &'a mut Plan, field: &YearField) -> Result<&'a mut Yearly, EditError> {
-    let missing = || EditError::NotFound(format!("{field:?}"));
+    let missing = || EditError::NotFound(Thing::Field);
     Ok(match *field {
         YearField::GoalFte(id) => &mut plan.operational_goal_mut(id).ok_or_else(missing)?.fte,
         YearField::GoalOperating(id) => {
@@ -1298,8 +1390,7 @@ fn default_profile(plan: &Plan) -> Result<Id, EditError> {
 pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
     match edit {
         Edit::SetText(field, value) => {
-            *text_mut(plan, field).ok_or_else(|| EditError::NotFound(format!("{field:?}")))? =
-                value.clone();
+            *text_mut(plan, field).ok_or(EditError::NotFound(Thing::Field))? = value.clone();
         }
         Edit::SetYear(field, year, value) => {
             if !plan.years().contains(year) {
@@ -1333,7 +1424,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let id = plan.new_id();
             let sd = plan
                 .strategic_goal_mut(*strategic_goal)
-                .ok_or_else(|| EditError::NotFound("strategisch doel".into()))?;
+                .ok_or(EditError::NotFound(Thing::StrategicGoal))?;
             sd.operational_goals
                 .push(OperationalGoal::new(id, profile, "Nieuw operationeel doel"));
             assign_code(plan, id);
@@ -1346,7 +1437,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     .strategic_goals
                     .iter_mut()
                     .find(|sd| sd.operational_goals.iter().any(|od| od.id == *id))
-                    .ok_or_else(|| EditError::NotFound("doel".into()))?;
+                    .ok_or(EditError::NotFound(Thing::Goal))?;
                 sd.operational_goals.retain(|od| od.id != *id);
             }
         }
@@ -1364,7 +1455,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     .strategic_goals
                     .iter_mut()
                     .find(|sd| sd.operational_goals.iter().any(|od| od.id == *id))
-                    .ok_or_else(|| EditError::NotFound("doel".into()))?;
+                    .ok_or(EditError::NotFound(Thing::Goal))?;
                 let at = sd
                     .operational_goals
                     .iter()
@@ -1392,7 +1483,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let (first_year, last_year) = (plan.meta.first_year, plan.meta.last_year);
             let id = plan.new_id();
             plan.operational_goal_mut(*goal)
-                .ok_or_else(|| EditError::NotFound("operationeel doel".into()))?
+                .ok_or(EditError::NotFound(Thing::OperationalGoal))?
                 .activities
                 .push(Activity {
                     id,
@@ -1413,7 +1504,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetActivityType(id, activity_type) => {
             plan.activity_mut(*id)
-                .ok_or_else(|| EditError::NotFound("activiteit".into()))?
+                .ok_or(EditError::NotFound(Thing::Activity))?
                 .activity_type = *activity_type;
         }
         Edit::SetActivityYears(id, first, last) => {
@@ -1425,7 +1516,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
             let activity = plan
                 .activity_mut(*id)
-                .ok_or_else(|| EditError::NotFound("activiteit".into()))?;
+                .ok_or(EditError::NotFound(Thing::Activity))?;
             activity.first_year = *first;
             activity.last_year = *last;
         }
@@ -1439,7 +1530,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                         sd.indicators.push(indicator);
                     } else {
                         plan.operational_goal_mut(*goal)
-                            .ok_or_else(|| EditError::NotFound("doel".into()))?
+                            .ok_or(EditError::NotFound(Thing::Goal))?
                             .indicators
                             .push(indicator);
                     }
@@ -1470,7 +1561,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             } else {
                 &mut plan
                     .operational_goal_mut(*goal)
-                    .ok_or_else(|| EditError::NotFound("doel".into()))?
+                    .ok_or(EditError::NotFound(Thing::Goal))?
                     .core_tasks
             };
             tasks.retain(|t| t != task);
@@ -1509,13 +1600,13 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetProfile(owner, profile) => {
             if !plan.salary_profiles.iter().any(|p| p.id == *profile) {
-                return Err(EditError::NotFound("loonprofiel".into()));
+                return Err(EditError::NotFound(Thing::SalaryProfile));
             }
             if let Some(line) = plan.staff_lines.iter_mut().find(|l| l.id == *owner) {
                 line.salary_profile = *profile;
             } else {
                 plan.operational_goal_mut(*owner)
-                    .ok_or_else(|| EditError::NotFound("doel".into()))?
+                    .ok_or(EditError::NotFound(Thing::Goal))?
                     .salary_profile = *profile;
             }
         }
@@ -1523,12 +1614,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             plan.income
                 .iter_mut()
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("inkomstenlijn".into()))?
+                .ok_or(EditError::NotFound(Thing::IncomeLine))?
                 .kind = *kind;
         }
         Edit::SetSide(id, side) if result_line_mut(plan, *id).is_some() => {
-            let line =
-                result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            let line = result_line_mut(plan, *id).ok_or(EditError::NotFound(Thing::Line))?;
             line.side = *side;
             if !line.category.fits(*side) {
                 line.category = default_category(*side);
@@ -1540,7 +1630,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .iter_mut()
                 .flat_map(|s| s.lines.iter_mut())
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("rekening".into()))?;
+                .ok_or(EditError::NotFound(Thing::Account))?;
             line.side = *side;
             // A chosen category of the other side no longer applies.
             if line.category.is_some_and(|c| !c.fits(*side)) {
@@ -1549,8 +1639,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetRule(id, rule) => {
             let years: Vec<i32> = plan.years().collect();
-            let amounts =
-                amounts_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            let amounts = amounts_mut(plan, *id).ok_or(EditError::NotFound(Thing::Line))?;
             *amounts = match rule {
                 Some(rule) => Amounts::Rule(rule.clone()),
                 None => Amounts::PerYear(Yearly(
@@ -1575,14 +1664,14 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .funds
                 .iter_mut()
                 .find(|f| f.id == *id)
-                .ok_or_else(|| EditError::NotFound("reserve".into()))?;
+                .ok_or(EditError::NotFound(Thing::Reserve))?;
             fund.opening_balance = *opening_balance;
             fund.receives_balance = *receives_balance;
         }
         Edit::SetTarget(id, target) => {
             plan.indicators_mut()
                 .find(|i| i.id == *id)
-                .ok_or_else(|| EditError::NotFound("indicator".into()))?
+                .ok_or(EditError::NotFound(Thing::Indicator))?
                 .target = target.clone();
         }
         Edit::SetPeriod(first, last) => {
@@ -1616,7 +1705,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .iter_mut()
                 .flat_map(|s| s.lines.iter_mut())
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("rekening".into()))?;
+                .ok_or(EditError::NotFound(Thing::Account))?;
             if let Some(category) = category
                 && !category.fits(line.side)
             {
@@ -1655,7 +1744,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::RemoveActualsYear(year) => {
             if plan.actuals.year(*year).is_none() {
-                return Err(EditError::NotFound(format!("realisatie {year}")));
+                return Err(EditError::NotFound(Thing::ActualsYear(*year)));
             }
             plan.actuals.years.retain(|y| y.year != *year);
         }
@@ -1704,7 +1793,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         Edit::AddOutputPart { output } => {
             let id = plan.new_id();
             output_mut(plan, *output)
-                .ok_or_else(|| EditError::NotFound("kengetal".into()))?
+                .ok_or(EditError::NotFound(Thing::OutputFigure))?
                 .breakdown
                 .push(OutputPart {
                     id,
@@ -1715,7 +1804,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::AddUnplannedActivity { year, goal } => {
             if plan.operational_goal(*goal).is_none() {
-                return Err(EditError::NotFound("operationeel doel".into()));
+                return Err(EditError::NotFound(Thing::OperationalGoal));
             }
             let id = plan.new_id();
             actuals_year(plan, *year)?
@@ -1748,8 +1837,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::SetActualCategory(id, category) => {
-            let line =
-                result_line_mut(plan, *id).ok_or_else(|| EditError::NotFound("lijn".into()))?;
+            let line = result_line_mut(plan, *id).ok_or(EditError::NotFound(Thing::Line))?;
             if !category.fits(line.side) {
                 let (nl, en) = match line.side {
                     Side::Cost => ("kostenzijde", "cost side"),
@@ -1766,20 +1854,20 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             if let Some(goal) = goal
                 && plan.strategic_goal(*goal).is_none()
             {
-                return Err(EditError::NotFound("strategisch doel".into()));
+                return Err(EditError::NotFound(Thing::StrategicGoal));
             }
             result_line_mut(plan, *id)
-                .ok_or_else(|| EditError::NotFound("lijn".into()))?
+                .ok_or(EditError::NotFound(Thing::Line))?
                 .goal = *goal;
         }
         Edit::SetPlannedAs(id, planned_as) => {
             staff_actual_mut(plan, *id)
-                .ok_or_else(|| EditError::NotFound("functie".into()))?
+                .ok_or(EditError::NotFound(Thing::Function))?
                 .planned_as = *planned_as;
         }
         Edit::SetOutputKind(id, kind) => {
             output_mut(plan, *id)
-                .ok_or_else(|| EditError::NotFound("kengetal".into()))?
+                .ok_or(EditError::NotFound(Thing::OutputFigure))?
                 .kind = *kind;
         }
         Edit::SetActivityStatus {
@@ -1791,7 +1879,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .operational_goals()
                 .all(|(_, od)| od.activities.iter().all(|a| a.id != *activity))
             {
-                return Err(EditError::NotFound("activiteit".into()));
+                return Err(EditError::NotFound(Thing::Activity));
             }
             let realised = actuals_year(plan, *year)?;
             let existing = realised
@@ -1818,7 +1906,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             state,
         } => {
             if plan.indicators_mut().all(|i| i.id != *indicator) {
-                return Err(EditError::NotFound("indicator".into()));
+                return Err(EditError::NotFound(Thing::Indicator));
             }
             let realised = actuals_year(plan, *year)?;
             realised.milestones.retain(|m| m.indicator != *indicator);
@@ -1857,8 +1945,8 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
 fn resolve_error(error: crate::merge::ResolveError) -> EditError {
     use crate::merge::ResolveError;
     match error {
-        ResolveError::NoSuchConflict(_) => EditError::NotFound("dit conflict".into()),
-        ResolveError::PlaceGone => EditError::NotFound("de plaats van dit conflict".into()),
+        ResolveError::NoSuchConflict(_) => EditError::NotFound(Thing::Conflict),
+        ResolveError::PlaceGone => EditError::NotFound(Thing::ConflictPlace),
         ResolveError::Unreadable(reason) => refused(
             format!("de waarde van dit conflict past niet in het plan ({reason})"),
             format!("the value of this conflict does not fit the plan ({reason})"),
@@ -1909,11 +1997,9 @@ fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<(), EditError
                 plan.accounts[at].printed_mut(side).set(*year, *value);
             }
         }
-        for line in &incoming.lines {
-            let existing = plan.accounts[at]
-                .lines
-                .iter()
-                .position(|l| same_key(&l.code, &line.code));
+        let matches = match_account_lines(&plan.accounts[at].lines, &incoming.lines);
+        let kept_before = plan.accounts[at].lines.len();
+        for (line, existing) in incoming.lines.iter().zip(matches.iter().copied()) {
             match existing {
                 Some(i) => {
                     let target = &mut plan.accounts[at].lines[i];
@@ -1954,6 +2040,18 @@ fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<(), EditError
                     });
                 }
             }
+        }
+        if merge.remove_missing {
+            // Lines that were there before the merge and that no incoming line matched.
+            let mut keep = vec![false; kept_before];
+            for at in matches.iter().flatten() {
+                keep[*at] = true;
+            }
+            keep.resize(plan.accounts[at].lines.len(), true);
+            let mut keep = keep.into_iter();
+            plan.accounts[at]
+                .lines
+                .retain(|_| keep.next().unwrap_or(true));
         }
     }
     if let Some(basis) = merge.basis {
@@ -2015,7 +2113,7 @@ fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
             .accounts
             .iter_mut()
             .find(|s| s.id == section)
-            .ok_or_else(|| EditError::NotFound("rubriek".into()))?
+            .ok_or(EditError::NotFound(Thing::Section))?
             .lines
             .push(AccountLine {
                 id,

@@ -185,7 +185,8 @@ impl PlanApp {
         if kind == ExchangeKind::CsvFolder
             && let Err(e) = std::fs::create_dir_all(path)
         {
-            self.set_status(Tone::Error, format!("{}: {e}", path.display()));
+            let problem = crate::messages::write_problem(&e, self.prefs.lang);
+            self.set_status(Tone::Error, format!("{}: {problem}", path.display()));
             return;
         }
         for (file, bytes) in &outputs {
@@ -221,7 +222,9 @@ impl PlanApp {
         let bytes = match read_source(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                self.set_status(Tone::Error, format!("{}: {e}", path.display()));
+                let message = crate::messages::read_error(&e, lang);
+                self.set_status(Tone::Error, message.clone());
+                self.show_dialog(Dialog::SourceUnreadable(message));
                 return;
             }
         };
@@ -264,18 +267,9 @@ impl PlanApp {
     }
 }
 
-/// The bytes of a source file: regular files only, at most the importer's limit + 1.
-fn read_source(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(std::io::Error::other("not a file"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(import::MAX_SOURCE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// The bytes of a table to import: a regular file of at most the importer's limit.
+pub(super) fn read_source(path: &Path) -> Result<Vec<u8>, store::ReadError> {
+    store::read_bounded(path, import::MAX_SOURCE_BYTES as u64)
 }
 
 /// The preview kept while the import dialog is open.

@@ -31,7 +31,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::Duration;
 
 /// Preferences kept between runs (in eframe's storage).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -134,6 +134,8 @@ pub struct PlanApp {
     /// Whether native file dialogs can be used (an xdg portal on the session bus).
     native_dialogs: bool,
     autosave: Autosave,
+    /// The time of this frame on the window's clock (egui's input time): the autosave's clock.
+    frame_time: Duration,
     comparison: Comparison,
     /// Commands asked for this frame (menu, shortcuts), run in one place.
     queued: Vec<Command>,
@@ -172,6 +174,7 @@ impl PlanApp {
             title_sent: String::new(),
             allow_close: false,
             native_dialogs: std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            frame_time: Duration::ZERO,
             autosave: Autosave::off(),
             comparison: Comparison::default(),
             queued: Vec::new(),
@@ -491,7 +494,7 @@ impl PlanApp {
     /// Recomputes the derived numbers once per change of the plan, not per frame.
     fn refresh(&mut self) {
         if self.open.summary_revision != self.open.doc.revision() {
-            self.autosave.changed(Instant::now());
+            self.autosave.changed(self.frame_time);
             self.open.summary = summarize(self.open.doc.plan());
             self.open.charts = chart_data(&self.open.summary);
             self.open.summary_revision = self.open.doc.revision();
@@ -544,7 +547,8 @@ impl PlanApp {
             // Keep the unreadable bytes under a name of their own; the backup keeps the last
             // readable version.
             let kept = damaged_copy_path(path);
-            let bytes = std::fs::read(path).unwrap_or_default();
+            // Regular files only (whatever their size: these bytes are kept, not parsed).
+            let bytes = store::read_bounded(path, u64::MAX).unwrap_or_default();
             if let Err(e) = store::write_atomic(&kept, &bytes) {
                 self.save_failed(e);
                 return;
@@ -895,6 +899,7 @@ impl PlanApp {
     /// The whole window: menu, tabs, goal tree, panel, charts, status bar, dialogs.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.frame_time = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
         ui::set_lang(&ctx, self.prefs.lang);
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.preference() {
             ctx.set_theme(self.prefs.theme.preference());
@@ -1052,7 +1057,7 @@ impl PlanApp {
         let revision = self.open.doc.revision();
         let dirty = self.open.doc.is_dirty();
         let wait = self.autosave.tick(
-            Instant::now(),
+            self.frame_time,
             self.open.doc.plan(),
             revision,
             dirty,

@@ -212,6 +212,22 @@ impl Summary {
 }
 
 /// Computes every derived figure of the plan.
+/// Whether the plan budgets anything on the goal basis: FTE or salary cost, operating budgets,
+/// overhead or income lines in any year. Accounts imported into a plan without any (a new plan,
+/// the template) make its budget by default.
+pub fn has_goal_amounts(plan: &Plan) -> bool {
+    let summary = summarize(plan);
+    [
+        &summary.fte_total,
+        &summary.salary_cost_total,
+        &summary.goal_operating_total,
+        &summary.overhead_lines_total,
+        &summary.income_lines_total,
+    ]
+    .iter()
+    .any(|series| series.iter().any(|v| !v.is_zero()))
+}
+
 pub fn summarize(plan: &Plan) -> Summary {
     let years: Vec<i32> = plan.years().collect();
     let n = years.len();

@@ -39,27 +39,41 @@
 //! brackets (`(1.234,56)` is negative); see [`crate::numfmt::parse`]. An empty cell is no value
 //! (zero).
 //!
-//! # What is rejected
-//! A row is rejected (and listed with its row, column and reason) when an amount is not a number,
-//! the side is unknown or contradicts the account class (a class-7 account on the cost side),
-//! the side cannot be told (no side and not a class 6 or 7 account), the row has amounts but no
-//! account, no section is known yet, or the account already appeared in the same section (the
-//! first row is kept). A value in a year outside the plan period is left out on its own; the rest
-//! of its row is imported. A printed total that differs from the sum of the accepted lines it
-//! covers is listed with its section, side, year, printed and computed amount.
+//! # What is rejected, what is kept with a warning
+//! Every account row whose amounts can be read is imported: the plan's account totals after the
+//! import equal the sums of the source's rows ([`ImportPreview::total_checks`], one line in the
+//! preview). A row is rejected (and listed with its row, column and reason) only when it cannot
+//! be read: an amount is not a number, the side is unknown or cannot be told (no side and not a
+//! class 6 or 7 account), the row has amounts but no account, or no section is known yet. A value
+//! in a year outside the plan period is left out on its own; the rest of its row is imported.
+//!
+//! Kept, with a warning in the preview (and in the plan's warnings afterwards): an account code
+//! that appears twice in a section (accounting prints `623400 Diverse personeelskosten` and
+//! `623400 SWT/Canada Dry`: two lines, told apart by their names), and an account on the side
+//! its class contradicts (a class-7 account on the cost side: imported on the side given).
+//!
+//! A printed total that differs from the sum of the lines it covers is listed with its section,
+//! side, year, printed and computed amount.
 //!
 //! # The merge
 //! [`ImportPreview::edit`] gives one [`Edit::MergeAccounts`]: sections matched by name
-//! (case-insensitive, trimmed), lines by account code within their section. A matched line gets
-//! the source's amounts for the years the source has a column for (typed per year; an empty cell
-//! clears the year), the source's name (unless empty) and side; its category stays. New sections
-//! and lines are added with fresh ids; a new line follows its code's category. Lines, sections
-//! and years not in the source stay as they are. Printed section totals are stored with the
-//! section for the years the source covers (for sections with at least one accepted line), so
-//! the plan's warnings keep checking them; the grand totals are only checked in the preview. The plan's budget basis changes only when asked
-//! ([`ImportPreview::switch_basis`]).
+//! (case-insensitive, trimmed), lines within their section by code and name, then by code
+//! ([`crate::edit::match_account_lines`]). A matched line gets the source's amounts for the years
+//! the source has a column for (typed per year; an empty cell clears the year), the source's name
+//! (unless empty) and side; its category stays. New sections and lines are added with fresh ids;
+//! a new line follows its code's category. Lines of a section in the source that the source
+//! lacks are removed ([`ImportPreview::remove_missing`], on unless the user unticks it);
+//! sections and years not in the source stay as they are. Printed section totals are stored with
+//! the section for the years the source covers (for sections with at least one accepted line),
+//! so the plan's warnings keep checking them; the grand totals are only checked in the preview.
+//!
+//! # The budget basis
+//! A plan that budgets by account keeps doing so. A plan on the goal basis without any goal
+//! amounts (a new plan, the template) is switched to the account basis by default
+//! ([`BasisQuestion::Proposed`]; the user can untick it); a plan with goal amounts asks
+//! ([`BasisQuestion::Ask`]): nothing is imported until the user chose.
 
-use crate::edit::{AccountMerge, Edit, MergeLine, MergeSection};
+use crate::edit::{AccountMerge, Edit, MergeLine, MergeSection, match_account_lines};
 use crate::model::{BudgetBasis, Plan, Side, same_key, side_of_code};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -151,16 +165,6 @@ pub enum RejectReason {
     NoSide {
         code: String,
     },
-    /// A class-6 account on the income side or a class-7 account on the cost side.
-    WrongSide {
-        code: String,
-        side: Side,
-    },
-    DuplicateAccount {
-        code: String,
-        section: String,
-        first_row: usize,
-    },
     /// A total of a section that has no lines and no section cell with that name.
     UnknownTotalSection {
         name: String,
@@ -188,6 +192,30 @@ pub struct Rejection {
     pub row: usize,
     pub column: Option<ColumnRef>,
     pub reason: RejectReason,
+}
+
+/// Something odd about a row that is imported all the same: its money belongs in the plan, and
+/// the plan's warnings keep pointing at it until it is put right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// The account code already appeared in the section (another line under the same code, as
+    /// accounting sometimes prints it): both lines are kept, told apart by their names.
+    DuplicateAccount {
+        code: String,
+        section: String,
+        first_row: usize,
+    },
+    /// A class-6 account on the income side or a class-7 account on the cost side: imported on
+    /// the side the source gives.
+    WrongSide { code: String, side: Side },
+}
+
+/// An imported row with a warning, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    pub row: usize,
+    pub column: Option<ColumnRef>,
+    pub warning: ImportWarning,
 }
 
 /// One account line read from the source.
@@ -252,6 +280,8 @@ pub struct ImportedBudget {
     pub sections: Vec<ImportedSection>,
     pub totals: Vec<PrintedTotal>,
     pub rejections: Vec<Rejection>,
+    /// Rows imported with a warning.
+    pub warnings: Vec<Flagged>,
     /// Rows skipped as derived figures (result, balance): row and label.
     pub skipped: Vec<(usize, String)>,
 }
@@ -271,6 +301,11 @@ impl ImportedBudget {
             .collect();
         rows.dedup();
         rows
+    }
+
+    /// The sum of every line read, of one side, in one year.
+    pub fn sum(&self, side: Side, year: i32) -> Decimal {
+        self.computed(&TotalScope::All, side, year)
     }
 
     /// The sum of the accepted lines a total covers, per year of the source.
@@ -317,6 +352,74 @@ pub struct SectionPreview {
     pub income: Vec<Decimal>,
 }
 
+/// Whether the import asks which budget basis the plan gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BasisQuestion {
+    /// The plan already budgets by account: nothing to ask.
+    None,
+    /// The plan budgets by goals but has no goal amounts (a new plan, the template): the import
+    /// switches it to the account basis unless the user unticks it.
+    Proposed,
+    /// The plan has goal amounts and gets accounts: the user chooses before importing.
+    Ask,
+}
+
+/// A line of the plan, in a section the source has, that the source does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingLine {
+    pub section: String,
+    pub code: String,
+    pub name: String,
+}
+
+/// One year of one side after the import: the plan's account total against the source's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TotalCheck {
+    pub side: Side,
+    pub year: i32,
+    pub plan: Decimal,
+    pub source: Decimal,
+}
+
+impl TotalCheck {
+    pub fn agrees(&self) -> bool {
+        self.plan == self.source
+    }
+}
+
+/// Amounts of one side per year of the source.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SideAmounts {
+    pub cost: Vec<Decimal>,
+    pub income: Vec<Decimal>,
+}
+
+impl SideAmounts {
+    fn zeros(years: usize) -> SideAmounts {
+        SideAmounts {
+            cost: vec![Decimal::ZERO; years],
+            income: vec![Decimal::ZERO; years],
+        }
+    }
+
+    fn add(&mut self, side: Side, years: &[i32], value: impl Fn(i32) -> Decimal) {
+        let target = match side {
+            Side::Cost => &mut self.cost,
+            Side::Income => &mut self.income,
+        };
+        for (sum, &year) in target.iter_mut().zip(years) {
+            *sum += value(year);
+        }
+    }
+
+    fn of(&self, side: Side) -> &[Decimal] {
+        match side {
+            Side::Cost => &self.cost,
+            Side::Income => &self.income,
+        }
+    }
+}
+
 /// What an import will do to a plan: shown before the user confirms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPreview {
@@ -333,20 +436,54 @@ pub struct ImportPreview {
     pub missing_years: Vec<i32>,
     /// The plan's budget basis now.
     pub plan_basis: BudgetBasis,
-    /// Switch the plan to the account basis with the import (the user's choice; starts off).
-    pub switch_basis: bool,
+    pub basis_question: BasisQuestion,
+    /// The basis the plan will have after the import; `None` while the user has not chosen
+    /// ([`BasisQuestion::Ask`]).
+    pub basis_choice: Option<BudgetBasis>,
+    /// Plan lines in the source's sections that the source lacks.
+    pub missing_lines: Vec<MissingLine>,
+    /// Remove [`Self::missing_lines`] with the import (the source is its sections' truth; on by
+    /// default, the user can untick it).
+    pub remove_missing: bool,
+    /// Plan sections the source does not name: they stay as they are.
+    pub other_sections: Vec<String>,
+    /// Per year of the source: the source's lines, the missing lines, the other sections.
+    pub source_sums: SideAmounts,
+    pub missing_sums: SideAmounts,
+    pub other_sums: SideAmounts,
 }
 
 impl ImportPreview {
-    /// Whether there is anything to import: at least one accepted line.
+    /// Whether the import can be carried out: at least one accepted line, and the basis chosen.
     pub fn can_import(&self) -> bool {
-        self.imported.line_count() > 0
+        self.imported.line_count() > 0 && self.basis_choice.is_some()
     }
 
-    /// Whether the plan budgets by goals, so imported accounts do not count in its totals unless
-    /// the basis is switched.
-    pub fn basis_is_goals(&self) -> bool {
-        self.plan_basis == BudgetBasis::Goals
+    /// Whether the user still has to choose the budget basis.
+    pub fn basis_unanswered(&self) -> bool {
+        self.basis_choice.is_none()
+    }
+
+    /// The plan's account totals after the import against the source's lines, per side and
+    /// year of the source. They agree unless lines or sections the source lacks stay.
+    pub fn total_checks(&self) -> Vec<TotalCheck> {
+        let mut checks = Vec::new();
+        for side in [Side::Cost, Side::Income] {
+            for (i, &year) in self.imported.years.iter().enumerate() {
+                let source = self.source_sums.of(side)[i];
+                let mut plan = source + self.other_sums.of(side)[i];
+                if !self.remove_missing {
+                    plan += self.missing_sums.of(side)[i];
+                }
+                checks.push(TotalCheck {
+                    side,
+                    year,
+                    plan,
+                    source,
+                });
+            }
+        }
+        checks
     }
 
     /// The one edit that carries out the import.
@@ -357,16 +494,7 @@ impl ImportPreview {
             .iter()
             .map(|s| MergeSection {
                 name: s.name.clone(),
-                lines: s
-                    .lines
-                    .iter()
-                    .map(|l| MergeLine {
-                        code: l.code.clone(),
-                        name: l.name.clone(),
-                        side: l.side,
-                        amounts: l.amounts.clone(),
-                    })
-                    .collect(),
+                lines: s.lines.iter().map(ImportedLine::merge_line).collect(),
                 printed_cost: BTreeMap::new(),
                 printed_income: BTreeMap::new(),
             })
@@ -387,8 +515,20 @@ impl ImportPreview {
         }
         Edit::MergeAccounts(AccountMerge {
             sections,
-            basis: (self.switch_basis && self.basis_is_goals()).then_some(BudgetBasis::Accounts),
+            basis: self.basis_choice.filter(|b| *b != self.plan_basis),
+            remove_missing: self.remove_missing,
         })
+    }
+}
+
+impl ImportedLine {
+    fn merge_line(&self) -> MergeLine {
+        MergeLine {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            side: self.side,
+            amounts: self.amounts.clone(),
+        }
     }
 }
 
@@ -424,10 +564,13 @@ pub fn read_budget_source(
     Ok(budget)
 }
 
-/// Compares what was read with the plan: what is new, what changes, which totals disagree.
+/// Compares what was read with the plan: what is new, what changes, what goes, which totals
+/// disagree, and whether the budget basis changes.
 pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
     let years = &imported.years;
     let mut sections = Vec::new();
+    let mut missing_lines = Vec::new();
+    let mut missing: Vec<&crate::model::AccountLine> = Vec::new();
     let (mut new_sections, mut new_lines, mut updated_lines, mut unchanged_lines) = (0, 0, 0, 0);
     for section in &imported.sections {
         let existing = plan
@@ -437,8 +580,11 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
         if existing.is_none() {
             new_sections += 1;
         }
-        for line in &section.lines {
-            match existing.and_then(|s| s.lines.iter().find(|l| same_key(&l.code, &line.code))) {
+        let incoming: Vec<MergeLine> = section.lines.iter().map(ImportedLine::merge_line).collect();
+        let current_lines = existing.map_or(&[][..], |s| s.lines.as_slice());
+        let matches = match_account_lines(current_lines, &incoming);
+        for (line, matched) in section.lines.iter().zip(&matches) {
+            match matched.map(|at| &current_lines[at]) {
                 None => new_lines += 1,
                 Some(current) => {
                     let same_amounts =
@@ -452,6 +598,16 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
                         updated_lines += 1;
                     }
                 }
+            }
+        }
+        for (at, line) in current_lines.iter().enumerate() {
+            if !matches.contains(&Some(at)) {
+                missing_lines.push(MissingLine {
+                    section: section.name.clone(),
+                    code: line.code.clone(),
+                    name: line.name.clone(),
+                });
+                missing.push(line);
             }
         }
         let sum = |side: Side| -> Vec<Decimal> {
@@ -475,6 +631,15 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
             income: sum(Side::Income),
         });
     }
+    let other: Vec<&crate::model::AccountSection> = plan
+        .accounts
+        .iter()
+        .filter(|s| !imported.sections.iter().any(|i| same_key(&i.name, &s.name)))
+        .collect();
+    let mut source_sums = SideAmounts::zeros(years.len());
+    for line in imported.sections.iter().flat_map(|s| &s.lines) {
+        source_sums.add(line.side, years, |y| line.value(y));
+    }
     let mut mismatches = Vec::new();
     for total in &imported.totals {
         for (&year, printed) in &total.values {
@@ -492,6 +657,11 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
             }
         }
     }
+    let basis_question = match plan.meta.budget_basis {
+        BudgetBasis::Accounts => BasisQuestion::None,
+        BudgetBasis::Goals if crate::calc::has_goal_amounts(plan) => BasisQuestion::Ask,
+        BudgetBasis::Goals => BasisQuestion::Proposed,
+    };
     ImportPreview {
         imported: imported.clone(),
         sections,
@@ -502,8 +672,30 @@ pub fn preview(plan: &Plan, imported: &ImportedBudget) -> ImportPreview {
         unchanged_lines,
         missing_years: plan.years().filter(|y| !years.contains(y)).collect(),
         plan_basis: plan.meta.budget_basis,
-        switch_basis: false,
+        basis_question,
+        basis_choice: match basis_question {
+            BasisQuestion::None | BasisQuestion::Proposed => Some(BudgetBasis::Accounts),
+            BasisQuestion::Ask => None,
+        },
+        missing_lines,
+        remove_missing: true,
+        other_sections: other.iter().map(|s| s.name.clone()).collect(),
+        source_sums,
+        missing_sums: amounts_by_year(years, missing.into_iter()),
+        other_sums: amounts_by_year(years, other.iter().flat_map(|s| &s.lines)),
     }
+}
+
+/// The cost and income of plan account lines per year of `years`.
+fn amounts_by_year<'a>(
+    years: &[i32],
+    lines: impl Iterator<Item = &'a crate::model::AccountLine>,
+) -> SideAmounts {
+    let mut sums = SideAmounts::zeros(years.len());
+    for line in lines {
+        sums.add(line.side, years, |y| line.amounts.value(y));
+    }
+    sums
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -724,6 +916,7 @@ fn read_rows(
         sections: Vec::new(),
         totals: Vec::new(),
         rejections: Vec::new(),
+        warnings: Vec::new(),
         skipped: Vec::new(),
     };
     let mut pending: Vec<PendingTotal> = Vec::new();
@@ -904,14 +1097,14 @@ fn read_rows(
             match parse_side(&side_text) {
                 Some(side) => {
                     if side_of_code(&account).is_some_and(|class_side| class_side != side) {
-                        reject(
-                            &mut rejections,
-                            header.side,
-                            RejectReason::WrongSide {
+                        budget.warnings.push(Flagged {
+                            row: row.number,
+                            column: header.side.map(|c| header.column(c)),
+                            warning: ImportWarning::WrongSide {
                                 code: account.clone(),
                                 side,
                             },
-                        );
+                        });
                     }
                     Some(side)
                 }
@@ -936,27 +1129,27 @@ fn read_rows(
             budget.rejections.extend(rejections);
             continue;
         };
-        if let Some((_, _, first_row)) = first_rows
-            .iter()
-            .find(|(s, c, _)| same_key(s, &section) && same_key(c, &account))
-        {
-            reject(
-                &mut rejections,
-                Some(header.account),
-                RejectReason::DuplicateAccount {
-                    code: account.clone(),
-                    section: section.clone(),
-                    first_row: *first_row,
-                },
-            );
-        }
         let dropped = rejections.iter().any(|r| r.reason.drops_row());
         budget.rejections.extend(rejections);
         let Some(side) = side else { continue };
         if dropped {
             continue;
         }
-        first_rows.push((section.clone(), account.clone(), row.number));
+        match first_rows
+            .iter()
+            .find(|(s, c, _)| same_key(s, &section) && same_key(c, &account))
+        {
+            Some((_, _, first_row)) => budget.warnings.push(Flagged {
+                row: row.number,
+                column: Some(header.column(header.account)),
+                warning: ImportWarning::DuplicateAccount {
+                    code: account.clone(),
+                    section: section.clone(),
+                    first_row: *first_row,
+                },
+            }),
+            None => first_rows.push((section.clone(), account.clone(), row.number)),
+        }
         let line = ImportedLine {
             row: row.number,
             code: account,
@@ -1027,6 +1220,7 @@ fn read_rows(
         budget.rejections.extend(rejections);
     }
     budget.rejections.sort_by_key(|r| r.row);
+    budget.warnings.sort_by_key(|w| w.row);
     Ok(budget)
 }
 

@@ -65,6 +65,7 @@ impl ExportError {
             }
             ExportError::Write { path, source } => {
                 let path = path.display();
+                let source = crate::messages::write_problem(source, lang);
                 if en {
                     format!(
                         "{path}: cannot write ({source}); check that the folder exists and that you may write there"

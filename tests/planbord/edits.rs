@@ -297,6 +297,7 @@ fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> 
                 printed_income: BTreeMap::new(),
             }],
             basis: (n % 2 == 0).then_some(BudgetBasis::Accounts),
+            remove_missing: a.is_multiple_of(3),
         }),
     }
 }

@@ -18,6 +18,7 @@ mod files;
 mod import;
 mod language;
 mod merge;
+mod messages;
 mod pdf;
 mod robustness;
 mod safety;

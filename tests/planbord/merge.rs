@@ -624,6 +624,13 @@ fn a_conflict_is_named_with_field_year_and_the_three_values() {
         out.contains("conflict: SD1.OD3 VTE 2025: 0,5 (ons) / 0,6 (hun), basis 0,75\n"),
         "{out}"
     );
+    // And in English when asked.
+    let (code, out, _) = planbord(&["check", &arg("out.ron"), "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("conflict: SD1.OD3 FTE 2025: 0,5 (ours) / 0,6 (theirs), base 0,75\n"),
+        "{out}"
+    );
     assert_eq!(goal(&merged, "SD1.OD2").fte.get(2024), dec!(1));
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(

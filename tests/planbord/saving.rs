@@ -216,6 +216,36 @@ fn pipes_and_devices_are_refused_at_once() {
     assert_eq!(code, 1);
     // In the system's language: Dutch unless it is English.
     assert!(err.contains("a folder") || err.contains("een map"), "{err}");
+
+    // Every command that reads a file reads through the same bounded reader: a table to
+    // import, the realised figures, the three versions of a merge, the plans of a diff.
+    let plan = dir.path().join("socius.ron");
+    std::fs::copy(SOCIUS, &plan).unwrap();
+    let plan = plan.to_str().unwrap();
+    let fifo = fifo.to_str().unwrap();
+    for special in [fifo, "/dev/zero"] {
+        for args in [
+            vec!["import-budget", plan, special],
+            vec!["import-actuals", plan, special, "--year", "2021"],
+            vec!["merge", special, plan, plan, "-o", "/dev/null"],
+            vec!["merge", plan, special, plan, "-o", "/dev/null"],
+            vec!["diff", plan, special],
+            vec!["compare", plan, special],
+            vec!["export", special, "--pdf", "/dev/null"],
+            vec!["fmt", special],
+        ] {
+            let mut nl = args.clone();
+            nl.extend(["--lang", "nl"]);
+            let (code, err) = planbord_within_10s(&nl);
+            assert_ne!(code, 0, "{args:?}");
+            assert!(
+                err.contains(special)
+                    && (err.contains("een pipe (FIFO)") || err.contains("een apparaat")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert_eq!(std::fs::read(plan).unwrap(), std::fs::read(SOCIUS).unwrap());
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! The importer's structured values as text, in Dutch and English.
 
 use super::{
-    ColumnRef, ColumnRole, HEADER_SEARCH_ROWS, ImportError, ImportPreview, NonAmount, RejectReason,
-    Rejection, TotalMismatch, TotalScope, column_letter,
+    BasisQuestion, ColumnRef, ColumnRole, Flagged, HEADER_SEARCH_ROWS, ImportError, ImportPreview,
+    ImportWarning, MissingLine, NonAmount, RejectReason, Rejection, TotalMismatch, TotalScope,
+    column_letter,
 };
 use crate::i18n::Lang;
+use crate::model::BudgetBasis;
 use crate::model::Side;
 use crate::numfmt;
 use rust_decimal::Decimal;
@@ -283,35 +285,6 @@ impl RejectReason {
                     )
                 }
             }
-            RejectReason::WrongSide { code, side } => match (side, en) {
-                (Side::Cost, true) => format!(
-                    "account {code} is an income account (class 7) but is given as a cost; correct the side or the account"
-                ),
-                (Side::Cost, false) => format!(
-                    "rekening {code} is een opbrengstenrekening (klasse 7) maar staat als kost; verbeter de zijde of de rekening"
-                ),
-                (Side::Income, true) => format!(
-                    "account {code} is a cost account (class 6) but is given as income; correct the side or the account"
-                ),
-                (Side::Income, false) => format!(
-                    "rekening {code} is een kostenrekening (klasse 6) maar staat als opbrengst; verbeter de zijde of de rekening"
-                ),
-            },
-            RejectReason::DuplicateAccount {
-                code,
-                section,
-                first_row,
-            } => {
-                if en {
-                    format!(
-                        "account {code} already appears in section '{section}' on row {first_row}; add the amounts up in one row"
-                    )
-                } else {
-                    format!(
-                        "rekening {code} staat al in rubriek '{section}' op rij {first_row}; tel de bedragen samen in één rij"
-                    )
-                }
-            }
             RejectReason::UnknownTotalSection { name } => {
                 if en {
                     format!(
@@ -342,6 +315,64 @@ impl RejectReason {
                 }
             }
         }
+    }
+}
+
+impl ImportWarning {
+    /// What is odd, and what happens to the row, in the user's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            ImportWarning::DuplicateAccount {
+                code,
+                section,
+                first_row,
+            } => {
+                if en {
+                    format!(
+                        "account {code} already appears in section '{section}' on row {first_row}; both lines are imported, told apart by their names"
+                    )
+                } else {
+                    format!(
+                        "rekening {code} staat al in rubriek '{section}' op rij {first_row}; beide lijnen worden ingelezen, onderscheiden door hun omschrijving"
+                    )
+                }
+            }
+            ImportWarning::WrongSide { code, side } => match (side, en) {
+                (Side::Cost, true) => format!(
+                    "account {code} is an income account (class 7) but is given as a cost; imported as a cost: check the side or the account"
+                ),
+                (Side::Cost, false) => format!(
+                    "rekening {code} is een opbrengstenrekening (klasse 7) maar staat als kost; als kost ingelezen: controleer de zijde of de rekening"
+                ),
+                (Side::Income, true) => format!(
+                    "account {code} is a cost account (class 6) but is given as income; imported as income: check the side or the account"
+                ),
+                (Side::Income, false) => format!(
+                    "rekening {code} is een kostenrekening (klasse 6) maar staat als opbrengst; als opbrengst ingelezen: controleer de zijde of de rekening"
+                ),
+            },
+        }
+    }
+}
+
+impl Flagged {
+    /// `rij 7, kolom C (Rekening): rekening 623400 staat al ...`
+    pub fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            describe_place(self.row, self.column.as_ref(), lang),
+            self.warning.describe(lang)
+        )
+    }
+}
+
+impl MissingLine {
+    /// `PERSONEEL 621000 Sociale lasten`
+    pub fn describe(&self) -> String {
+        format!("{} {} {}", self.section, self.code, self.name)
+            .trim_end()
+            .to_string()
     }
 }
 
@@ -487,15 +518,143 @@ impl ImportPreview {
                 Lang::En => format!("row {row} ('{label}') skipped: a derived figure"),
             });
         }
-        if self.basis_is_goals() {
-            notes.push(match (self.switch_basis, lang) {
-                (false, Lang::Nl) => "het plan rekent met de doelenbegroting: de rekeningen tellen pas mee in de meerjarenbegroting als je de basis omzet naar de begroting per rekening".into(),
-                (false, Lang::En) => "the plan budgets by goals: the accounts count in the multi-year budget only once the basis is switched to the budget by account".into(),
-                (true, Lang::Nl) => "de basis van het plan wordt omgezet naar de begroting per rekening".into(),
-                (true, Lang::En) => "the plan's basis is switched to the budget by account".into(),
-            });
+        if let Some(note) = self.describe_basis(lang) {
+            notes.push(note);
         }
         notes
+    }
+
+    /// What happens to the budget basis, or the question the user must answer.
+    pub fn describe_basis(&self, lang: Lang) -> Option<String> {
+        let en = lang == Lang::En;
+        let text = match (self.basis_question, self.basis_choice) {
+            (BasisQuestion::None, _) => return None,
+            (BasisQuestion::Ask, None) => {
+                if en {
+                    "the plan has a budget by goal and now gets accounts: choose which makes its key figures (the budget by goal, or the budget by account)"
+                } else {
+                    "het plan heeft een begroting per doel en krijgt nu rekeningen: kies welke de kerncijfers maakt (de begroting per doel of de begroting per rekening)"
+                }
+            }
+            (BasisQuestion::Proposed, Some(BudgetBasis::Accounts)) => {
+                if en {
+                    "the plan has no budget by goal yet: the accounts become its budget (basis: by account)"
+                } else {
+                    "het plan heeft nog geen begroting per doel: de rekeningen worden de begroting van het plan (basis: per rekening)"
+                }
+            }
+            (BasisQuestion::Ask, Some(BudgetBasis::Accounts)) => {
+                if en {
+                    "the accounts make the plan's key figures (basis: by account); the budget by goal stays in the plan"
+                } else {
+                    "de rekeningen maken de kerncijfers van het plan (basis: per rekening); de begroting per doel blijft in het plan"
+                }
+            }
+            (_, Some(BudgetBasis::Goals)) => {
+                if en {
+                    "the plan keeps its budget by goal: the accounts are kept but do not count in the key figures"
+                } else {
+                    "het plan houdt zijn begroting per doel: de rekeningen worden bewaard maar tellen niet mee in de kerncijfers"
+                }
+            }
+            (BasisQuestion::Proposed, None) => return None,
+        };
+        Some(text.to_string())
+    }
+
+    /// The one line on totals: `totaal kosten 2021: 3.356.389 = bron; ...`, or where and why the
+    /// plan's account totals after the import will differ from the source.
+    pub fn describe_totals(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let checks = self.total_checks();
+        let source_word = if en { "source" } else { "bron" };
+        let mut parts = Vec::new();
+        let mut all_agree = true;
+        for side in [Side::Cost, Side::Income] {
+            let of_side: Vec<_> = checks.iter().filter(|c| c.side == side).collect();
+            let shown = of_side
+                .iter()
+                .find(|c| !c.agrees())
+                .or(of_side.first())
+                .copied();
+            let Some(check) = shown else { continue };
+            let total = match (side, en) {
+                (Side::Cost, false) => "totaal kosten",
+                (Side::Income, false) => "totaal opbrengsten",
+                (Side::Cost, true) => "total costs",
+                (Side::Income, true) => "total income",
+            };
+            if check.agrees() {
+                parts.push(format!(
+                    "{total} {}: {} = {source_word}",
+                    check.year,
+                    amount(check.plan)
+                ));
+            } else {
+                all_agree = false;
+                parts.push(format!(
+                    "{total} {}: {} ≠ {source_word} {}",
+                    check.year,
+                    amount(check.plan),
+                    amount(check.source)
+                ));
+            }
+        }
+        let mut text = parts.join("; ");
+        let years = &self.imported.years;
+        if all_agree {
+            if let (Some(first), Some(last)) = (years.first(), years.last())
+                && first != last
+            {
+                text.push_str(&if en {
+                    format!(" (every year {first}-{last} equals the source)")
+                } else {
+                    format!(" (elk jaar {first}-{last} gelijk aan de bron)")
+                });
+            }
+            return text;
+        }
+        let mut why = Vec::new();
+        if !self.remove_missing && !self.missing_lines.is_empty() {
+            let n = self.missing_lines.len();
+            why.push(if en {
+                format!("{n} line(s) the source lacks stay")
+            } else {
+                format!("{n} lijn(en) die niet in de bron staan blijven")
+            });
+        }
+        if !self.other_sections.is_empty() {
+            let names = self.other_sections.join(", ");
+            why.push(if en {
+                format!("sections not in the source stay: {names}")
+            } else {
+                format!("rubrieken die niet in de bron staan blijven: {names}")
+            });
+        }
+        if !why.is_empty() {
+            text.push_str(&format!(" ({})", why.join("; ")));
+        }
+        text
+    }
+
+    /// The heading of the plan lines the source lacks, with what happens to them.
+    pub fn describe_missing(&self, lang: Lang) -> String {
+        let n = self.missing_lines.len();
+        match (self.remove_missing, lang) {
+            (true, Lang::Nl) => format!("Niet in de bron, worden verwijderd: {n} lijn(en)"),
+            (false, Lang::Nl) => format!("Niet in de bron, blijven staan: {n} lijn(en)"),
+            (true, Lang::En) => format!("Not in the source, removed: {n} line(s)"),
+            (false, Lang::En) => format!("Not in the source, kept: {n} line(s)"),
+        }
+    }
+
+    /// The heading of the rows imported with a warning.
+    pub fn describe_warned(&self, lang: Lang) -> String {
+        let n = self.imported.warnings.len();
+        match lang {
+            Lang::Nl => format!("Ingelezen met een waarschuwing: {n} rij(en)"),
+            Lang::En => format!("Imported with a warning: {n} row(s)"),
+        }
     }
 
     /// The whole preview as text (for the command line), in the user's language.
@@ -545,6 +704,19 @@ impl ImportPreview {
                     let _ = write!(out, "  {:>width$}", amount(*v));
                 }
                 out.push('\n');
+            }
+        }
+        let _ = writeln!(out, "\n{}", self.describe_totals(lang));
+        if !self.imported.warnings.is_empty() {
+            let _ = writeln!(out, "\n{}:", self.describe_warned(lang));
+            for w in &self.imported.warnings {
+                let _ = writeln!(out, "  {}", w.describe(lang));
+            }
+        }
+        if !self.missing_lines.is_empty() {
+            let _ = writeln!(out, "\n{}:", self.describe_missing(lang));
+            for line in &self.missing_lines {
+                let _ = writeln!(out, "  {}", line.describe());
             }
         }
         if !self.imported.rejections.is_empty() {
