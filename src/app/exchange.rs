@@ -249,7 +249,10 @@ impl PlanApp {
         let Some(preview) = self.import_preview.as_mut() else {
             return true;
         };
-        ui.set_max_height(ui.ctx().content_rect().height() * 0.8);
+        // Wide enough for a table of five years beside the section names.
+        let screen = ui.ctx().content_rect();
+        ui.set_width((screen.width() * 0.8).clamp(460.0, 960.0));
+        ui.set_max_height(screen.height() * 0.8);
         match crate::ui::import_ui::import_preview_ui(ui, preview, t) {
             Some(true) => {
                 let edit = preview.edit();
