@@ -434,7 +434,7 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
     }
 }
 
-fn save_problem(problem: &SaveProblem, lang: Lang) -> String {
+pub fn save_problem(problem: &SaveProblem, lang: Lang) -> String {
     if lang == Lang::En {
         return problem.to_string();
     }

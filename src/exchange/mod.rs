@@ -6,12 +6,33 @@ pub mod csv;
 pub mod import;
 pub mod import_actuals;
 pub mod pdf;
-mod source;
+pub mod source;
 pub mod tables;
 pub mod xlsx;
 
+use crate::edit::Edit;
 use crate::i18n::Lang;
 use std::path::PathBuf;
+
+/// The last steps of the import pipeline ([`source`]), the same for every importer: what the
+/// user sees before the plan changes, whether it may change, and the one edit that changes it.
+pub trait Preview {
+    /// The whole preview as text (the command line), in the user's language.
+    fn describe(&self, lang: Lang) -> String;
+    /// Why the import cannot go ahead (yet), if it cannot.
+    fn refusal(&self) -> Option<Refusal>;
+    /// The one edit that carries out the import: one undo step.
+    fn edit(&self) -> Edit;
+}
+
+/// Why an import cannot go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No line of the source was accepted.
+    Nothing(source::TableKind),
+    /// The plan has a budget by goal: the user must say which basis makes its key figures.
+    BasisUnanswered,
+}
 
 /// Why an export could not be made or written. Rendered for the user by [`ExportError::message`].
 #[derive(Debug, thiserror::Error)]
@@ -20,11 +41,10 @@ pub enum ExportError {
     #[error("{}: the file exists (use --force to overwrite it)", path.display())]
     Exists { path: PathBuf },
     /// The output (file or folder) could not be written.
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write: {problem}", path.display())]
     Write {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        problem: crate::store::SaveProblem,
     },
     /// The CSV destination exists but is not a folder.
     #[error("{}: not a folder", path.display())]
@@ -63,9 +83,9 @@ impl ExportError {
                     )
                 }
             }
-            ExportError::Write { path, source } => {
+            ExportError::Write { path, problem } => {
                 let path = path.display();
-                let source = crate::messages::write_problem(source, lang);
+                let source = crate::messages::save_problem(problem, lang);
                 if en {
                     format!(
                         "{path}: cannot write ({source}); check that the folder exists and that you may write there"

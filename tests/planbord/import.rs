@@ -8,7 +8,7 @@ use planbord::calc::{Warning, WarningPlace, summarize};
 use planbord::edit::{Document, Edit, LineList, TextField, YearField};
 use planbord::exchange::import::{
     BasisQuestion, ImportError, ImportPreview, ImportWarning, ImportedBudget, RejectReason,
-    SourceKind, TotalScope, preview, read_budget_source,
+    SourceError, SourceKind, TotalScope, preview, read_budget_source,
 };
 use planbord::i18n::{Lang, tr};
 use planbord::model::{AccountCategory, BudgetBasis, Plan, Side};
@@ -423,7 +423,10 @@ fn unreadable_sources_say_where_and_what_to_do() {
     let plan = accounts_plan();
     let err = |bytes: &[u8], kind| read_budget_source(bytes, kind, plan.years()).unwrap_err();
     let no_header = err(b"a;b;c\n1;2;3\n", SourceKind::Csv);
-    assert!(matches!(no_header, ImportError::NoHeader { .. }));
+    assert!(matches!(
+        no_header,
+        ImportError::Source(SourceError::NoHeader { .. })
+    ));
     assert!(no_header.describe(Lang::Nl).contains("kopregel"));
     assert!(no_header.describe(Lang::En).contains("header row"));
 
@@ -439,14 +442,20 @@ fn unreadable_sources_say_where_and_what_to_do() {
         b"rubriek;rekening;2026\nWERKING;610000;1\nWERK\xE9;611000;2\n",
         SourceKind::Csv,
     );
-    assert_eq!(not_utf8, ImportError::NotUtf8 { row: 3, column: 5 });
+    assert_eq!(
+        not_utf8,
+        ImportError::Source(SourceError::NotUtf8 { row: 3, column: 5 })
+    );
     assert!(not_utf8.describe(Lang::Nl).contains("UTF-8"));
 
     let outside = err(b"rubriek;rekening;2019;2020\n", SourceKind::Csv);
     assert!(matches!(outside, ImportError::NoPlanYears { row: 1, .. }));
 
     let broken = err(b"PK\x03\x04 not really a zip", SourceKind::Xlsx);
-    assert!(matches!(broken, ImportError::Workbook { .. }), "{broken:?}");
+    assert!(
+        matches!(broken, ImportError::Source(SourceError::Workbook { .. })),
+        "{broken:?}"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@
 use planbord::edit::{EditError, Thing};
 use planbord::exchange::ExportError;
 use planbord::exchange::import::{
-    ColumnRef, ColumnRole, Flagged, ImportError, ImportWarning, NonAmount, RejectReason, Rejection,
+    CellProblem, ColumnRef, ColumnRole, Flagged, ImportError, ImportWarning, NonAmount,
+    RejectReason, Rejection, SourceError,
 };
 use planbord::exchange::import_actuals::{ActualsImportError, ActualsRejectReason};
 use planbord::i18n::Lang;
@@ -325,12 +326,11 @@ fn every_file_error_speaks_the_users_language() {
             });
         }
     }
-    let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
     let exports = vec![
         ExportError::Exists { path: path() },
         ExportError::Write {
             path: path(),
-            source: io,
+            problem: SaveProblem::PermissionDenied,
         },
         ExportError::NotAFolder { path: path() },
         ExportError::Workbook { reason: "x".into() },
@@ -369,51 +369,57 @@ fn every_import_message_speaks_the_users_language() {
         ColumnRole::Account,
         ColumnRole::Name,
     ];
-    let mut errors = vec![
-        ImportError::TooLarge { size: 9, limit: 8 },
-        ImportError::Empty,
-        ImportError::NotUtf8 { row: 2, column: 3 },
-        ImportError::UnclosedQuote { row: 2 },
-        ImportError::Workbook {
+    let sources = vec![
+        SourceError::TooLarge { size: 9, limit: 8 },
+        SourceError::Empty,
+        SourceError::NotUtf8 { row: 2, column: 3 },
+        SourceError::UnclosedQuote { row: 2 },
+        SourceError::Workbook {
             message: "zip".into(),
         },
-        ImportError::NoSheets,
-        ImportError::NoHeader {
+        SourceError::NoSheets,
+        SourceError::NoHeader {
             sheets: vec!["Blad1".into()],
         },
-        ImportError::DuplicateColumn {
+        SourceError::DuplicateColumn {
             row: 1,
             column: 2,
             header: "2021".into(),
         },
-        ImportError::NoPlanYears {
-            row: 1,
-            found: vec![2019],
-            first: 2021,
-            last: 2025,
-        },
     ];
+    let mut errors: Vec<ImportError> = vec![ImportError::NoPlanYears {
+        row: 1,
+        found: vec![2019],
+        first: 2021,
+        last: 2025,
+    }];
     errors.extend(
         roles
             .into_iter()
             .map(|role| ImportError::MissingColumn { row: 1, role }),
     );
+    for e in &sources {
+        match e {
+            SourceError::TooLarge { .. }
+            | SourceError::Empty
+            | SourceError::NotUtf8 { .. }
+            | SourceError::UnclosedQuote { .. }
+            | SourceError::Workbook { .. }
+            | SourceError::NoSheets
+            | SourceError::NoHeader { .. }
+            | SourceError::DuplicateColumn { .. } => {}
+        }
+        errors.push(ImportError::Source(e.clone()));
+        let actuals = ActualsImportError::Source(e.clone());
+        both(&format!("{actuals:?}"), |lang| actuals.describe(lang));
+    }
     for e in &errors {
         match e {
-            ImportError::TooLarge { .. }
-            | ImportError::Empty
-            | ImportError::NotUtf8 { .. }
-            | ImportError::UnclosedQuote { .. }
-            | ImportError::Workbook { .. }
-            | ImportError::NoSheets
-            | ImportError::NoHeader { .. }
+            ImportError::Source(_)
             | ImportError::MissingColumn { .. }
-            | ImportError::DuplicateColumn { .. }
             | ImportError::NoPlanYears { .. } => {}
         }
         both(&format!("{e:?}"), |lang| e.describe(lang));
-        let actuals = ActualsImportError::from(e.clone());
-        both(&format!("{actuals:?}"), |lang| actuals.describe(lang));
     }
     let actuals_errors = [
         ActualsImportError::NoYearColumn {
@@ -430,31 +436,40 @@ fn every_import_message_speaks_the_users_language() {
     for e in &actuals_errors {
         match e {
             ActualsImportError::Source(_)
-            | ActualsImportError::NoHeader { .. }
             | ActualsImportError::NoYearColumn { .. }
-            | ActualsImportError::DuplicateColumn { .. }
             | ActualsImportError::YearOutsidePeriod { .. } => {}
         }
         both(&format!("{e:?}"), |lang| e.describe(lang));
     }
 
-    let reasons = vec![
-        RejectReason::NotANumber { text: "abc".into() },
-        RejectReason::AmbiguousNumber {
+    let cells = [
+        CellProblem::NotANumber { text: "abc".into() },
+        CellProblem::AmbiguousNumber {
             text: "1,234".into(),
         },
-        RejectReason::TooLarge {
+        CellProblem::TooLarge {
             text: "9e99".into(),
         },
-        RejectReason::NotAnAmount {
+        CellProblem::NotAnAmount {
             what: NonAmount::Date,
         },
-        RejectReason::NotAnAmount {
+        CellProblem::NotAnAmount {
             what: NonAmount::Boolean,
         },
-        RejectReason::NotAnAmount {
+        CellProblem::NotAnAmount {
             what: NonAmount::Error,
         },
+    ];
+    for cell in &cells {
+        match cell {
+            CellProblem::NotANumber { .. }
+            | CellProblem::AmbiguousNumber { .. }
+            | CellProblem::TooLarge { .. }
+            | CellProblem::NotAnAmount { .. } => {}
+        }
+    }
+    let mut reasons: Vec<RejectReason> = cells.iter().cloned().map(RejectReason::Cell).collect();
+    reasons.extend([
         RejectReason::YearOutsidePeriod {
             year: 2030,
             first: 2021,
@@ -471,13 +486,10 @@ fn every_import_message_speaks_the_users_language() {
             section: "X1".into(),
         },
         RejectReason::DuplicateTotal { first_row: 3 },
-    ];
+    ]);
     for reason in &reasons {
         match reason {
-            RejectReason::NotANumber { .. }
-            | RejectReason::AmbiguousNumber { .. }
-            | RejectReason::TooLarge { .. }
-            | RejectReason::NotAnAmount { .. }
+            RejectReason::Cell(_)
             | RejectReason::YearOutsidePeriod { .. }
             | RejectReason::NoAccount
             | RejectReason::NoSection
@@ -493,8 +505,10 @@ fn every_import_message_speaks_the_users_language() {
             reason: reason.clone(),
         };
         both(&format!("{reason:?}"), |lang| rejection.describe(lang));
-        let actuals = ActualsRejectReason::Cell(reason.clone());
-        both(&format!("{actuals:?}"), |lang| actuals.describe(lang));
+        if let RejectReason::Cell(problem) = reason {
+            let actuals = ActualsRejectReason::Cell(problem.clone());
+            both(&format!("{actuals:?}"), |lang| actuals.describe(lang));
+        }
     }
     let warnings = [
         ImportWarning::DuplicateAccount {
@@ -523,6 +537,7 @@ fn every_import_message_speaks_the_users_language() {
         both(&format!("{warning:?}"), |lang| flagged.describe(lang));
     }
     let actuals_reasons = [
+        ActualsRejectReason::UnknownSide { text: "x".into() },
         ActualsRejectReason::NoAmount,
         ActualsRejectReason::NoName,
         ActualsRejectReason::UnknownCategory { text: "x".into() },
@@ -542,6 +557,7 @@ fn every_import_message_speaks_the_users_language() {
     for reason in &actuals_reasons {
         match reason {
             ActualsRejectReason::Cell(_)
+            | ActualsRejectReason::UnknownSide { .. }
             | ActualsRejectReason::NoAmount
             | ActualsRejectReason::NoName
             | ActualsRejectReason::UnknownCategory { .. }

@@ -1,10 +1,10 @@
 //! The importer's structured values as text, in Dutch and English.
 
 use super::{
-    BasisQuestion, ColumnRef, ColumnRole, Flagged, HEADER_SEARCH_ROWS, ImportError, ImportPreview,
-    ImportWarning, MissingLine, NonAmount, RejectReason, Rejection, TotalMismatch, TotalScope,
-    column_letter,
+    BasisQuestion, ColumnRole, Flagged, ImportError, ImportPreview, ImportWarning, MissingLine,
+    RejectReason, TotalMismatch, TotalScope,
 };
+use crate::exchange::source::{Reason, TableKind, describe_place};
 use crate::i18n::Lang;
 use crate::model::BudgetBasis;
 use crate::model::Side;
@@ -37,116 +37,22 @@ impl ImportError {
     /// What is wrong and what to do, in the user's language (the caller names the file).
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
-        let role = |role: &ColumnRole| match role {
-            ColumnRole::Section => "rubriek/section",
-            ColumnRole::Side => "zijde/side",
-            ColumnRole::Account => "rekening/account",
-            ColumnRole::Name => "omschrijving/name",
-        };
         match self {
-            ImportError::TooLarge { size, limit } => {
-                if en {
-                    format!(
-                        "the file is {size} bytes, more than the {limit} an accounts table can be; is it the right file?"
-                    )
-                } else {
-                    format!(
-                        "het bestand is {size} bytes, meer dan de {limit} die een rekeningentabel kan zijn; is het het juiste bestand?"
-                    )
-                }
-            }
-            ImportError::Empty => {
-                if en {
-                    "the file is empty; export the budget from the accounting package again".into()
-                } else {
-                    "het bestand is leeg; exporteer de begroting opnieuw uit het boekhoudpakket"
-                        .into()
-                }
-            }
-            ImportError::NotUtf8 { row, column } => {
-                if en {
-                    format!(
-                        "row {row}, column {column}: the text is not UTF-8; save the file as 'CSV UTF-8' and import it again"
-                    )
-                } else {
-                    format!(
-                        "rij {row}, kolom {column}: de tekst is geen UTF-8; sla het bestand op als 'CSV UTF-8' en importeer opnieuw"
-                    )
-                }
-            }
-            ImportError::UnclosedQuote { row } => {
-                if en {
-                    format!(
-                        "row {row}: a field opens a quote (\") that is never closed; close it or remove it"
-                    )
-                } else {
-                    format!(
-                        "rij {row}: een veld opent een aanhalingsteken (\") dat nooit sluit; sluit het of haal het weg"
-                    )
-                }
-            }
-            ImportError::Workbook { message } => {
-                if en {
-                    format!(
-                        "the workbook cannot be read ({message}); save it again as .xlsx or as CSV"
-                    )
-                } else {
-                    format!(
-                        "de werkmap kan niet gelezen worden ({message}); sla ze opnieuw op als .xlsx of als CSV"
-                    )
-                }
-            }
-            ImportError::NoSheets => {
-                if en {
-                    "the workbook has no sheets".into()
-                } else {
-                    "de werkmap heeft geen werkbladen".into()
-                }
-            }
-            ImportError::NoHeader { sheets } => {
-                let sheets = if sheets.is_empty() {
-                    String::new()
-                } else if en {
-                    format!(" (sheets searched: {})", sheets.join(", "))
-                } else {
-                    format!(" (doorzochte werkbladen: {})", sheets.join(", "))
+            ImportError::Source(e) => e.describe(TableKind::Accounts, lang),
+            ImportError::MissingColumn { row, role: r } => {
+                let role = match r {
+                    ColumnRole::Section => "rubriek/section",
+                    ColumnRole::Side => "zijde/side",
+                    ColumnRole::Account => "rekening/account",
+                    ColumnRole::Name => "omschrijving/name",
                 };
                 if en {
                     format!(
-                        "no header row found in the first {HEADER_SEARCH_ROWS} rows{sheets}; add a row naming the columns section, side, account, name and one column per year (2021 ...)"
+                        "row {row}: the header row has no column {role}; add it (the section of every line)"
                     )
                 } else {
                     format!(
-                        "geen kopregel gevonden in de eerste {HEADER_SEARCH_ROWS} rijen{sheets}; voeg een rij toe met de kolomnamen rubriek, zijde, rekening, omschrijving en één kolom per jaar (2021 ...)"
-                    )
-                }
-            }
-            ImportError::MissingColumn { row, role: r } => {
-                if en {
-                    format!(
-                        "row {row}: the header row has no column {}; add it (the section of every line)",
-                        role(r)
-                    )
-                } else {
-                    format!(
-                        "rij {row}: de kopregel heeft geen kolom {}; voeg ze toe (de rubriek van elke lijn)",
-                        role(r)
-                    )
-                }
-            }
-            ImportError::DuplicateColumn {
-                row,
-                column,
-                header,
-            } => {
-                let letter = column_letter(*column);
-                if en {
-                    format!(
-                        "row {row}, column {letter}: the header '{header}' appears twice; keep one column of each"
-                    )
-                } else {
-                    format!(
-                        "rij {row}, kolom {letter}: de kolom '{header}' staat er twee keer; hou één kolom van elk"
+                        "rij {row}: de kopregel heeft geen kolom {role}; voeg ze toe (de rubriek van elke lijn)"
                     )
                 }
             }
@@ -172,22 +78,9 @@ impl ImportError {
     }
 }
 
-/// Where a rejection is: `rij 7, kolom D (2022)`.
-pub fn describe_place(row: usize, column: Option<&ColumnRef>, lang: Lang) -> String {
-    let (row_word, column_word) = match lang {
-        Lang::Nl => ("rij", "kolom"),
-        Lang::En => ("row", "column"),
-    };
-    match column {
-        Some(c) if !c.header.is_empty() => {
-            format!(
-                "{row_word} {row}, {column_word} {} ({})",
-                c.letter(),
-                c.header
-            )
-        }
-        Some(c) => format!("{row_word} {row}, {column_word} {}", c.letter()),
-        None => format!("{row_word} {row}"),
+impl Reason for RejectReason {
+    fn describe(&self, lang: Lang) -> String {
+        RejectReason::describe(self, lang)
     }
 }
 
@@ -196,50 +89,7 @@ impl RejectReason {
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         match self {
-            RejectReason::NotANumber { text } => {
-                if en {
-                    format!(
-                        "'{text}' is not an amount; write it like 1.234,56 or 1234.56 (row left out)"
-                    )
-                } else {
-                    format!(
-                        "'{text}' is geen bedrag; schrijf het als 1.234,56 of 1234.56 (rij niet ingelezen)"
-                    )
-                }
-            }
-            RejectReason::AmbiguousNumber { text } => {
-                if en {
-                    format!(
-                        "'{text}' can be read two ways; write 1.234 for a thousand and more, or 1,23 with two decimals (row left out)"
-                    )
-                } else {
-                    format!(
-                        "'{text}' kan op twee manieren gelezen worden; schrijf 1.234 voor duizend en meer, of 1,23 met twee decimalen (rij niet ingelezen)"
-                    )
-                }
-            }
-            RejectReason::TooLarge { text } => {
-                if en {
-                    format!("'{text}' is too large for an amount (row left out)")
-                } else {
-                    format!("'{text}' is te groot voor een bedrag (rij niet ingelezen)")
-                }
-            }
-            RejectReason::NotAnAmount { what } => {
-                let what = match (what, en) {
-                    (NonAmount::Date, true) => "a date",
-                    (NonAmount::Date, false) => "een datum",
-                    (NonAmount::Boolean, true) => "true/false",
-                    (NonAmount::Boolean, false) => "waar/onwaar",
-                    (NonAmount::Error, true) => "a formula error",
-                    (NonAmount::Error, false) => "een formulefout",
-                };
-                if en {
-                    format!("the cell holds {what}, not an amount (row left out)")
-                } else {
-                    format!("de cel bevat {what}, geen bedrag (rij niet ingelezen)")
-                }
-            }
+            RejectReason::Cell(problem) => problem.describe(lang),
             RejectReason::YearOutsidePeriod { year, first, last } => {
                 if en {
                     format!(
@@ -373,17 +223,6 @@ impl MissingLine {
         format!("{} {} {}", self.section, self.code, self.name)
             .trim_end()
             .to_string()
-    }
-}
-
-impl Rejection {
-    /// `rij 7, kolom D (2022): '12,3,4' is geen bedrag ...`
-    pub fn describe(&self, lang: Lang) -> String {
-        format!(
-            "{}: {}",
-            describe_place(self.row, self.column.as_ref(), lang),
-            self.reason.describe(lang)
-        )
     }
 }
 

@@ -74,20 +74,22 @@
 //! ([`BasisQuestion::Ask`]): nothing is imported until the user chose.
 
 use crate::edit::{AccountMerge, Edit, MergeLine, MergeSection, match_account_lines};
-use crate::model::{BudgetBasis, Plan, Side, same_key, side_of_code};
+use crate::model::{BudgetBasis, Plan, Side, same_key};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
+mod rows;
 mod texts;
 
-pub use super::source::{ColumnRef, MAX_SOURCE_BYTES, NonAmount, SourceKind, column_letter};
-pub use texts::describe_place;
-
-use super::source::{
-    Cell, HEADER_SEARCH_ROWS, SourceRow, csv_grid, normalized, parse_amount, parse_side,
-    workbook_grid, year_of,
+pub use super::source::{
+    CellProblem, ColumnRef, MAX_SOURCE_BYTES, NonAmount, SourceError, SourceKind, column_letter,
 };
+pub use super::source::{Reason, describe_place};
+
+use super::source::{TableKind, read_table};
+use super::{Preview, Refusal};
+use crate::i18n::Lang;
 
 /// A column of the header row the importer looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,31 +100,14 @@ pub enum ColumnRole {
     Name,
 }
 
-/// Why a source cannot be read at all.
+/// Why a source cannot be read as a budget by account at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("the source is {size} bytes, more than {limit}")]
-    TooLarge { size: usize, limit: usize },
-    #[error("the source is empty")]
-    Empty,
-    #[error("row {row}, column {column}: not UTF-8 text")]
-    NotUtf8 { row: usize, column: usize },
-    #[error("row {row}: a quoted field is not closed")]
-    UnclosedQuote { row: usize },
-    #[error("the workbook cannot be read: {message}")]
-    Workbook { message: String },
-    #[error("the workbook has no sheets")]
-    NoSheets,
-    #[error("no header row found")]
-    NoHeader { sheets: Vec<String> },
+    /// The file is not a table: empty, not UTF-8, a damaged workbook, no header row ...
+    #[error("{0}")]
+    Source(#[from] SourceError),
     #[error("row {row}: no {role:?} column")]
     MissingColumn { row: usize, role: ColumnRole },
-    #[error("row {row}, column {column}: '{header}' appears twice")]
-    DuplicateColumn {
-        row: usize,
-        column: usize,
-        header: String,
-    },
     #[error("row {row}: no year of the plan period {first}-{last}")]
     NoPlanYears {
         row: usize,
@@ -135,19 +120,8 @@ pub enum ImportError {
 /// Why a row (or one value of it) was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RejectReason {
-    NotANumber {
-        text: String,
-    },
-    /// `1,234`: a thousand or one and a bit.
-    AmbiguousNumber {
-        text: String,
-    },
-    TooLarge {
-        text: String,
-    },
-    NotAnAmount {
-        what: NonAmount,
-    },
+    /// An amount that is not one.
+    Cell(CellProblem),
     /// Only this value is left out; the rest of the row is imported.
     YearOutsidePeriod {
         year: i32,
@@ -186,13 +160,7 @@ impl RejectReason {
 }
 
 /// A row or value left out, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejection {
-    /// 1-based, as a spreadsheet numbers rows.
-    pub row: usize,
-    pub column: Option<ColumnRef>,
-    pub reason: RejectReason,
-}
+pub type Rejection = super::source::Rejection<RejectReason>;
 
 /// Something odd about a row that is imported all the same: its money belongs in the plan, and
 /// the plan's warnings keep pointing at it until it is put right.
@@ -456,7 +424,18 @@ pub struct ImportPreview {
 impl ImportPreview {
     /// Whether the import can be carried out: at least one accepted line, and the basis chosen.
     pub fn can_import(&self) -> bool {
-        self.imported.line_count() > 0 && self.basis_choice.is_some()
+        self.refusal().is_none()
+    }
+
+    /// Why the import cannot be carried out yet, if it cannot.
+    pub fn refusal(&self) -> Option<Refusal> {
+        if self.imported.line_count() == 0 {
+            Some(Refusal::Nothing(TableKind::Accounts))
+        } else if self.basis_choice.is_none() {
+            Some(Refusal::BasisUnanswered)
+        } else {
+            None
+        }
     }
 
     /// Whether the user still has to choose the budget basis.
@@ -521,6 +500,20 @@ impl ImportPreview {
     }
 }
 
+impl Preview for ImportPreview {
+    fn describe(&self, lang: Lang) -> String {
+        ImportPreview::describe(self, lang)
+    }
+
+    fn refusal(&self) -> Option<Refusal> {
+        ImportPreview::refusal(self)
+    }
+
+    fn edit(&self) -> Edit {
+        ImportPreview::edit(self)
+    }
+}
+
 impl ImportedLine {
     fn merge_line(&self) -> MergeLine {
         MergeLine {
@@ -538,29 +531,15 @@ pub fn read_budget_source(
     kind: SourceKind,
     years: RangeInclusive<i32>,
 ) -> Result<ImportedBudget, ImportError> {
-    if bytes.len() > MAX_SOURCE_BYTES {
-        return Err(ImportError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_SOURCE_BYTES,
-        });
-    }
-    let (sheet, grid, header) = match kind {
-        SourceKind::Csv => {
-            let (grid, header) = csv_grid(bytes, find_header)?;
-            (None, grid, header)
-        }
-        SourceKind::Xlsx => {
-            let named_like_accounts = |name: &str| {
-                let name = name.to_lowercase();
-                name.contains("rekening") || name.contains("account")
-            };
-            let (sheet, grid, header) = workbook_grid(bytes, named_like_accounts, find_header)?;
-            (Some(sheet), grid, header)
-        }
+    let named_like_accounts = |name: &str| {
+        let name = name.to_lowercase();
+        name.contains("rekening") || name.contains("account")
     };
-    let mut budget = read_rows(&grid, &header, years)?;
-    budget.kind = kind;
-    budget.sheet = sheet;
+    let (table, header) = read_table(bytes, kind, named_like_accounts, rows::find_header)?;
+    let header = header?;
+    let mut budget = rows::read_rows(&table.rows, &header, years)?;
+    budget.kind = table.kind;
+    budget.sheet = table.sheet;
     Ok(budget)
 }
 
@@ -696,621 +675,4 @@ fn amounts_by_year<'a>(
         sums.add(line.side, years, |y| line.amounts.value(y));
     }
     sums
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading cells
-
-/// The columns of the header row.
-#[derive(Debug, Clone)]
-struct Header {
-    row: usize,
-    section: usize,
-    side: Option<usize>,
-    account: usize,
-    name: Option<usize>,
-    /// Every year column, in or outside the plan period.
-    years: Vec<(usize, i32)>,
-    headers: Vec<String>,
-}
-
-impl Header {
-    fn column(&self, index: usize) -> ColumnRef {
-        ColumnRef {
-            index,
-            header: self.headers.get(index).cloned().unwrap_or_default(),
-        }
-    }
-}
-
-const SECTION_NAMES: &[&str] = &["rubriek", "section", "sectie"];
-const SIDE_NAMES: &[&str] = &["zijde", "side", "kant"];
-const ACCOUNT_NAMES: &[&str] = &[
-    "rekening",
-    "account",
-    "rekeningnummer",
-    "account number",
-    "account code",
-];
-const NAME_NAMES: &[&str] = &[
-    "omschrijving",
-    "name",
-    "naam",
-    "description",
-    "rekeningnaam",
-    "account name",
-];
-
-fn role_of(header: &str) -> Option<ColumnRole> {
-    header.split('/').map(normalized).find_map(|part| {
-        let part = part.as_str();
-        if SECTION_NAMES.contains(&part) {
-            Some(ColumnRole::Section)
-        } else if SIDE_NAMES.contains(&part) {
-            Some(ColumnRole::Side)
-        } else if ACCOUNT_NAMES.contains(&part) {
-            Some(ColumnRole::Account)
-        } else if NAME_NAMES.contains(&part) {
-            Some(ColumnRole::Name)
-        } else {
-            None
-        }
-    })
-}
-
-/// The header row: the first row (within [`HEADER_SEARCH_ROWS`]) with an account column and a
-/// year column. `Ok(None)` when there is none.
-fn find_header(rows: &[SourceRow]) -> Result<Option<Header>, ImportError> {
-    for row in rows.iter().take(HEADER_SEARCH_ROWS) {
-        let roles: Vec<(usize, Option<ColumnRole>)> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (i, role_of(&c.text())))
-            .collect();
-        let has_account = roles.iter().any(|(_, r)| *r == Some(ColumnRole::Account));
-        let years: Vec<(usize, i32)> = row
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| year_of(c).map(|y| (i, y)))
-            .collect();
-        if !has_account || years.is_empty() {
-            continue;
-        }
-        let headers: Vec<String> = row.cells.iter().map(Cell::text).collect();
-        let duplicate = |index: usize| ImportError::DuplicateColumn {
-            row: row.number,
-            column: index,
-            header: headers[index].clone(),
-        };
-        let mut found: BTreeMap<u8, usize> = BTreeMap::new();
-        for (i, role) in &roles {
-            let Some(role) = role else { continue };
-            if found.insert(*role as u8, *i).is_some() {
-                return Err(duplicate(*i));
-            }
-        }
-        for (k, (i, year)) in years.iter().enumerate() {
-            if years[..k].iter().any(|(_, y)| y == year) {
-                return Err(duplicate(*i));
-            }
-        }
-        let get = |role: ColumnRole| found.get(&(role as u8)).copied();
-        let section = get(ColumnRole::Section).ok_or(ImportError::MissingColumn {
-            row: row.number,
-            role: ColumnRole::Section,
-        })?;
-        return Ok(Some(Header {
-            row: row.number,
-            section,
-            side: get(ColumnRole::Side),
-            account: get(ColumnRole::Account).expect("checked above"),
-            name: get(ColumnRole::Name),
-            years,
-            headers,
-        }));
-    }
-    Ok(None)
-}
-
-// ---------------------------------------------------------------------------------------------
-// CSV
-
-// ---------------------------------------------------------------------------------------------
-// Spreadsheets
-
-// ---------------------------------------------------------------------------------------------
-// Rows
-
-const GRAND_COST: &[&str] = &[
-    "totaal kosten",
-    "totaal uitgaven",
-    "total costs",
-    "total cost",
-    "total expenses",
-];
-const GRAND_INCOME: &[&str] = &[
-    "totaal opbrengsten",
-    "totaal inkomsten",
-    "total income",
-    "total revenue",
-];
-const DERIVED: &[&str] = &[
-    "totaal",
-    "total",
-    "resultaat",
-    "bedrijfsresultaat",
-    "result",
-    "operating result",
-    "saldo",
-    "balance",
-];
-
-/// `Totaal <section>`, `Totaal kosten <section>`: the side named, if any, and the section.
-fn total_label(text: &str) -> Option<(Option<Side>, String)> {
-    // Compared byte-wise without case (the words are ASCII), so slicing stays on char bounds.
-    fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
-        text.get(..word.len())
-            .filter(|start| start.eq_ignore_ascii_case(word))
-            .and_then(|_| text.get(word.len()..))
-    }
-    let trimmed = text.trim();
-    let rest = ["totaal ", "total "]
-        .iter()
-        .find_map(|p| strip_word(trimmed, p))?
-        .trim();
-    for (word, side) in [
-        ("kosten ", Side::Cost),
-        ("costs ", Side::Cost),
-        ("cost ", Side::Cost),
-        ("opbrengsten ", Side::Income),
-        ("inkomsten ", Side::Income),
-        ("income ", Side::Income),
-    ] {
-        if let Some(section) = strip_word(rest, word) {
-            return Some((Some(side), section.trim().to_string()));
-        }
-    }
-    (!rest.is_empty()).then(|| (None, rest.to_string()))
-}
-
-/// A section total waiting for the side of its section's lines.
-struct PendingTotal {
-    row: usize,
-    section: String,
-    side: Option<Side>,
-    values: BTreeMap<i32, Option<Decimal>>,
-}
-
-fn read_rows(
-    rows: &[SourceRow],
-    header: &Header,
-    years: RangeInclusive<i32>,
-) -> Result<ImportedBudget, ImportError> {
-    let (first, last) = (*years.start(), *years.end());
-    let in_period: Vec<(usize, i32)> = header
-        .years
-        .iter()
-        .copied()
-        .filter(|(_, y)| years.contains(y))
-        .collect();
-    if in_period.is_empty() {
-        return Err(ImportError::NoPlanYears {
-            row: header.row,
-            found: header.years.iter().map(|(_, y)| *y).collect(),
-            first,
-            last,
-        });
-    }
-    let mut plan_years: Vec<i32> = in_period.iter().map(|(_, y)| *y).collect();
-    plan_years.sort_unstable();
-
-    let mut budget = ImportedBudget {
-        kind: SourceKind::Csv,
-        sheet: None,
-        header_row: header.row,
-        first_year: first,
-        last_year: last,
-        years: plan_years,
-        sections: Vec::new(),
-        totals: Vec::new(),
-        rejections: Vec::new(),
-        warnings: Vec::new(),
-        skipped: Vec::new(),
-    };
-    let mut pending: Vec<PendingTotal> = Vec::new();
-    let mut known_sections: Vec<String> = Vec::new();
-    // Where each accepted (section, code) was first seen.
-    let mut first_rows: Vec<(String, String, usize)> = Vec::new();
-    let mut current_section: Option<String> = None;
-
-    for row in rows.iter().filter(|r| r.number > header.row) {
-        if row.cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        let section_text = row.text(Some(header.section));
-        let account = row.text(Some(header.account));
-        let name = row.text(header.name);
-        let side_text = row.text(header.side);
-        let mut rejections: Vec<Rejection> = Vec::new();
-        let reject = |rejections: &mut Vec<Rejection>, column: Option<usize>, reason| {
-            rejections.push(Rejection {
-                row: row.number,
-                column: column.map(|c| header.column(c)),
-                reason,
-            })
-        };
-
-        // Amounts of the year columns; values outside the period are reported on their own.
-        let mut amounts: BTreeMap<i32, Option<Decimal>> = BTreeMap::new();
-        let mut formula_years: Vec<i32> = Vec::new();
-        for &(column, year) in &header.years {
-            let cell = row.cell(column);
-            if !years.contains(&year) {
-                if !cell.is_empty() {
-                    reject(
-                        &mut rejections,
-                        Some(column),
-                        RejectReason::YearOutsidePeriod { year, first, last },
-                    );
-                }
-                continue;
-            }
-            if row.formulas.contains(&column) {
-                formula_years.push(year);
-            }
-            match parse_amount(cell) {
-                Ok(value) => {
-                    amounts.insert(year, value);
-                }
-                Err(reason) => reject(&mut rejections, Some(column), reason),
-            }
-        }
-        let has_amounts = amounts.values().any(Option::is_some)
-            || rejections.iter().any(|r| r.reason.drops_row());
-
-        if account.is_empty() {
-            let labels = [&section_text, &account, &name];
-            // "Totaal INKOMSTEN" in the section INKOMSTEN is that section's total, even though
-            // "totaal inkomsten" also names the grand total of the income side.
-            let names_own_section = !section_text.is_empty()
-                && total_label(&name).is_some_and(|(_, s)| same_key(&s, &section_text));
-            let grand = labels
-                .iter()
-                .filter(|_| !names_own_section)
-                .find_map(|label| {
-                    let label = normalized(label);
-                    if GRAND_COST.contains(&label.as_str()) {
-                        Some(Side::Cost)
-                    } else if GRAND_INCOME.contains(&label.as_str()) {
-                        Some(Side::Income)
-                    } else {
-                        None
-                    }
-                });
-            let derived = labels
-                .iter()
-                .find(|label| DERIVED.contains(&normalized(label).as_str()));
-            let explicit_side = if side_text.is_empty() {
-                None
-            } else {
-                match parse_side(&side_text) {
-                    Some(side) => Some(side),
-                    None => {
-                        reject(
-                            &mut rejections,
-                            header.side,
-                            RejectReason::UnknownSide {
-                                text: side_text.clone(),
-                            },
-                        );
-                        None
-                    }
-                }
-            };
-            if let Some(side) = grand {
-                if !rejections.iter().any(|r| r.reason.drops_row()) {
-                    for year in formula_years {
-                        amounts.remove(&year);
-                    }
-                    add_total(
-                        &mut budget,
-                        &mut rejections,
-                        row.number,
-                        TotalScope::All,
-                        side,
-                        amounts,
-                    );
-                }
-                budget.rejections.extend(rejections);
-                continue;
-            }
-            if let Some(label) = derived {
-                if has_amounts {
-                    budget.skipped.push((row.number, label.to_string()));
-                }
-                budget
-                    .rejections
-                    .extend(rejections.into_iter().filter(|r| !r.reason.drops_row()));
-                continue;
-            }
-            let total = if let Some((side, section)) = total_label(&section_text) {
-                Some((side, section))
-            } else if !section_text.is_empty() {
-                Some((total_label(&name).and_then(|(side, _)| side), section_text))
-            } else {
-                total_label(&name)
-            };
-            match total {
-                Some((_, section)) if !has_amounts => {
-                    // A heading: names the section of the lines below.
-                    remember(&mut known_sections, &section);
-                    current_section = Some(section);
-                }
-                Some((side_from_label, section))
-                    if !rejections.iter().any(|r| r.reason.drops_row()) =>
-                {
-                    for year in formula_years {
-                        amounts.remove(&year);
-                    }
-                    pending.push(PendingTotal {
-                        row: row.number,
-                        section,
-                        side: explicit_side.or(side_from_label),
-                        values: amounts,
-                    });
-                }
-                // A total with a bad amount: its rejections are listed below.
-                Some(_) => {}
-                None if has_amounts => {
-                    reject(
-                        &mut rejections,
-                        Some(header.account),
-                        RejectReason::NoAccount,
-                    );
-                }
-                None => {}
-            }
-            budget.rejections.extend(rejections);
-            continue;
-        }
-
-        // An account line.
-        if !section_text.is_empty() {
-            remember(&mut known_sections, &section_text);
-            current_section = Some(section_text.clone());
-        }
-        let side = if side_text.is_empty() {
-            let side = side_of_code(&account);
-            if side.is_none() {
-                reject(
-                    &mut rejections,
-                    Some(header.account),
-                    RejectReason::NoSide {
-                        code: account.clone(),
-                    },
-                );
-            }
-            side
-        } else {
-            match parse_side(&side_text) {
-                Some(side) => {
-                    if side_of_code(&account).is_some_and(|class_side| class_side != side) {
-                        budget.warnings.push(Flagged {
-                            row: row.number,
-                            column: header.side.map(|c| header.column(c)),
-                            warning: ImportWarning::WrongSide {
-                                code: account.clone(),
-                                side,
-                            },
-                        });
-                    }
-                    Some(side)
-                }
-                None => {
-                    reject(
-                        &mut rejections,
-                        header.side,
-                        RejectReason::UnknownSide {
-                            text: side_text.clone(),
-                        },
-                    );
-                    None
-                }
-            }
-        };
-        let Some(section) = current_section.clone() else {
-            reject(
-                &mut rejections,
-                Some(header.section),
-                RejectReason::NoSection,
-            );
-            budget.rejections.extend(rejections);
-            continue;
-        };
-        let dropped = rejections.iter().any(|r| r.reason.drops_row());
-        budget.rejections.extend(rejections);
-        let Some(side) = side else { continue };
-        if dropped {
-            continue;
-        }
-        match first_rows
-            .iter()
-            .find(|(s, c, _)| same_key(s, &section) && same_key(c, &account))
-        {
-            Some((_, _, first_row)) => budget.warnings.push(Flagged {
-                row: row.number,
-                column: Some(header.column(header.account)),
-                warning: ImportWarning::DuplicateAccount {
-                    code: account.clone(),
-                    section: section.clone(),
-                    first_row: *first_row,
-                },
-            }),
-            None => first_rows.push((section.clone(), account.clone(), row.number)),
-        }
-        let line = ImportedLine {
-            row: row.number,
-            code: account,
-            name,
-            side,
-            amounts,
-        };
-        match budget
-            .sections
-            .iter_mut()
-            .find(|s| same_key(&s.name, &section))
-        {
-            Some(s) => s.lines.push(line),
-            None => budget.sections.push(ImportedSection {
-                name: section,
-                lines: vec![line],
-            }),
-        }
-    }
-
-    for total in pending {
-        let mut rejections = Vec::new();
-        let lines_side = |budget: &ImportedBudget| -> Option<Side> {
-            let sides: Vec<Side> = budget
-                .sections
-                .iter()
-                .filter(|s| same_key(&s.name, &total.section))
-                .flat_map(|s| s.lines.iter().map(|l| l.side))
-                .collect();
-            let first = *sides.first()?;
-            sides.iter().all(|s| *s == first).then_some(first)
-        };
-        let known = known_sections.iter().any(|s| same_key(s, &total.section));
-        let reason = if !known {
-            Some(RejectReason::UnknownTotalSection {
-                name: total.section.clone(),
-            })
-        } else {
-            match total.side.or_else(|| lines_side(&budget)) {
-                None => Some(RejectReason::TotalSideUnclear {
-                    section: total.section.clone(),
-                }),
-                Some(side) => {
-                    let section = known_sections
-                        .iter()
-                        .find(|s| same_key(s, &total.section))
-                        .cloned()
-                        .unwrap_or(total.section.clone());
-                    add_total(
-                        &mut budget,
-                        &mut rejections,
-                        total.row,
-                        TotalScope::Section(section),
-                        side,
-                        total.values,
-                    );
-                    None
-                }
-            }
-        };
-        if let Some(reason) = reason {
-            rejections.push(Rejection {
-                row: total.row,
-                column: Some(header.column(header.section)),
-                reason,
-            });
-        }
-        budget.rejections.extend(rejections);
-    }
-    budget.rejections.sort_by_key(|r| r.row);
-    budget.warnings.sort_by_key(|w| w.row);
-    Ok(budget)
-}
-
-fn remember(known: &mut Vec<String>, section: &str) {
-    if !known.iter().any(|s| same_key(s, section)) {
-        known.push(section.to_string());
-    }
-}
-
-fn add_total(
-    budget: &mut ImportedBudget,
-    rejections: &mut Vec<Rejection>,
-    row: usize,
-    scope: TotalScope,
-    side: Side,
-    values: BTreeMap<i32, Option<Decimal>>,
-) {
-    let same_scope = |a: &TotalScope, b: &TotalScope| match (a, b) {
-        (TotalScope::All, TotalScope::All) => true,
-        (TotalScope::Section(x), TotalScope::Section(y)) => same_key(x, y),
-        _ => false,
-    };
-    if let Some(first) = budget
-        .totals
-        .iter()
-        .find(|t| t.side == side && same_scope(&t.scope, &scope))
-    {
-        rejections.push(Rejection {
-            row,
-            column: None,
-            reason: RejectReason::DuplicateTotal {
-                first_row: first.row,
-            },
-        });
-        return;
-    }
-    budget.totals.push(PrintedTotal {
-        row,
-        scope,
-        side,
-        values,
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::dec;
-
-    #[test]
-    fn total_labels() {
-        assert_eq!(
-            total_label("Totaal PERSONEEL"),
-            Some((None, "PERSONEEL".into()))
-        );
-        assert_eq!(
-            total_label("totaal kosten Werking"),
-            Some((Some(Side::Cost), "Werking".into()))
-        );
-        assert_eq!(total_label("Totaal"), None);
-        assert_eq!(
-            total_label("TOTAL  Costs  X"),
-            Some((Some(Side::Cost), "X".into()))
-        );
-        assert_eq!(
-            total_label("Totaal \u{212A}osten X"),
-            Some((None, "\u{212A}osten X".into()))
-        );
-        assert_eq!(total_label("Huur"), None);
-    }
-
-    #[test]
-    fn headers_in_either_language() {
-        assert_eq!(role_of(" Rubriek "), Some(ColumnRole::Section));
-        assert_eq!(role_of("rubriek/section"), Some(ColumnRole::Section));
-        assert_eq!(role_of("ZIJDE"), Some(ColumnRole::Side));
-        assert_eq!(role_of("Account"), Some(ColumnRole::Account));
-        assert_eq!(role_of("Omschrijving"), Some(ColumnRole::Name));
-        assert_eq!(role_of("Bedrag"), None);
-        assert_eq!(
-            crate::exchange::source::year_of(&crate::exchange::source::Cell::Text(" 2021 ".into())),
-            Some(2021)
-        );
-        assert_eq!(
-            crate::exchange::source::year_of(&crate::exchange::source::Cell::Number(dec!(2022))),
-            Some(2022)
-        );
-        assert_eq!(
-            crate::exchange::source::year_of(&crate::exchange::source::Cell::Text("21".into())),
-            None
-        );
-    }
 }
