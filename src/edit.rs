@@ -1990,6 +1990,7 @@ fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
                 id,
                 name: "Nieuwe lijn".into(),
                 kind: IncomeKind::Other,
+                printed_group: None,
                 amounts: Amounts::default(),
             };
             if list == LineList::Overhead {

@@ -679,6 +679,7 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
             id,
             name: "Sponsoring".into(),
             kind: IncomeKind::OwnIncome,
+            printed_group: None,
             amounts: Amounts::PerYear(Yearly::from_values(2022, [dec!(1234.56), dec!(2000)])),
         });
         if round % 3 == 0 {

@@ -191,17 +191,17 @@ fn label_of(figure: Figure) -> Option<&'static str> {
         Figure::StaffFte(name)
         | Figure::StaffCost(name)
         | Figure::Overhead(name)
-        | Figure::Income(name) => Some(name),
+        | Figure::Income(name)
+        | Figure::BudgetIncome(name) => Some(name),
         _ => None,
     }
 }
 
 /// Finds every published number of section 8.2 in `grids` (one grid per table key): each
 /// printed row must be a row of number cells in the year columns of the right table, carrying
-/// the goal code or line name where the row has one. Returns (cells found in one row, cells
-/// found as the sum of the lines the publication merges).
-fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
-    let (mut single, mut merged) = (0, 0);
+/// the goal code or line name where the row has one. Returns the number of cells found.
+fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> usize {
+    let mut found_cells = 0;
     for table in PUBLISHED_8_2 {
         let key = table_key(table);
         let grid = grids(key);
@@ -226,23 +226,6 @@ fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
                     .zip(&printed)
                     .all(|(v, p)| p.is_none_or(|p| same(*v, p)))
             };
-            if let Figure::IncomeLines(names) = published.figure {
-                // Planbord keeps these lines apart: each is a row, and they add up to the print.
-                let mut sum = vec![0.0; years.len()];
-                for name in names {
-                    let row = grid
-                        .iter()
-                        .find(|row| has_label(row, name))
-                        .unwrap_or_else(|| panic!("{what} {key}: no line {name}"));
-                    let values = row_values(row).expect("numbers");
-                    for (s, v) in sum.iter_mut().zip(values) {
-                        *s += v;
-                    }
-                }
-                assert!(matches(&sum), "{what} {key}: {}", published.label);
-                merged += printed.iter().flatten().count();
-                continue;
-            }
             let found = grid.iter().any(|row| {
                 row_values(row).is_some_and(|values| matches(&values))
                     && label_of(published.figure).is_none_or(|label| has_label(row, label))
@@ -252,10 +235,10 @@ fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
                 "{what}: {} {} / {}: {} not found as numbers in table {key}",
                 table.section, table.title, published.label, published.values
             );
-            single += printed.iter().flatten().count();
+            found_cells += printed.iter().flatten().count();
         }
     }
-    (single, merged)
+    found_cells
 }
 
 fn sheet_name(key: &str, lang: Lang) -> &'static str {
@@ -305,14 +288,11 @@ fn the_socius_workbook_holds_every_published_number_as_a_number_cell() {
             sheet_name(key, Lang::Nl),
         )
     };
-    let (single, merged) = find_published(&grids, "xlsx");
-    // 417 published cells: 412 in a row of their own, 5 in the one row (8.2.4 "Inkomsten verhuur
-    // en financiën" 8.250) that merges two lines Planbord keeps apart (8.000 + 250).
-    assert_eq!((single, merged), (412, 5));
-    assert_eq!(
-        single + merged,
-        crate::support::published::published_cell_count()
-    );
+    // All 417 published cells, each in a row of its own (8.2.4 "Inkomsten verhuur en
+    // financiën" 8.250 too: the printed group of two lines 8.2.3 prints apart, 8.000 + 250).
+    let found = find_published(&grids, "xlsx");
+    assert_eq!(found, crate::support::published::published_cell_count());
+    assert_eq!(found, 417);
 }
 
 #[test]
@@ -325,9 +305,123 @@ fn csv_files_hold_every_published_number_in_both_notations() {
             let table = tables.iter().find(|t| t.key == key).unwrap();
             csv_grid(&write_csv(table, notation), notation)
         };
-        let (single, merged) = find_published(&grids, &format!("{notation:?} csv"));
-        assert_eq!((single, merged), (412, 5));
+        let found = find_published(&grids, &format!("{notation:?} csv"));
+        assert_eq!(found, 417);
     }
+}
+
+/// The rows of the multi-year budget in `grid` (a sheet with a title row, or a CSV file) that
+/// carry the labels of section 8.2.4: each published row is one row labelled exactly as printed,
+/// in the printed order, with the printed numbers as number cells in the year columns and their
+/// sum in the total column. Returns the number of published cells compared.
+fn check_8_2_4(grid: &Grid, what: &str) -> usize {
+    let table = PUBLISHED_8_2
+        .iter()
+        .find(|t| t.section == "8.2.4")
+        .expect("8.2.4");
+    let years = year_columns(grid);
+    let total_column = years.last().unwrap() + 1;
+    let mut compared = 0;
+    let mut previous = 0;
+    for published in table.rows {
+        let label = Value::Text(published.label.to_string());
+        let at: Vec<usize> = (0..grid.len()).filter(|&r| grid[r][0] == label).collect();
+        assert_eq!(
+            at.len(),
+            1,
+            "{what}: the row {} is there once: {at:?}",
+            published.label
+        );
+        let r = at[0];
+        assert!(r > previous, "{what}: {} out of order", published.label);
+        previous = r;
+        let mut sum = 0.0;
+        for (&c, printed) in years.iter().zip(printed(published.values)) {
+            let printed = printed.expect("8.2.4 prints every cell");
+            let Value::Number(n) = grid[r][c] else {
+                panic!("{what}: {} column {c}: {:?}", published.label, grid[r][c]);
+            };
+            assert!(
+                same(n, printed),
+                "{what}: {} column {c}: {n} vs published {printed}",
+                published.label
+            );
+            sum += n;
+            compared += 1;
+        }
+        let Value::Number(total) = grid[r][total_column] else {
+            panic!("{what}: {}: no period total", published.label);
+        };
+        assert!((total - sum).abs() < 1e-6, "{what}: {}", published.label);
+    }
+    // The two lines of the printed group are not rows of their own in the budget.
+    for line in ["Inkomsten externe verhuur", "Financiële opbrengsten"] {
+        assert!(
+            !grid.iter().any(|row| row[0] == Value::Text(line.into())),
+            "{what}: {line} is printed in its group"
+        );
+    }
+    compared
+}
+
+#[test]
+fn the_exported_multi_year_budget_has_every_row_of_8_2_4_by_its_printed_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("socius.xlsx");
+    let (code, _, err) = planbord(&["export", SOCIUS, "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut workbook = open_xlsx(std::fs::read(&xlsx).unwrap());
+    let grid = xlsx_grid(&mut workbook, sheet_name("budget", Lang::Nl));
+    assert_eq!(check_8_2_4(&grid, "xlsx"), 55);
+    // The income total adds the printed rows: the group is one term of the formula.
+    let formulas = xlsx_formulas(&mut workbook, sheet_name("budget", Lang::Nl));
+    let row_of = |label: &str| {
+        grid.iter()
+            .position(|r| r[0] == Value::Text(label.into()))
+            .unwrap()
+    };
+    let income_total = row_of("Totaal inkomsten") as u32;
+    let formula = formulas
+        .iter()
+        .find(|(pos, _)| *pos == (income_total, 1))
+        .map(|(_, f)| f.as_str());
+    let (first, last) = (row_of("Subsidies") + 1, row_of("Werking") + 1);
+    assert_eq!(formula, Some(format!("SUM(B{first}:B{last})").as_str()));
+    assert_eq!(last - first, 3, "four income rows");
+
+    for (notation, flag) in [
+        (CsvNotation::Belgian, None),
+        (CsvNotation::Plain, Some("--plain")),
+    ] {
+        let out = dir.path().join(format!("{notation:?}"));
+        let mut args = vec!["export", SOCIUS, "--csv", out.to_str().unwrap()];
+        args.extend(flag);
+        let (code, _, err) = planbord(&args);
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(out.join("budget.csv")).unwrap();
+        let grid = csv_grid(&text, notation);
+        assert_eq!(check_8_2_4(&grid, &format!("{notation:?} csv")), 55);
+    }
+
+    // The group is the plan's own text: the English budget prints it too, with the same sum.
+    let plan = socius();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::En);
+    let budget = tables.iter().find(|t| t.key == "budget").unwrap();
+    let row = budget
+        .row_named("Inkomsten verhuur en financiën")
+        .expect("the group row in English");
+    assert_eq!(row.cells[0].number(), Some(Decimal::from(8250)));
+    assert!(budget.row_named("Inkomsten externe verhuur").is_none());
+    // The income table keeps one row per line, as 8.2.3 prints them.
+    let income = tables.iter().find(|t| t.key == "income").unwrap();
+    assert_eq!(
+        income
+            .row_named("Inkomsten externe verhuur")
+            .and_then(|r| r.cells[0].number()),
+        Some(Decimal::from(8000))
+    );
+    assert!(income.row_named("Inkomsten verhuur en financiën").is_none());
 }
 
 /// Parses a formula the workbook uses (`SUM(C4:C11)`, `C5+C9-C12`, `-C10`, `SUM(C4:G4)`) and
@@ -558,6 +652,8 @@ fn formula_cells_compute_planbords_figures_from_their_rows() {
     let mut goal_based = accounts;
     goal_based.meta.budget_basis = BudgetBasis::Goals;
     check_formulas(&goal_based, Lang::En);
+    // Printed groups of overhead and income lines (a group mixing subsidy and other income).
+    assert!(check_formulas(&crate::support::grouped_socius(), Lang::Nl) > 200);
 }
 
 #[test]
