@@ -183,8 +183,10 @@ impl<'a> YearGrid<'a> {
             widest.max(width)
         });
         let values = cell_width(self.kind) * (self.years.len() + 1) as f32;
-        let room = (ui.available_width() - values).max(LABEL_WIDTH);
-        self.label_width = (widest + 8.0).clamp(LABEL_WIDTH, room);
+        // The panel's scroll bar floats over the right edge of the content.
+        let scroll = &ui.spacing().scroll;
+        let room = ui.available_width() - values - scroll.bar_width - scroll.bar_inner_margin;
+        self.label_width = (widest + 2.0).clamp(LABEL_WIDTH, room.max(LABEL_WIDTH));
         self
     }
 
