@@ -1017,3 +1017,249 @@ fn an_accounts_plan_exports_the_importable_accounts_table() {
             .any(|r| r[3] == "Total PERSONEEL" && r[1] == "cost")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection: texts a spreadsheet would take for a formula.
+
+/// Texts that start like a formula: `=`, `+`, `-`, `@`, a tab, a carriage return.
+const INJECTIONS: [&str; 6] = [
+    "=HYPERLINK(\"http://x\",\"klik\")",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+];
+
+/// A plan whose goal titles, indicator texts and units, activities, staff lines, overhead line
+/// and account lines each start with one of [`INJECTIONS`]; an overhead line with negative
+/// amounts, no income (a negative balance).
+fn injection_plan() -> Plan {
+    use planbord::model::{
+        Activity, Comparator, GoalKind, Indicator, OperationalGoal, SalaryProfile, StaffGroup,
+        StaffLine, StrategicGoal, Target,
+    };
+    let mut plan = Plan::new("VZW Injectie", 2026, 2028);
+    let years = |v: [i64; 3]| Yearly::from_values(2026, v.into_iter().map(Decimal::from));
+    let profile = plan.new_id();
+    plan.salary_profiles.push(SalaryProfile {
+        id: profile,
+        name: "Staf".into(),
+        cost_per_fte: Amounts::PerYear(years([90_000, 91_000, 92_000])),
+    });
+    let activity_type = plan.activity_types[0].id;
+    let sd_id = plan.new_id();
+    let mut sd = StrategicGoal::new(sd_id, GoalKind::External, INJECTIONS[0]);
+    sd.code = "SD1".into();
+    for (i, text) in INJECTIONS.iter().enumerate() {
+        let id = plan.new_id();
+        let mut od = OperationalGoal::new(id, profile, text);
+        od.code = format!("SD1.OD{}", i + 1);
+        od.fte = Yearly::from_values(2026, [Decimal::new(5, 1); 3]);
+        let id = plan.new_id();
+        od.activities.push(Activity {
+            id,
+            activity_type,
+            description: text.to_string(),
+            first_year: 2026,
+            last_year: 2027,
+        });
+        let id = plan.new_id();
+        let mut indicator = Indicator::new(id);
+        indicator.text = text.to_string();
+        indicator.target = Some(Target {
+            comparator: Comparator::AtLeast,
+            value: Decimal::from(-5),
+            unit: text.to_string(),
+            year: None,
+        });
+        od.indicators.push(indicator);
+        sd.operational_goals.push(od);
+        let id = plan.new_id();
+        plan.staff_lines.push(StaffLine {
+            id,
+            name: text.to_string(),
+            group: StaffGroup::Support,
+            salary_profile: profile,
+            fte: Yearly::from_values(2026, [Decimal::new(1, 1); 3]),
+        });
+    }
+    plan.strategic_goals.push(sd);
+    let id = plan.new_id();
+    plan.overhead.push(planbord::model::BudgetLine {
+        id,
+        name: INJECTIONS[2].into(),
+        kind: Default::default(),
+        printed_group: Some(INJECTIONS[3].into()),
+        amounts: Amounts::PerYear(years([-1234, -50, 0])),
+    });
+    let id = plan.new_id();
+    let mut section = AccountSection {
+        id,
+        name: INJECTIONS[1].into(),
+        lines: Vec::new(),
+        printed_cost: Default::default(),
+        printed_income: Default::default(),
+    };
+    for (i, text) in INJECTIONS.iter().enumerate() {
+        let id = plan.new_id();
+        section.lines.push(AccountLine {
+            id,
+            code: format!("61000{i}"),
+            name: text.to_string(),
+            side: Side::Cost,
+            category: None,
+            amounts: Amounts::PerYear(years([-100 * i as i64, 200, 300])),
+        });
+    }
+    plan.accounts.push(section);
+    assert!(planbord::model::validate(&plan).is_empty());
+    plan
+}
+
+#[test]
+fn texts_that_start_like_a_formula_stay_texts_in_csv_and_xlsx_and_numbers_stay_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("injectie.ron");
+    planbord::store::save(&injection_plan(), &plan_path).unwrap();
+    let plan_arg = plan_path.to_str().unwrap();
+    let xlsx = dir.path().join("injectie.xlsx");
+    let (code, _, err) = planbord(&["export", plan_arg, "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+
+    // CSV: OWASP's advice, a `'` before the text and the field quoted; in both notations.
+    for (notation, plain) in [(CsvNotation::Belgian, false), (CsvNotation::Plain, true)] {
+        let out = dir.path().join(format!("{notation:?}"));
+        let mut args = vec!["export", plan_arg, "--csv", out.to_str().unwrap()];
+        if plain {
+            args.push("--plain");
+        }
+        let (code, _, err) = planbord(&args);
+        assert_eq!(code, 0, "{err}");
+        let files = csv_files(&out);
+        let mut fields: Vec<String> = Vec::new();
+        for (key, text) in &files {
+            let text = text.strip_prefix(BOM).unwrap_or(text);
+            for row in read_csv(text, notation.separator()) {
+                for field in row {
+                    assert!(
+                        !field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                            || field.parse::<f64>().is_ok()
+                            || field.replace(',', ".").parse::<f64>().is_ok(),
+                        "{notation:?} {key}: {field:?} would run as a formula"
+                    );
+                    fields.push(field);
+                }
+            }
+        }
+        for text in INJECTIONS {
+            let escaped = format!("'{text}");
+            let n = fields.iter().filter(|f| **f == escaped).count();
+            // Goal or indicator (goals), activity (timing), staff line (FTE, salary cost), unit,
+            // account line, and more: each text in several tables.
+            assert!(n >= 5, "{notation:?}: {escaped:?} {n} times");
+            assert!(!fields.iter().any(|f| f == text), "{notation:?}: {text:?}");
+        }
+        // The field on disk: quoted, the quotes inside doubled.
+        let goals = &files.iter().find(|(k, _)| k == "goals").unwrap().1;
+        assert!(
+            goals.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""),
+            "{goals}"
+        );
+        // Negative amounts are still numbers: the overhead line and the balance.
+        let text = &files.iter().find(|(k, _)| k == "overhead").unwrap().1;
+        let grid = csv_grid(text, notation);
+        let line = grid
+            .iter()
+            .find(|r| r[0] == Value::Text("'-2+3".into()))
+            .expect("the overhead line");
+        assert_eq!(
+            line[1..4],
+            [
+                Value::Number(-1234.0),
+                Value::Number(-50.0),
+                Value::Number(0.0)
+            ]
+        );
+        let text = &files.iter().find(|(k, _)| k == "budget").unwrap().1;
+        let balance = csv_grid(text, notation)
+            .into_iter()
+            .find(|r| r[0] == Value::Text("Saldo".into()))
+            .expect("a balance row");
+        assert!(
+            balance[1..4]
+                .iter()
+                .all(|v| matches!(v, Value::Number(n) if *n < 0.0)),
+            "{balance:?}"
+        );
+        // The raw line: the name quoted with its quote, the amounts plain negative numbers.
+        let overhead = &files.iter().find(|(k, _)| k == "overhead").unwrap().1;
+        let s = notation.separator();
+        let raw = format!("\r\n\"'-2+3\"{s}-1234{s}-50{s}0{s}-1284\r\n");
+        assert!(overhead.contains(&raw), "{overhead:?}");
+    }
+
+    // XLSX: every text is a string cell holding the text as typed, never a formula.
+    let mut workbook = open_xlsx(std::fs::read(&xlsx).unwrap());
+    let mut found = vec![0; INJECTIONS.len()];
+    let mut formulas_checked = 0;
+    for sheet in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        let formulas = xlsx_formulas(&mut workbook, &sheet);
+        for (r, c, value) in range.used_cells() {
+            let pos = (r as u32, c as u32);
+            let formula = formulas.iter().find(|(p, _)| *p == pos).map(|(_, f)| f);
+            match value {
+                Data::String(s) => {
+                    assert!(!s.starts_with('\''), "{sheet} {pos:?}: {s:?}");
+                    if let Some(i) = INJECTIONS.iter().position(|t| t == s) {
+                        found[i] += 1;
+                        assert_eq!(formula, None, "{sheet} {pos:?}: {s:?} is a formula");
+                    }
+                }
+                Data::Float(_) | Data::Int(_) => {
+                    // Planbord's own totals only: sums and differences of cells.
+                    if let Some(f) = formula {
+                        assert!(
+                            f.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "(:)+-".contains(c)),
+                            "{sheet} {pos:?}: {f}"
+                        );
+                        formulas_checked += 1;
+                    }
+                }
+                other => panic!("{sheet} {pos:?}: {other:?}"),
+            }
+        }
+        for (pos, f) in &formulas {
+            assert!(
+                !f.contains("HYPERLINK") && !f.contains("A1)"),
+                "{sheet} {pos:?}: {f}"
+            );
+        }
+    }
+    for (text, n) in INJECTIONS.iter().zip(&found) {
+        assert!(*n >= 5, "{text:?} found {n} times as a string cell");
+    }
+    assert!(formulas_checked > 20, "{formulas_checked}");
+    // Negative amounts are number cells.
+    let grid = xlsx_grid(&mut workbook, sheet_name("overhead", Lang::Nl));
+    let line = grid
+        .iter()
+        .find(|r| r[0] == Value::Text("-2+3".into()))
+        .expect("the overhead line");
+    assert_eq!(
+        line[1..4],
+        [
+            Value::Number(-1234.0),
+            Value::Number(-50.0),
+            Value::Number(0.0)
+        ]
+    );
+    let accounts = xlsx_grid(&mut workbook, sheet_name("accounts", Lang::Nl));
+    let line = accounts
+        .iter()
+        .find(|r| r[3] == Value::Text("@SUM(A1)".into()))
+        .expect("the account line");
+    assert_eq!(line[4], Value::Number(-300.0));
+}
