@@ -160,6 +160,9 @@ pub enum Edit {
     /// The salary profile of an operational goal or staff line.
     SetProfile(Id, Id),
     SetIncomeKind(Id, IncomeKind),
+    /// The printed group of an overhead or income line (its row in the multi-year budget); a
+    /// blank text or `None` removes it. Stored trimmed.
+    SetPrintedGroup(Id, Option<String>),
     SetSide(Id, Side),
     /// Makes the amounts of a line or profile follow a growth rule, or (with `None`) typed per
     /// year, starting from the values the rule gave.
@@ -430,6 +433,9 @@ impl Edit {
             Edit::RemoveLine(_) => pick("lijn verwijderen", "remove line"),
             Edit::SetProfile(..) => pick("loonprofiel", "salary profile"),
             Edit::SetIncomeKind(..) => pick("soort inkomsten", "kind of income"),
+            Edit::SetPrintedGroup(..) => {
+                pick("groep in meerjarenbegroting", "group in multi-year budget")
+            }
             Edit::SetSide(..) => pick("kosten/opbrengsten", "cost/income"),
             Edit::SetRule(..) => pick("groeiregel", "growth rule"),
             Edit::SetFund { .. } => pick("reserve", "reserve"),
@@ -1617,6 +1623,18 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .ok_or(EditError::NotFound(Thing::IncomeLine))?
                 .kind = *kind;
         }
+        Edit::SetPrintedGroup(id, group) => {
+            plan.overhead
+                .iter_mut()
+                .chain(plan.income.iter_mut())
+                .find(|l| l.id == *id)
+                .ok_or_else(|| EditError::NotFound("lijn".into()))?
+                .printed_group = group
+                .as_deref()
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_string);
+        }
         Edit::SetSide(id, side) if result_line_mut(plan, *id).is_some() => {
             let line = result_line_mut(plan, *id).ok_or(EditError::NotFound(Thing::Line))?;
             line.side = *side;
@@ -2088,6 +2106,7 @@ fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
                 id,
                 name: "Nieuwe lijn".into(),
                 kind: IncomeKind::Other,
+                printed_group: None,
                 amounts: Amounts::default(),
             };
             if list == LineList::Overhead {

@@ -334,6 +334,7 @@ fn change_text(change: &Change, lang: Lang) -> String {
                 Field::ActivityYears => t.activity_years,
                 Field::StaffGroup => t.staff_group,
                 Field::IncomeKind => t.income_kind,
+                Field::PrintedGroup => t.printed_group,
                 Field::AccountCode => t.account_code,
                 Field::AccountCategory => t.account_category,
                 Field::Side => t.side,

@@ -6,8 +6,10 @@
 //! Belgium; FTE `#,##0.0#`). Subtotal and total rows are formulas over the rows they add
 //! (`=SUM(C4:C11)`, `=C20-C13`), period totals are `=SUM(C4:G4)`; every formula carries
 //! Planbord's own figure as its cached result, so a viewer that does not recalculate shows the
-//! same numbers, and the workbook asks for a full recalculation on load. Printing: A4 landscape,
-//! fit to the page width.
+//! same numbers, and the workbook asks for a full recalculation on load. Every text (title,
+//! headers, labels, text cells) is a string cell (`write_string`): a goal titled `=1+1` or
+//! `=HYPERLINK(...)` stays that text, never a formula; the only formulas are Planbord's own
+//! totals. Printing: A4 landscape, fit to the page width.
 
 use super::ExportError;
 use super::tables::{Cell, Column, RowFormula, RowStyle, Table, TableRow, Unit};
