@@ -1628,7 +1628,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .iter_mut()
                 .chain(plan.income.iter_mut())
                 .find(|l| l.id == *id)
-                .ok_or_else(|| EditError::NotFound("lijn".into()))?
+                .ok_or(EditError::NotFound(Thing::Line))?
                 .printed_group = group
                 .as_deref()
                 .map(str::trim)

@@ -193,8 +193,28 @@ fn round_trip(plan: &Plan, notation: CsvNotation) {
 
 #[test]
 fn the_accounts_table_exported_as_csv_imports_back_with_equal_totals() {
-    let plan = accounts_plan();
+    let mut plan = accounts_plan();
     assert!(!plan.accounts.is_empty());
+    // Names a spreadsheet would take for a formula are written guarded and read back as they were.
+    plan.accounts[0].lines[0].name = "-2+3 correctie".into();
+    plan.accounts[1].lines[0].name = "=SUM(A1)".into();
     round_trip(&plan, CsvNotation::Belgian);
     round_trip(&plan, CsvNotation::Plain);
+    for notation in [CsvNotation::Belgian, CsvNotation::Plain] {
+        let tables = plan_tables(&plan, &summarize(&plan), Lang::Nl);
+        let accounts = tables.iter().find(|t| t.key == "accounts").unwrap();
+        let csv = write_csv(accounts, notation);
+        assert!(csv.contains("'-2+3 correctie"), "{csv}");
+        let imported = read_budget_source(csv.as_bytes(), SourceKind::Csv, plan.years()).unwrap();
+        let names: Vec<&str> = imported
+            .sections
+            .iter()
+            .flat_map(|s| &s.lines)
+            .map(|l| l.name.as_str())
+            .collect();
+        assert!(
+            names.contains(&"-2+3 correctie") && names.contains(&"=SUM(A1)"),
+            "{names:?}"
+        );
+    }
 }

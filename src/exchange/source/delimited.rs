@@ -18,7 +18,7 @@ pub(super) fn csv_records(text: &str, separator: char) -> Result<Vec<SourceRow>,
         let cell = if !*quoted && value.trim().is_empty() {
             Cell::Empty
         } else {
-            Cell::Text(value)
+            Cell::Text(without_formula_guard(value))
         };
         *quoted = false;
         cells.push(cell);
@@ -74,6 +74,15 @@ pub(super) fn csv_records(text: &str, separator: char) -> Result<Vec<SourceRow>,
     Ok(rows)
 }
 
+/// A text that Planbord (or another careful exporter) wrote with a `'` in front so that a
+/// spreadsheet does not take it for a formula (`'=SUM(A1)`, `'-2+3`): the text itself.
+fn without_formula_guard(value: String) -> String {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => value,
+    }
+}
+
 /// Decodes CSV bytes (UTF-8, with or without a byte order mark) into text.
 pub(super) fn csv_text(bytes: &[u8]) -> Result<&str, SourceError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -109,6 +118,16 @@ mod tests {
         assert_eq!(rows[2].cells, vec![Cell::Empty]);
         assert_eq!(rows[3].number, 4);
         assert_eq!(rows[3].cells[0], Cell::Text("multi\nline".into()));
+        let guarded = csv_records("\"'=SUM(A1)\";'-2+3;'quote;'", ';').unwrap();
+        assert_eq!(
+            guarded[0].cells,
+            vec![
+                Cell::Text("=SUM(A1)".into()),
+                Cell::Text("-2+3".into()),
+                Cell::Text("'quote".into()),
+                Cell::Text("'".into())
+            ]
+        );
         assert_eq!(
             csv_records("a;\"open", ';').unwrap_err(),
             SourceError::UnclosedQuote { row: 1 }
