@@ -13,7 +13,6 @@ pub mod generate;
 pub mod history;
 pub mod i18n;
 pub mod merge;
-pub mod messages;
 pub mod model;
 pub mod numfmt;
 pub mod report;

@@ -185,7 +185,7 @@ impl PlanApp {
         if kind == ExchangeKind::CsvFolder
             && let Err(e) = std::fs::create_dir_all(path)
         {
-            let problem = crate::messages::write_problem(&e, self.prefs.lang);
+            let problem = crate::i18n::errors::write_problem(&e, self.prefs.lang);
             self.set_status(Tone::Error, format!("{}: {problem}", path.display()));
             return;
         }
@@ -193,7 +193,7 @@ impl PlanApp {
             if let Err(e) = store::write_atomic(file, bytes) {
                 self.set_status(
                     Tone::Error,
-                    crate::messages::save_error(&e, self.prefs.lang),
+                    crate::i18n::errors::save_error(&e, self.prefs.lang),
                 );
                 return;
             }
@@ -222,7 +222,7 @@ impl PlanApp {
         let bytes = match read_source(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                let message = crate::messages::read_error(&e, lang);
+                let message = crate::i18n::errors::read_error(&e, lang);
                 self.set_status(Tone::Error, message.clone());
                 self.show_dialog(Dialog::SourceUnreadable(message));
                 return;

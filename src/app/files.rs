@@ -6,7 +6,7 @@ use super::*;
 impl PlanApp {
     /// A file that does not load: say where and why, offer its backup, never write over it.
     pub(super) fn cannot_open(&mut self, path: &Path, error: &store::LoadError) {
-        let message = crate::messages::load_error(error, self.prefs.lang);
+        let message = crate::i18n::errors::load_error(error, self.prefs.lang);
         let backup = store::backup_path(path);
         let backup = (backup.is_file() && store::load(&backup).is_ok()).then_some(backup);
         self.set_status(Tone::Error, message.clone());
@@ -183,7 +183,7 @@ impl PlanApp {
     pub(super) fn save_failed(&mut self, error: store::SaveError) {
         self.set_status(
             Tone::Error,
-            crate::messages::save_error(&error, self.prefs.lang),
+            crate::i18n::errors::save_error(&error, self.prefs.lang),
         );
         self.show_dialog(Dialog::SaveFailed(error));
     }
@@ -265,7 +265,7 @@ impl PlanApp {
         if let Some(error) = self.autosave.error() {
             self.set_status(
                 Tone::Error,
-                crate::messages::save_error(&error, self.prefs.lang),
+                crate::i18n::errors::save_error(&error, self.prefs.lang),
             );
         }
         let revision = self.open.doc.revision();

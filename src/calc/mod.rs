@@ -10,6 +10,7 @@
 
 pub mod actuals;
 pub mod charts;
+pub mod figures;
 mod series;
 mod warnings;
 
@@ -19,6 +20,7 @@ use crate::model::{AccountCategory, Amounts, BudgetBasis, Id, IncomeKind, Plan, 
 use rust_decimal::Decimal;
 
 /// One value per plan year, aligned with [`Summary::years`].
+pub use figures::{Figure, Unit, key_figures};
 pub use series::Series;
 
 /// A labelled series: one row of a table or one line of a chart.

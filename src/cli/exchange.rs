@@ -35,7 +35,7 @@ pub(super) fn export(file: &Path, request: &ExportRequest, console: &mut Console
     let lang = console.lang;
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     match export_files(file, &plan, request, lang) {
         Ok(lines) => {
@@ -162,11 +162,11 @@ fn run_import<P: Preview>(
     let (file, source) = (files.file, files.source);
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     let bytes = match store::read_bounded(source, MAX_SOURCE_BYTES as u64) {
         Ok(bytes) => bytes,
-        Err(e) => return console.failed(crate::messages::read_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::read_error(&e, lang)),
     };
     let kind = SourceKind::detect(Some(source), &bytes);
     let preview = match read(&plan, &bytes, kind) {
@@ -262,6 +262,6 @@ fn save_import(
             ));
             ExitCode::SUCCESS
         }
-        Err(e) => console.failed(crate::messages::save_error(&e, lang)),
+        Err(e) => console.failed(crate::i18n::errors::save_error(&e, lang)),
     }
 }

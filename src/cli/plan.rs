@@ -12,7 +12,7 @@ pub(super) fn check(file: &Path, console: &mut Console) -> ExitCode {
     let t = tr(lang);
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     let summary = calc::summarize(&plan);
     let mut text = format!(
@@ -33,7 +33,7 @@ pub(super) fn check(file: &Path, console: &mut Console) -> ExitCode {
         text.push_str(&format!(
             "{}: {}\n",
             t.cli_warning,
-            report::describe_warning(warning, lang)
+            crate::i18n::describe_warning(warning, lang)
         ));
     }
     // Left by a merge: to pick in the editor (the Conflicts panel).
@@ -57,7 +57,7 @@ pub(super) fn summary(
     let lang = console.lang;
     let plan = match store::load(file) {
         Ok(plan) => plan,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     let summary = calc::summarize(&plan);
     let text = match format {
@@ -76,7 +76,7 @@ pub(super) fn fmt(file: &Path, console: &mut Console) -> ExitCode {
         .and_then(|bytes| store::from_bytes(&bytes, file).map(|plan| (bytes, plan)));
     let (bytes, plan) = match loaded {
         Ok(loaded) => loaded,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     let text = store::to_ron_string(&plan);
     if text.as_bytes() == bytes.as_slice() {
@@ -88,7 +88,7 @@ pub(super) fn fmt(file: &Path, console: &mut Console) -> ExitCode {
             console.say(format!("{}: {}", file.display(), t.cli_rewritten));
             ExitCode::SUCCESS
         }
-        Err(e) => console.failed(crate::messages::save_error(&e, lang)),
+        Err(e) => console.failed(crate::i18n::errors::save_error(&e, lang)),
     }
 }
 
@@ -121,6 +121,6 @@ pub(super) fn generate(
             ));
             ExitCode::SUCCESS
         }
-        Err(e) => console.failed(crate::messages::save_error(&e, lang)),
+        Err(e) => console.failed(crate::i18n::errors::save_error(&e, lang)),
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn compare(
     }
     let scenarios = match load_scenarios(files) {
         Ok(s) => s,
-        Err(e) => return console.failed(crate::messages::load_error(&e, lang)),
+        Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
     let comparison = crate::compare::Comparison::new(scenarios, base - 1);
     let text = match format {
@@ -58,14 +58,15 @@ pub(super) struct MergePaths<'a> {
 /// written (then nothing is written).
 pub(super) fn merge(paths: &MergePaths, prefer: Prefer, console: &mut Console) -> ExitCode {
     let lang = console.lang;
-    let load = |path: &Path| store::load(path).map_err(|e| crate::messages::load_error(&e, lang));
+    let load =
+        |path: &Path| store::load(path).map_err(|e| crate::i18n::errors::load_error(&e, lang));
     // git gives an empty file as the common version when there is none (both added the file).
     let base = match store::read_plan_bytes(paths.base) {
         Ok(bytes) if bytes.is_empty() => Ok(None),
         Ok(bytes) => store::from_bytes(&bytes, paths.base)
             .map(Some)
-            .map_err(|e| crate::messages::load_error(&e, lang)),
-        Err(e) => Err(crate::messages::load_error(&e, lang)),
+            .map_err(|e| crate::i18n::errors::load_error(&e, lang)),
+        Err(e) => Err(crate::i18n::errors::load_error(&e, lang)),
     };
     let (base, ours, theirs) = match (base, load(paths.ours), load(paths.theirs)) {
         (Ok(base), Ok(ours), Ok(theirs)) => (base, ours, theirs),
@@ -84,7 +85,7 @@ pub(super) fn merge(paths: &MergePaths, prefer: Prefer, console: &mut Console) -
     };
     let text = store::to_ron_string(&outcome.plan);
     if let Err(e) = store::write_atomic(paths.output, text.as_bytes()) {
-        console.failed(crate::messages::save_error(&e, lang));
+        console.failed(crate::i18n::errors::save_error(&e, lang));
         return ExitCode::from(2);
     }
     let plan = &outcome.plan;
@@ -134,7 +135,7 @@ pub(super) fn diff(files: &[PathBuf], console: &mut Console) -> ExitCode {
         }
         store::load(path)
             .map(Some)
-            .map_err(|e| crate::messages::load_error(&e, lang))
+            .map_err(|e| crate::i18n::errors::load_error(&e, lang))
     };
     let (a, b) = match (load(a), load(b)) {
         (Ok(a), Ok(b)) => (a, b),

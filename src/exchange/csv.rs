@@ -65,6 +65,19 @@ pub fn write_csv(table: &Table, notation: CsvNotation) -> String {
     out
 }
 
+/// One line of CSV: the fields (already written: numbers, or texts through [`csv_text`]) with the
+/// notation's separator, ending in CRLF. Every CSV Planbord writes is made of these lines.
+pub fn csv_line(fields: impl IntoIterator<Item = String>, notation: CsvNotation) -> String {
+    let mut out = String::new();
+    push_line(&mut out, fields.into_iter(), notation.separator());
+    out
+}
+
+/// A text as a CSV field in `notation`: quoted where needed, guarded against formulas.
+pub fn csv_text(text: &str, notation: CsvNotation) -> String {
+    field(text, notation.separator())
+}
+
 fn push_line(out: &mut String, fields: impl Iterator<Item = String>, separator: char) {
     for (i, f) in fields.enumerate() {
         if i > 0 {

@@ -24,7 +24,7 @@ use super::tables;
 use crate::calc::{GoalFigures, Series, Summary};
 use crate::i18n::{Lang, Tr, tr};
 use crate::model::{Comparator, GoalKind, Id, Indicator, OperationalGoal, Plan};
-use crate::{numfmt, report};
+use crate::numfmt;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -923,7 +923,7 @@ impl Body<'_> {
             return;
         }
         for warning in &self.summary.warnings {
-            let text = report::describe_warning(warning, self.lang);
+            let text = crate::i18n::describe_warning(warning, self.lang);
             self.flow.space(2.0);
             self.flow.bullet("•", &text, Style::BODY, 0.0);
         }

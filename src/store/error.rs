@@ -129,7 +129,7 @@ impl fmt::Display for DecimalProblem {
 }
 
 /// What the parser found wrong at a place in a plan file, as a value (the parser's own English
-/// words never reach the user): rendered by [`crate::messages::load_error`].
+/// words never reach the user): rendered by [`crate::i18n::errors::load_error`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxProblem {
     /// The file holds no text at all.

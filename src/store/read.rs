@@ -25,7 +25,7 @@ pub enum ReadProblem {
 }
 
 /// A file that could not be read: which, and why. Rendered for people by
-/// [`crate::messages::read_error`].
+/// [`crate::i18n::errors::read_error`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}: cannot read the file: {problem:?}", path.display())]
 pub struct ReadError {

@@ -18,8 +18,8 @@ use planbord::exchange::import_actuals::{
     ActualsImportError, ActualsRejectReason, preview, read_actuals_source,
 };
 use planbord::i18n::Lang;
+use planbord::i18n::describe_warning;
 use planbord::model::{AccountCategory, ActualFigure, Id, Plan, PrintedTotal, Side};
-use planbord::report::describe_warning;
 use planbord::store;
 use planbord::ui::{ActualsView, Panel};
 use rust_decimal::{Decimal, RoundingStrategy, dec};
@@ -1187,7 +1187,7 @@ fn summary_with_actuals_adds_the_realised_rows_and_their_differences() {
     let (_, plain, _) = planbord(&["summary", EXAMPLE, "--format", "csv"]);
     assert!(!plain.contains("actual."));
     let (_, table, _) = planbord(&["summary", EXAMPLE, "--actuals"]);
-    assert!(table.contains("Verschil met plan: Werkingskost SD1") && table.contains("-6.260"));
+    assert!(table.contains("Verschil met plan: Werking SD1") && table.contains("-6.260"));
 }
 
 /// Fields of a CSV line in plain notation (`,`, quotes doubled).

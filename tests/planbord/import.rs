@@ -10,9 +10,9 @@ use planbord::exchange::import::{
     BasisQuestion, ImportError, ImportPreview, ImportWarning, ImportedBudget, RejectReason,
     SourceError, SourceKind, TotalScope, preview, read_budget_source,
 };
+use planbord::i18n::describe_warning;
 use planbord::i18n::{Lang, tr};
 use planbord::model::{AccountCategory, BudgetBasis, Plan, Side};
-use planbord::report::describe_warning;
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
 use std::path::Path;

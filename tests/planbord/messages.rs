@@ -12,7 +12,7 @@ use planbord::exchange::import::{
 };
 use planbord::exchange::import_actuals::{ActualsImportError, ActualsRejectReason};
 use planbord::i18n::Lang;
-use planbord::messages;
+use planbord::i18n::errors;
 use planbord::model::decimal::DecimalProblem;
 use planbord::model::{AccountCategory, Side};
 use planbord::store::{
@@ -302,7 +302,7 @@ fn save_problems() -> Vec<SaveProblem> {
 fn every_file_error_speaks_the_users_language() {
     for error in load_errors() {
         both(&format!("{error:?}"), |lang| {
-            messages::load_error(&error, lang)
+            errors::load_error(&error, lang)
         });
     }
     for problem in read_problems() {
@@ -311,7 +311,7 @@ fn every_file_error_speaks_the_users_language() {
             problem,
         };
         both(&format!("{error:?}"), |lang| {
-            messages::read_error(&error, lang)
+            errors::read_error(&error, lang)
         });
     }
     for problem in save_problems() {
@@ -322,7 +322,7 @@ fn every_file_error_speaks_the_users_language() {
                 unchanged,
             };
             both(&format!("{error:?}"), |lang| {
-                messages::save_error(&error, lang)
+                errors::save_error(&error, lang)
             });
         }
     }
@@ -646,8 +646,8 @@ fn a_broken_plan_file_is_described_in_the_users_language() {
         let file = dir.path().join(format!("kapot{i}.ron"));
         std::fs::write(&file, text).unwrap();
         let error = planbord::store::load(&file).unwrap_err();
-        let dutch = messages::load_error(&error, Lang::Nl);
-        let english = messages::load_error(&error, Lang::En);
+        let dutch = errors::load_error(&error, Lang::Nl);
+        let english = errors::load_error(&error, Lang::En);
         assert!(dutch.contains(nl), "{text:?}: {dutch}");
         assert!(english.contains(en), "{text:?}: {english}");
         assert!(gives_away(&dutch, ENGLISH).is_none(), "{dutch}");

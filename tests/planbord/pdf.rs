@@ -435,7 +435,7 @@ fn open_warnings_are_listed_in_the_users_language() {
             .collect::<Vec<_>>()
             .join(" ");
         for warning in &summary.warnings {
-            let line = planbord::report::describe_warning(warning, lang);
+            let line = planbord::i18n::describe_warning(warning, lang);
             assert!(text.contains(&line), "{line} not in {text}");
         }
     }

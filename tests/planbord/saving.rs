@@ -82,7 +82,7 @@ fn a_read_only_file_is_refused_not_rewritten() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!store::backup_path(&path).exists());
     // The message names the plan, says it is unchanged, in the user's language.
-    let nl = planbord::messages::save_error(&err, planbord::i18n::Lang::Nl);
+    let nl = planbord::i18n::errors::save_error(&err, planbord::i18n::Lang::Nl);
     assert!(
         nl.starts_with(&format!("{} is niet opgeslagen", path.display())),
         "{nl}"
@@ -309,7 +309,7 @@ fn trailing_zeros_are_reported_with_both_readings() {
     assert_eq!(err.position(), Some(position_of(&text, "73.600\"")));
     let en = err.to_string();
     assert!(en.contains("73,6") && en.contains("73.600"), "{en}");
-    let nl = planbord::messages::load_error(&err, planbord::i18n::Lang::Nl);
+    let nl = planbord::i18n::errors::load_error(&err, planbord::i18n::Lang::Nl);
     assert!(
         nl.contains("regel") && nl.contains("op zijn Belgisch gelezen 73.600"),
         "{nl}"

@@ -80,7 +80,6 @@ use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
 mod rows;
-mod texts;
 
 pub use super::source::{
     CellProblem, ColumnRef, MAX_SOURCE_BYTES, NonAmount, SourceError, SourceKind, column_letter,

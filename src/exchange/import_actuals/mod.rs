@@ -49,7 +49,6 @@ use crate::model::{AccountCategory, Id, Plan, PrintedTotal, Side, same_key};
 use rust_decimal::Decimal;
 
 mod rows;
-mod texts;
 
 pub use super::source::ColumnRef;
 

@@ -18,12 +18,11 @@
 pub(crate) mod cells;
 mod delimited;
 pub(crate) mod header;
-mod texts;
 mod workbook;
 
+pub use crate::i18n::exchange::describe_place;
 pub use cells::{CellProblem, NonAmount};
 pub use header::{ColumnRef, column_letter};
-pub use texts::{Reason, TableKind, describe_place};
 
 use cells::Cell;
 use std::path::Path;
@@ -84,6 +83,20 @@ pub enum SourceError {
         column: usize,
         header: String,
     },
+}
+
+/// What a source was to be: the advice in a message names its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// A budget by account (the budget importer).
+    Accounts,
+    /// Realised results of a year (the actuals importer).
+    Results,
+}
+
+/// A reason that can say itself in the user's language (rendered in [`crate::i18n::exchange`]).
+pub trait Reason {
+    fn describe(&self, lang: crate::i18n::Lang) -> String;
 }
 
 /// A row or value left out, with where it is; `R` says why (each importer has its reasons).

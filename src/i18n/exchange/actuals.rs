@@ -1,6 +1,8 @@
 //! The actuals importer's structured values as text, in Dutch and English.
 
-use super::{ActualsImportError, ActualsMismatch, ActualsPreview, ActualsRejectReason};
+use crate::exchange::import_actuals::{
+    ActualsImportError, ActualsMismatch, ActualsPreview, ActualsRejectReason,
+};
 use crate::exchange::source::{Reason, TableKind};
 use crate::i18n::{Lang, tr};
 use crate::model::{PrintedTotal, Side};

@@ -1,10 +1,11 @@
-//! The importer's structured values as text, in Dutch and English.
+//! The budget importer's structured values as text, in Dutch and English.
 
-use super::{
+use super::source::describe_place;
+use crate::exchange::import::{
     BasisQuestion, ColumnRole, Flagged, ImportError, ImportPreview, ImportWarning, MissingLine,
     RejectReason, TotalMismatch, TotalScope,
 };
-use crate::exchange::source::{Reason, TableKind, describe_place};
+use crate::exchange::source::{Reason, TableKind};
 use crate::i18n::Lang;
 use crate::model::BudgetBasis;
 use crate::model::Side;

@@ -1,19 +1,11 @@
 //! The pipeline's structured values as text, in Dutch and English: why a source is not a table,
 //! why a cell is not an amount, where something is.
 
-use super::cells::{CellProblem, NonAmount};
-use super::header::{ColumnRef, column_letter};
-use super::{HEADER_SEARCH_ROWS, Rejection, SourceError};
+use crate::exchange::source::{
+    CellProblem, ColumnRef, HEADER_SEARCH_ROWS, NonAmount, Reason, Rejection, SourceError,
+    TableKind, column_letter,
+};
 use crate::i18n::Lang;
-
-/// What a source was to be: the advice in a message names its columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableKind {
-    /// A budget by account (the budget importer).
-    Accounts,
-    /// Realised results of a year (the actuals importer).
-    Results,
-}
 
 impl SourceError {
     /// What is wrong and what to do, in the user's language (the caller names the file).
@@ -210,11 +202,6 @@ pub fn describe_place(row: usize, column: Option<&ColumnRef>, lang: Lang) -> Str
         Some(c) => format!("{row_word} {row}, {column_word} {}", c.letter()),
         None => format!("{row_word} {row}"),
     }
-}
-
-/// A reason that can say itself in the user's language.
-pub trait Reason {
-    fn describe(&self, lang: Lang) -> String;
 }
 
 impl<R: Reason> Rejection<R> {
