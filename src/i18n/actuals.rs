@@ -127,6 +127,13 @@ pub struct ActualsTexts {
     pub table_activities: TableText,
     pub side: &'static str,
     pub category: &'static str,
+    // The yearly report: FTE per goal, reserves, explanations of indicators
+    pub goal_fte: &'static str,
+    pub goal_fte_tip: &'static str,
+    pub fte_goal: &'static str,
+    pub fte_goals: &'static str,
+    pub reserves: &'static str,
+    pub indicator: &'static str,
 }
 
 impl ActualsTexts {
@@ -148,6 +155,12 @@ impl ActualsTexts {
             ActualFigure::OtherIncome => self.other_income.into(),
             ActualFigure::IncomeTotal => self.income_total.into(),
             ActualFigure::Balance => self.balance.into(),
+            ActualFigure::FteGoal(_) => format!("{} {}", self.fte_goal, code.unwrap_or("?")),
+            ActualFigure::FteGoals => self.fte_goals.into(),
+            ActualFigure::Reserve(_) => code.unwrap_or(self.reserves).to_string(),
+            ActualFigure::Indicator(_) => {
+                format!("{} {}", self.indicator, code.unwrap_or("?"))
+            }
         }
     }
 
@@ -342,6 +355,12 @@ pub const ACTUALS_NL: ActualsTexts = ActualsTexts {
     },
     side: "Zijde",
     category: "Categorie",
+    goal_fte: "VTE per doel",
+    goal_fte_tip: "De VTE die effectief aan elk operationeel doel besteed werden; leeg laten als het jaarverslag de inzet niet per doel geeft",
+    fte_goal: "VTE",
+    fte_goals: "VTE op de doelen samen",
+    reserves: "Reserves op het einde van het jaar",
+    indicator: "Indicator",
 };
 
 pub const ACTUALS_EN: ActualsTexts = ActualsTexts {
@@ -475,4 +494,10 @@ pub const ACTUALS_EN: ActualsTexts = ActualsTexts {
     },
     side: "Side",
     category: "Category",
+    goal_fte: "FTE per goal",
+    goal_fte_tip: "The FTE effectively spent on each operational goal; leave empty when the annual report does not give the staffing per goal",
+    fte_goal: "FTE",
+    fte_goals: "FTE on all goals",
+    reserves: "Reserves at the end of the year",
+    indicator: "Indicator",
 };

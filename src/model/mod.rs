@@ -12,7 +12,8 @@ mod visit;
 mod yearly;
 
 pub use actuals::{
-    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, Milestone,
+    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, GoalFte,
+    Milestone,
     MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine, StaffActual,
     YearActuals,
 };

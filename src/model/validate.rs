@@ -890,6 +890,43 @@ fn check_actuals(c: &mut Checker) {
             }
         }
         let mut seen = BTreeSet::new();
+        for spent in &year.goal_fte {
+            let at = at("goal_fte");
+            c.reference(
+                &owner,
+                &txt("operational goal", "operationeel doel"),
+                spent.goal,
+                operational.contains(&spent.goal),
+                &at,
+                "goal",
+            );
+            if spent.fte < Decimal::ZERO {
+                c.problems.push(Problem::new(
+                    format!("{}: goal_fte is {}; FTE cannot be negative", owner.en, spent.fte),
+                    format!(
+                        "{}: goal_fte is {}; VTE kan niet negatief zijn",
+                        owner.nl, spent.fte
+                    ),
+                    at.clone(),
+                ));
+            } else {
+                c.magnitude(&owner, &txt("FTE", "VTE"), spent.fte, MAX_FTE, at.clone());
+            }
+            if !seen.insert(spent.goal) {
+                c.problems.push(Problem::new(
+                    format!(
+                        "{}: goal {} has its FTE more than once; keep one",
+                        owner.en, spent.goal
+                    ),
+                    format!(
+                        "{}: doel {} heeft meer dan eens VTE; hou er een",
+                        owner.nl, spent.goal
+                    ),
+                    at,
+                ));
+            }
+        }
+        let mut seen = BTreeSet::new();
         for milestone in &year.milestones {
             let at = at("milestones");
             c.reference(
@@ -1034,15 +1071,31 @@ fn check_actuals(c: &mut Checker) {
         let mut seen = BTreeSet::new();
         for explanation in &year.explanations {
             let at = at("explanations");
-            if let ActualFigure::OperatingGoal(goal) = explanation.figure {
-                c.reference(
-                    &owner,
-                    &txt("strategic goal", "strategisch doel"),
+            let reference = match explanation.figure {
+                ActualFigure::OperatingGoal(goal) => Some((
+                    txt("strategic goal", "strategisch doel"),
                     goal,
                     strategic.contains(&goal),
-                    &at,
-                    "figure",
-                );
+                )),
+                ActualFigure::FteGoal(goal) => Some((
+                    txt("goal", "doel"),
+                    goal,
+                    strategic.contains(&goal) || operational.contains(&goal),
+                )),
+                ActualFigure::Reserve(fund) => Some((
+                    txt("reserve fund", "reservefonds"),
+                    fund,
+                    plan.funds.iter().any(|f| f.id == fund),
+                )),
+                ActualFigure::Indicator(indicator) => Some((
+                    txt("indicator", "indicator"),
+                    indicator,
+                    indicators.contains(&indicator),
+                )),
+                _ => None,
+            };
+            if let Some((what, id, exists)) = reference {
+                c.reference(&owner, &what, id, exists, &at, "figure");
             }
             if !seen.insert(explanation.figure) {
                 c.problems.push(Problem::new(
