@@ -747,8 +747,8 @@ fn reserve_comparisons(plan: &Plan, summary: &Summary, years: &mut [YearComparis
             .zip(&summary.reserves)
             .map(|(fund, row)| {
                 let planned = i.map(|i| row.values[i]).unwrap_or_default();
-                let realised = (fund.receives_balance && balance.is_some())
-                    .then_some(planned + moved);
+                let realised =
+                    (fund.receives_balance && balance.is_some()).then_some(planned + moved);
                 comparison(
                     ActualFigure::Reserve(fund.id),
                     Some(fund.name.clone()),

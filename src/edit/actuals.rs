@@ -229,9 +229,7 @@ pub(super) fn prune_actuals(plan: &mut Plan) {
         year.goal_fte.retain(|g| operational.contains(&g.goal));
         year.explanations.retain(|e| match e.figure {
             ActualFigure::OperatingGoal(goal) => strategic.contains(&goal),
-            ActualFigure::FteGoal(goal) => {
-                strategic.contains(&goal) || operational.contains(&goal)
-            }
+            ActualFigure::FteGoal(goal) => strategic.contains(&goal) || operational.contains(&goal),
             ActualFigure::Reserve(fund) => funds.contains(&fund),
             ActualFigure::Indicator(indicator) => indicators.contains(&indicator),
             _ => true,

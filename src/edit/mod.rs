@@ -7,11 +7,10 @@ use crate::model::actuals::default_category;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
     ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation, GoalFte,
-    GoalKind,
-    GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport, OperationalGoal,
-    OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority, ReserveFund, ResultLine,
-    SalaryProfile, Side, StaffActual, StaffGroup, StaffLine, StrategicGoal, Target, YearActuals,
-    Yearly, same_key, validate, validate_strategic_goal,
+    GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport,
+    OperationalGoal, OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority,
+    ReserveFund, ResultLine, SalaryProfile, Side, StaffActual, StaffGroup, StaffLine,
+    StrategicGoal, Target, YearActuals, Yearly, same_key, validate, validate_strategic_goal,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

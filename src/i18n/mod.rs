@@ -6,7 +6,8 @@
 //! - [`compare`]: scenario comparison ([`CompareTr`], via [`compare_tr`]);
 //! - [`merge`]: the words of merge conflicts;
 //! - [`errors`]: files that cannot be read or saved, refused edits, numbers that are not numbers;
-//! - [`exchange`]: imports (previews, rejections, warnings) and exports.
+//! - [`exchange`]: imports (previews, rejections, warnings) and exports;
+//! - [`year_report`]: the yearly and progress reports ([`YearReportTexts`], via [`report_tr`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,7 @@ mod figures;
 mod merge;
 mod warnings;
 mod window;
+pub mod year_report;
 
 pub use actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
 pub use compare::{COMPARE_EN, COMPARE_NL, CompareTr, compare_tr};
@@ -40,6 +42,7 @@ pub use figures::{actual_figure_label, figure_label};
 pub use merge::{field_label, list_noun, merge_code_changed, merge_result, variant_label};
 pub use warnings::describe_warning;
 pub use window::{EN, NL, Tr};
+pub use year_report::{YearReportTexts, report_tr};
 
 /// The window's texts in `lang`.
 pub fn tr(lang: Lang) -> &'static Tr {

@@ -13,9 +13,8 @@ mod yearly;
 
 pub use actuals::{
     ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, GoalFte,
-    Milestone,
-    MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine, StaffActual,
-    YearActuals,
+    Milestone, MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine,
+    StaffActual, YearActuals,
 };
 pub use conflict::{Conflict, ConflictKey, ConflictKind, ConflictValue, MergeSide};
 pub use ids::Id;

@@ -902,7 +902,10 @@ fn check_actuals(c: &mut Checker) {
             );
             if spent.fte < Decimal::ZERO {
                 c.problems.push(Problem::new(
-                    format!("{}: goal_fte is {}; FTE cannot be negative", owner.en, spent.fte),
+                    format!(
+                        "{}: goal_fte is {}; FTE cannot be negative",
+                        owner.en, spent.fte
+                    ),
                     format!(
                         "{}: goal_fte is {}; VTE kan niet negatief zijn",
                         owner.nl, spent.fte
