@@ -18,6 +18,7 @@ pub enum Command {
     ExportXlsx,
     ExportCsv,
     ExportPdf,
+    YearReport,
     ImportBudget,
     Quit,
     Undo,
@@ -46,7 +47,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -59,6 +60,7 @@ impl Command {
         Command::ExportXlsx,
         Command::ExportCsv,
         Command::ExportPdf,
+        Command::YearReport,
         Command::ImportBudget,
         Command::Quit,
         Command::Undo,
@@ -79,6 +81,7 @@ impl Command {
             Command::ExportXlsx => tr.export_xlsx,
             Command::ExportCsv => tr.export_csv,
             Command::ExportPdf => tr.export_pdf,
+            Command::YearReport => tr.act.report_command,
             Command::ImportBudget => tr.import_budget,
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
@@ -112,6 +115,7 @@ impl Command {
             | Command::ExportXlsx
             | Command::ExportCsv
             | Command::ExportPdf
+            | Command::YearReport
             | Command::ImportBudget
             | Command::Shortcuts
             | Command::About => &[],

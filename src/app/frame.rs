@@ -87,6 +87,7 @@ impl PlanApp {
             Command::ExportXlsx => self.export_xlsx(),
             Command::ExportCsv => self.export_csv(),
             Command::ExportPdf => self.export_pdf(),
+            Command::YearReport => self.year_report(),
             Command::ImportBudget => self.import_budget(),
             Command::Shortcuts => self.show_dialog(Dialog::Shortcuts),
             Command::About => self.show_dialog(Dialog::About),
@@ -176,6 +177,7 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::ExportXlsx, None);
                 self.command_button_ui(ui, Command::ExportCsv, None);
                 self.command_button_ui(ui, Command::ExportPdf, None);
+                self.command_button_ui(ui, Command::YearReport, None);
                 self.command_button_ui(ui, Command::ImportBudget, None);
                 ui.separator();
                 self.command_button_ui(ui, Command::Quit, None);

@@ -14,6 +14,7 @@ mod exchange;
 mod files;
 mod frame;
 mod sync;
+mod year_report;
 
 pub use autosave::AUTOSAVE_DELAY;
 pub use commands::Command;

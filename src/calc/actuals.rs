@@ -194,9 +194,9 @@ pub struct YearComparison {
     /// General indicators, then those of every goal in plan order.
     pub indicators: Vec<IndicatorResult>,
     pub activities: ActivityCounts,
-    /// FTE per goal, when the year reports FTE per operational goal: every strategic goal (the
-    /// sum of its operational goals that report) followed by its operational goals (parts),
-    /// then all goals together ([`ActualFigure::FteGoals`]). Empty otherwise.
+    /// FTE per goal: every strategic goal (realised: the sum of its operational goals that
+    /// report FTE) followed by its operational goals (parts), then all goals together
+    /// ([`ActualFigure::FteGoals`]). Realised only where the year reports FTE per goal.
     pub fte_by_goal: Vec<FigureComparison>,
     /// Every reserve fund at the end of the year: planned, and (for the fund that receives the
     /// balance, in a year with result lines) moved by the realised results of the realised
@@ -221,7 +221,8 @@ pub struct PeriodComparison {
     pub figures: Vec<FigureComparison>,
     /// Each planned activity counted once, by its latest report; every addition counted.
     pub activities: ActivityCounts,
-    /// FTE per goal, averaged over the years that report it (empty when none does).
+    /// FTE per goal, averaged over the years that report it (realised `None` and planned zero
+    /// for a goal no year reports).
     pub fte_by_goal: Vec<FigureComparison>,
     /// The reserve funds at the end of the last realised year.
     pub reserves: Vec<FigureComparison>,
@@ -648,11 +649,7 @@ fn year_comparison(
         .count();
     activities.added = year.added_activities.len();
 
-    let fte_by_goal = if year.goal_fte.is_empty() {
-        Vec::new()
-    } else {
-        goal_fte_comparisons(plan, summary, year, t)
-    };
+    let fte_by_goal = goal_fte_comparisons(plan, summary, year, t);
 
     YearComparison {
         year: y,
@@ -769,7 +766,6 @@ pub fn plan_only(plan: &Plan, summary: &Summary, year: i32) -> YearComparison {
     let t = plan.actuals.threshold_percent;
     let empty = YearActuals::new(year);
     let mut only = year_comparison(plan, summary, &empty, t);
-    only.fte_by_goal = goal_fte_comparisons(plan, summary, &empty, t);
     let i = summary.year_index(year);
     only.reserves = plan
         .funds
@@ -795,19 +791,9 @@ fn period_comparison(
     t: Decimal,
 ) -> Option<PeriodComparison> {
     let first = years.first()?;
-    let figures = together(&first.figures, years, |y| &y.figures, t, false);
+    let figures = together(&first.figures, years, |y| &y.figures, t);
     // FTE per goal: every goal, averaged over the years that report it.
-    let fte_templates = years
-        .iter()
-        .map(|y| &y.fte_by_goal)
-        .max_by_key(|rows| rows.len())
-        .cloned()
-        .unwrap_or_default();
-    let fte_by_goal = if fte_templates.is_empty() {
-        Vec::new()
-    } else {
-        together(&fte_templates, years, |y| &y.fte_by_goal, t, false)
-    };
+    let fte_by_goal = together(&first.fte_by_goal, years, |y| &y.fte_by_goal, t);
     let reserves = years.last().map(|y| y.reserves.clone()).unwrap_or_default();
     // Each planned activity by its latest report, every addition.
     let mut activities = ActivityCounts::default();
@@ -841,14 +827,11 @@ fn period_comparison(
 
 /// The figures of `templates` over `years`: per figure only the years that realise it, euros
 /// added up, FTE averaged.
-/// With `planned_only`, every year counts for the planned figure and nothing is realised (the
-/// plan alone over those years).
-pub(super) fn together(
+fn together(
     templates: &[FigureComparison],
     years: &[YearComparison],
     rows: impl Fn(&YearComparison) -> &[FigureComparison],
     t: Decimal,
-    planned_only: bool,
 ) -> Vec<FigureComparison> {
     let by_year: Vec<std::collections::HashMap<ActualFigure, &FigureComparison>> = years
         .iter()
@@ -860,7 +843,7 @@ pub(super) fn together(
             let (mut planned, mut realised, mut counted) = (Decimal::ZERO, Decimal::ZERO, 0u32);
             for year in &by_year {
                 if let Some(f) = year.get(&template.figure)
-                    && let Some(r) = f.realised.or(planned_only.then_some(Decimal::ZERO))
+                    && let Some(r) = f.realised
                 {
                     planned += f.planned;
                     realised += r;
@@ -875,7 +858,6 @@ pub(super) fn together(
                     Some(realised / Decimal::from(n)),
                 ),
             };
-            let realised = realised.filter(|_| !planned_only);
             let mut row = comparison(
                 template.figure,
                 template.code.clone(),

@@ -259,6 +259,11 @@ const KEY_FIGURES: [ActualFigure; 4] = [
     ActualFigure::Balance,
 ];
 
+/// Whether any goal's FTE is realised: the report gives FTE per goal.
+fn reports_fte(rows: &[FigureComparison]) -> bool {
+    rows.iter().any(|c| c.realised.is_some())
+}
+
 fn is_fte(figure: ActualFigure) -> bool {
     matches!(
         figure,
@@ -369,15 +374,9 @@ pub fn year_report(plan: &Plan, summary: &Summary, year: i32) -> Option<YearRepo
             remaining: None,
         })
     };
-    // A year without FTE per goal still shows each goal's planned FTE.
-    let planned_fte = if comparison.fte_by_goal.is_empty() {
-        plan_only(plan, summary, year).fte_by_goal
-    } else {
-        Vec::new()
-    };
-    let by_figure: HashMap<ActualFigure, &FigureComparison> = planned_fte
+    let by_figure: HashMap<ActualFigure, &FigureComparison> = comparison
+        .fte_by_goal
         .iter()
-        .chain(&comparison.fte_by_goal)
         .chain(&comparison.figures)
         .map(|c| (c.figure, c))
         .collect();
@@ -441,10 +440,10 @@ pub fn year_report(plan: &Plan, summary: &Summary, year: i32) -> Option<YearRepo
     let all = |rows: &[FigureComparison]| -> Vec<ReportFigure> {
         rows.iter().map(|c| explained(c, Some(realised))).collect()
     };
-    let fte_by_goal = if comparison.fte_by_goal.is_empty() {
-        Vec::new()
-    } else {
+    let fte_by_goal = if reports_fte(&comparison.fte_by_goal) {
         all(&comparison.fte_by_goal)
+    } else {
+        Vec::new()
     };
     Some(YearReport {
         year,
@@ -550,7 +549,6 @@ fn remaining(target: Option<&crate::model::Target>, value: Option<Decimal>) -> O
 /// The voortgangsrapport over every realised year so far; `None` without realised years.
 pub fn progress_report(plan: &Plan, summary: &Summary) -> Option<ProgressReport> {
     let to_date = summary.actuals.to_date.as_ref()?;
-    let t = summary.actuals.threshold_percent;
     let years = to_date.years.clone();
     let last = *years.last()?;
     let last_comparison = summary.actuals.year(last)?;
@@ -602,23 +600,9 @@ pub fn progress_report(plan: &Plan, summary: &Summary) -> Option<ProgressReport>
             states,
         })
     };
-    // Without FTE per goal in any realised year, each goal still shows its planned FTE over the
-    // realised years (averaged, as FTE are), nothing realised.
-    let planned_fte: Vec<FigureComparison> = if to_date.fte_by_goal.is_empty() {
-        let planned: Vec<YearComparison> =
-            years.iter().map(|&y| plan_only(plan, summary, y)).collect();
-        planned
-            .first()
-            .map(|first| {
-                super::actuals::together(&first.fte_by_goal, &planned, |y| &y.fte_by_goal, t, true)
-            })
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let by_figure: HashMap<ActualFigure, &FigureComparison> = planned_fte
+    let by_figure: HashMap<ActualFigure, &FigureComparison> = to_date
+        .fte_by_goal
         .iter()
-        .chain(&to_date.fte_by_goal)
         .chain(&to_date.figures)
         .map(|c| (c.figure, c))
         .collect();
@@ -738,7 +722,11 @@ pub fn progress_report(plan: &Plan, summary: &Summary) -> Option<ProgressReport>
         reserves: progress_figures(&to_date.reserves, n, &reserves_rest, true),
         fte: progress_figures(&fte_rows, n, &figures_rest, false),
         fte_by_goal: progress_figures(
-            &to_date.fte_by_goal,
+            if reports_fte(&to_date.fte_by_goal) {
+                &to_date.fte_by_goal
+            } else {
+                &[]
+            },
             n,
             &rest_rows(|c| &c.fte_by_goal),
             false,
