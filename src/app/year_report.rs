@@ -65,7 +65,8 @@ impl PlanApp {
                     .selected_text(choice.year.to_string())
                     .show_ui(ui, |ui| {
                         for year in &years {
-                            ui.selectable_value(&mut choice.year, *year, year.to_string());
+                            ui.selectable_value(&mut choice.year, *year, year.to_string())
+                                .accessible_name(format!("{} {year}", a.report_year));
                         }
                     })
                     .response

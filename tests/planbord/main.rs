@@ -26,3 +26,4 @@ mod saving;
 mod socius;
 mod ui;
 mod warnings;
+mod year_report;

@@ -334,6 +334,17 @@ impl Body<'_> {
         self.flow.heading(2, title, Style::H2);
     }
 
+    /// The width of a column that shows `header` (bold) and each of `words` on one line.
+    fn widest<const N: usize>(&self, header: &str, words: [&str; N]) -> f32 {
+        let fonts = self.flow.fonts();
+        let table = Style::TABLE;
+        words
+            .iter()
+            .map(|w| fonts.width(table.weight, table.size, w))
+            .fold(fonts.width(Weight::Bold, table.size, header), f32::max)
+            + 10.0
+    }
+
     fn name(&self, c: &FigureComparison) -> String {
         self.t.act.figure_name(c.figure, c.code.as_deref())
     }
@@ -445,19 +456,34 @@ impl Body<'_> {
         }
         let (r, lang) = (self.r, self.lang);
         let progress = !years.is_empty();
-        let explained = indicators.iter().any(|i| !i.explanation.trim().is_empty());
-        let target = 104.0;
-        let year_width = 36.0;
-        let verdict = 66.0;
-        let remaining = if progress { 46.0 } else { 0.0 };
+        let any_explanation = indicators.iter().any(|i| !i.explanation.trim().is_empty());
+        // The yearly report gives explanations a column; the progress report, with a column per
+        // realised year, lists them under the table.
+        let explained = any_explanation && !progress;
+        let year_width = 34.0;
+        // The verdict words and the header stand on one line each.
+        let verdict = self.widest(
+            r.verdict,
+            crate::calc::report::ReportVerdict::ALL.map(|v| r.verdict(v)),
+        );
+        let remaining = if progress {
+            self.widest(r.remaining, [])
+        } else {
+            0.0
+        };
         let realised = if progress {
             year_width * years.len() as f32
         } else {
-            66.0
+            self.widest(
+                r.realised,
+                crate::model::Milestone::ALL.map(|m| self.t.act.milestone_name(m)),
+            )
         };
-        let explanation = if explained { 110.0 } else { 0.0 };
-        let text_width =
-            (CONTENT_WIDTH - target - realised - verdict - remaining - explanation).max(90.0);
+        let explanation = if explained { 104.0 } else { 0.0 };
+        // The target takes what the text leaves it, between 60 and 112 points.
+        let others = realised + verdict + remaining + explanation;
+        let target = (CONTENT_WIDTH - others - 110.0).clamp(60.0, 112.0);
+        let text_width = (CONTENT_WIDTH - target - others).max(60.0);
         let mut columns = vec![
             Column {
                 width: text_width,
@@ -552,6 +578,24 @@ impl Body<'_> {
                 rows,
             },
         );
+        if any_explanation && !explained {
+            let fonts = self.flow.fonts();
+            let listed: Vec<(String, String)> = indicators
+                .iter()
+                .filter(|i| !i.explanation.trim().is_empty())
+                .map(|i| {
+                    let name = super::layout::fit(
+                        fonts,
+                        Weight::Regular,
+                        Style::BODY.size,
+                        &i.result.text,
+                        180.0,
+                    );
+                    (name, i.explanation.clone())
+                })
+                .collect();
+            self.explanations(&listed);
+        }
     }
 
     fn activity_table(&mut self, activities: &[ReportActivity], progress: bool) {
@@ -562,9 +606,22 @@ impl Body<'_> {
             return;
         }
         let year_width = if progress { 34.0 } else { 0.0 };
+        // Every status on one line.
+        let status = self.widest(
+            r.status,
+            [
+                r.status(None, true, false),
+                r.status(None, false, true),
+                r.status(None, false, false),
+            ],
+        );
+        let status = crate::model::ActivityStatus::ALL
+            .iter()
+            .map(|s| self.widest(r.status, [r.status(Some(*s), false, false)]))
+            .fold(status, f32::max);
         let mut columns = vec![
             Column {
-                width: CONTENT_WIDTH - 52.0 - 82.0 - year_width - 150.0,
+                width: CONTENT_WIDTH - 52.0 - status - year_width - 150.0,
                 align: Align::Left,
             },
             Column {
@@ -572,7 +629,7 @@ impl Body<'_> {
                 align: Align::Left,
             },
             Column {
-                width: 82.0,
+                width: status,
                 align: Align::Left,
             },
         ];
