@@ -255,12 +255,12 @@ fn is_total(figure: ActualFigure) -> bool {
     )
 }
 
-/// How a compared figure's row looks: totals ruled, differences beyond the threshold bold, a
-/// strategic goal's FTE bold above its operational goals, parts indented.
+/// How a compared figure's row looks: totals ruled, differences beyond the threshold bold,
+/// parts (a goal's operating cost, an operational goal's FTE) indented.
 fn figure_row(c: &FigureComparison, cells: Vec<Cell>) -> TableRow {
     let kind = if is_total(c.figure) {
         RowKind::Total
-    } else if c.beyond_threshold || (matches!(c.figure, ActualFigure::FteGoal(_)) && !c.is_part) {
+    } else if c.beyond_threshold {
         RowKind::Emphasis
     } else {
         RowKind::Normal
