@@ -299,7 +299,13 @@ fn the_yearly_report_of_the_example_shows_calcs_figures_verdicts_and_statuses() 
         assert_eq!(row_after(&staff, &s.name), wanted, "{}", s.name);
     }
     // The explanations typed for differences beyond the threshold stand under their table.
-    for f in report.money.iter().chain(&report.fte_by_goal) {
+    let mut explained = 0;
+    for f in report
+        .money
+        .iter()
+        .chain(&report.reserves)
+        .chain(&report.fte_by_goal)
+    {
         if f.explanation.is_empty() {
             continue;
         }
@@ -317,7 +323,9 @@ fn the_yearly_report_of_the_example_shows_calcs_figures_verdicts_and_statuses() 
             lines.iter().any(|l| l.trim_start().starts_with(&start)),
             "no explanation '{start}'"
         );
+        explained += 1;
     }
+    assert!(explained >= 8, "{explained} explanations");
 
     // Every indicator with its realised value and the funder's verdict; the explanation.
     let goals = chapter(

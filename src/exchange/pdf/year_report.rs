@@ -255,15 +255,14 @@ fn is_total(figure: ActualFigure) -> bool {
     )
 }
 
-/// How a compared figure's row looks: totals ruled, differences beyond the threshold bold,
-/// parts (a goal's operating cost, an operational goal's FTE) indented.
+/// How a compared figure's row looks: totals ruled, differences beyond the threshold (and only
+/// those) bold, parts (a goal's operating cost, an operational goal's FTE) indented.
 fn figure_row(c: &FigureComparison, cells: Vec<Cell>) -> TableRow {
-    let kind = if is_total(c.figure) {
-        RowKind::Total
-    } else if c.beyond_threshold {
-        RowKind::Emphasis
-    } else {
-        RowKind::Normal
+    let kind = match (is_total(c.figure), c.beyond_threshold) {
+        (true, true) => RowKind::Total,
+        (true, false) => RowKind::Ruled,
+        (false, true) => RowKind::Emphasis,
+        (false, false) => RowKind::Normal,
     };
     TableRow::new(cells).kind(kind).indent(u8::from(c.is_part))
 }
