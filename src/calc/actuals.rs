@@ -35,6 +35,7 @@ use crate::model::{
     PrintedTotal, Side, Target, YearActuals,
 };
 use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
 
 /// What a compared figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -617,11 +618,16 @@ fn year_comparison(
         })
         .collect();
 
+    let milestones: HashMap<Id, Milestone> = year
+        .milestones
+        .iter()
+        .map(|m| (m.indicator, m.state))
+        .collect();
     let indicators = indicators_with_goal(plan)
         .into_iter()
         .map(|(code, indicator)| {
             let realised = indicator.actuals.0.get(&y).copied();
-            let milestone = year.milestone(indicator.id);
+            let milestone = milestones.get(&indicator.id).copied();
             IndicatorResult {
                 indicator: indicator.id,
                 goal_code: code.map(str::to_string),
@@ -641,11 +647,12 @@ fn year_comparison(
         .collect();
 
     let mut activities = ActivityCounts::default();
+    let reported: HashSet<Id> = year.activities.iter().map(|r| r.activity).collect();
     for report in &year.activities {
         activities.count(report.status);
     }
     activities.unreported = planned_activities(plan, y)
-        .filter(|id| year.activity_report(*id).is_none())
+        .filter(|id| !reported.contains(id))
         .count();
     activities.added = year.added_activities.len();
 
@@ -683,6 +690,7 @@ fn goal_fte_comparisons(
             t,
         )
     };
+    let spent: HashMap<Id, Decimal> = year.goal_fte.iter().map(|g| (g.goal, g.fte)).collect();
     let mut rows = Vec::new();
     let (mut planned_all, mut realised_all, mut any) = (Decimal::ZERO, Decimal::ZERO, false);
     for (sd, figures) in plan.strategic_goals.iter().zip(&summary.goals) {
@@ -695,7 +703,7 @@ fn goal_fte_comparisons(
                     ActualFigure::FteGoal(od.id),
                     &od.code,
                     at(&f.fte),
-                    year.goal_fte(od.id),
+                    spent.get(&od.id).copied(),
                 );
                 row.is_part = true;
                 row
@@ -797,23 +805,19 @@ fn period_comparison(
     let reserves = years.last().map(|y| y.reserves.clone()).unwrap_or_default();
     // Each planned activity by its latest report, every addition.
     let mut activities = ActivityCounts::default();
-    let mut reported: Vec<Id> = Vec::new();
+    // Sets, not lists: a plan of thousands of activities stays linear.
+    let mut reported: HashSet<Id> = HashSet::new();
     for year in plan.actuals.years.iter().rev() {
         for report in &year.activities {
-            if !reported.contains(&report.activity) {
-                reported.push(report.activity);
+            if reported.insert(report.activity) {
                 activities.count(report.status);
             }
         }
         activities.added += year.added_activities.len();
     }
-    let mut planned: Vec<Id> = Vec::new();
+    let mut planned: HashSet<Id> = HashSet::new();
     for year in years {
-        for id in planned_activities(plan, year.year) {
-            if !planned.contains(&id) {
-                planned.push(id);
-            }
-        }
+        planned.extend(planned_activities(plan, year.year));
     }
     activities.unreported = planned.iter().filter(|id| !reported.contains(id)).count();
     Some(PeriodComparison {
@@ -833,7 +837,7 @@ fn together(
     rows: impl Fn(&YearComparison) -> &[FigureComparison],
     t: Decimal,
 ) -> Vec<FigureComparison> {
-    let by_year: Vec<std::collections::HashMap<ActualFigure, &FigureComparison>> = years
+    let by_year: Vec<HashMap<ActualFigure, &FigureComparison>> = years
         .iter()
         .map(|year| rows(year).iter().map(|f| (f.figure, f)).collect())
         .collect();

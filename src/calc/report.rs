@@ -32,8 +32,8 @@ use super::actuals::{
     Verdict, YearComparison, plan_only, verdict,
 };
 use crate::model::{
-    ActivityStatus, ActualFigure, Comparator, Id, Indicator, OperationalGoal, OutputFigure, Plan,
-    StrategicGoal, YearActuals,
+    ActivityReport, ActivityStatus, ActualFigure, Comparator, Id, Indicator, OperationalGoal,
+    OutputFigure, Plan, StrategicGoal, YearActuals,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -383,13 +383,18 @@ pub fn year_report(plan: &Plan, summary: &Summary, year: i32) -> Option<YearRepo
     let figure = |f: ActualFigure| -> Option<ReportFigure> {
         by_figure.get(&f).map(|c| explained(c, Some(realised)))
     };
+    let reports: HashMap<Id, &ActivityReport> = realised
+        .activities
+        .iter()
+        .map(|r| (r.activity, r))
+        .collect();
     let activities = |od: &OperationalGoal| -> Vec<ReportActivity> {
         let mut list: Vec<ReportActivity> = od
             .activities
             .iter()
             .filter(|a| a.first_year <= year && year <= a.last_year)
             .map(|a| {
-                let report = realised.activity_report(a.id);
+                let report = reports.get(&a.id).copied();
                 ReportActivity {
                     id: a.id,
                     description: activity_description(plan, a),
@@ -613,6 +618,13 @@ pub fn progress_report(plan: &Plan, summary: &Summary) -> Option<ProgressReport>
             figure: c.clone(),
         })
     };
+    // The latest report of each activity, with its year.
+    let mut latest: HashMap<Id, (i32, &ActivityReport)> = HashMap::new();
+    for y in &realised_years {
+        for r in &y.activities {
+            latest.insert(r.activity, (y.year, r));
+        }
+    }
     let activities = |od: &OperationalGoal| -> Vec<ReportActivity> {
         let mut list: Vec<ReportActivity> = od
             .activities
@@ -622,10 +634,7 @@ pub fn progress_report(plan: &Plan, summary: &Summary) -> Option<ProgressReport>
                 let runs_in_realised = years
                     .iter()
                     .any(|y| a.first_year <= *y && *y <= a.last_year);
-                let report = realised_years
-                    .iter()
-                    .rev()
-                    .find_map(|y| y.activity_report(a.id).map(|r| (y.year, r)));
+                let report = latest.get(&a.id).copied();
                 ReportActivity {
                     id: a.id,
                     description: activity_description(plan, a),
