@@ -197,8 +197,9 @@ impl PlanApp {
             });
             ui.menu_button(t.view, |ui| {
                 ui.label(t.language);
-                ui.radio_value(&mut self.prefs.lang, Lang::Nl, "Nederlands");
-                ui.radio_value(&mut self.prefs.lang, Lang::En, "English");
+                for lang in [Lang::Nl, Lang::En] {
+                    ui.radio_value(&mut self.prefs.lang, lang, lang.name());
+                }
                 ui.separator();
                 ui.checkbox(&mut self.prefs.charts_beside, t.charts_beside);
                 ui.separator();
@@ -240,6 +241,7 @@ impl PlanApp {
     /// The whole window: menu, tabs, goal tree, panel, charts, status bar, dialogs.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.open.doc.name_new_items_in(self.prefs.lang);
         self.frame_time = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
         ui::set_lang(&ctx, self.prefs.lang);
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.preference() {

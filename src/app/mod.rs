@@ -236,12 +236,13 @@ impl PlanApp {
                     app.add_comparison(other);
                 }
                 if files.len() > comparison::MAX_SCENARIOS {
+                    let t = tr(app.prefs.lang);
+                    let (given, compared) = (
+                        files.len().to_string(),
+                        comparison::MAX_SCENARIOS.to_string(),
+                    );
                     app.status = Status {
-                        text: format!(
-                            "{} bestanden gegeven; de eerste {} worden vergeleken",
-                            files.len(),
-                            comparison::MAX_SCENARIOS
-                        ),
+                        text: crate::i18n::fill(t.too_many_files, &[&given, &compared]),
                         tone: Tone::Info,
                     };
                 }

@@ -80,7 +80,7 @@ fn export_files(
         ));
     }
     if let Some(dir) = request.csv {
-        if dir.exists() && !dir.is_dir() {
+        if store::disk::exists(dir) && !store::disk::is_folder(dir) {
             return Err(vec![ExportError::NotAFolder {
                 path: dir.to_path_buf(),
             }]);
@@ -106,12 +106,11 @@ fn export_files(
         outputs.push((path.to_path_buf(), bytes));
         done.push(format!("{}: {}", path.display(), t.pdf_written));
     }
-    let plan_file = std::fs::canonicalize(file).ok();
     let mut refused = Vec::new();
     for (path, _) in &outputs {
-        if plan_file.is_some() && std::fs::canonicalize(path).ok() == plan_file {
+        if store::disk::same_file(path, file) {
             refused.push(ExportError::WouldOverwritePlan { path: path.clone() });
-        } else if path.exists() && !request.force {
+        } else if store::disk::exists(path) && !request.force {
             refused.push(ExportError::Exists { path: path.clone() });
         }
     }
@@ -119,7 +118,7 @@ fn export_files(
         return Err(refused);
     }
     if let Some(dir) = request.csv {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        store::disk::create_folder(dir).map_err(|e| {
             vec![ExportError::Write {
                 path: dir.to_path_buf(),
                 problem: store::SaveProblem::from_io(&e),

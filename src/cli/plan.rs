@@ -103,7 +103,7 @@ pub(super) fn generate(
 ) -> ExitCode {
     let lang = console.lang;
     let t = tr(lang);
-    if path.exists() && !force {
+    if store::disk::exists(path) && !force {
         return console.failed(format!("{}: {}", path.display(), t.cli_exists_use_force));
     }
     let plan = crate::generate::large_plan(&crate::generate::socius(), scale, years);

@@ -20,17 +20,33 @@ mod actuals;
 mod apply;
 mod document;
 mod error;
-mod labels;
 mod lookup;
 
 pub use accounts::match_account_lines;
 use accounts::merge_accounts;
 use actuals::*;
-pub use apply::apply_to;
+pub use apply::{apply_named, apply_to};
 pub use document::Document;
 use error::refused;
-pub use error::{EditError, Thing};
+pub use error::{EditError, Refusal, Thing, ValueKind};
 use lookup::*;
+
+/// A new item of the plan, for the name it gets until the user types one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewItem {
+    StrategicGoal,
+    OperationalGoal,
+    Priority,
+    /// A staff line, an overhead or income line, a result line.
+    Line,
+    StaffFunction,
+    TargetGroup,
+    SalaryProfile,
+    Reserve,
+    AccountSection,
+    AccountLine,
+    CoreTask,
+}
 
 /// A text of the plan that can be edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

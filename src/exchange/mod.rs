@@ -41,7 +41,7 @@ pub enum ExportError {
     #[error("{}: the file exists (use --force to overwrite it)", path.display())]
     Exists { path: PathBuf },
     /// The output (file or folder) could not be written.
-    #[error("{}: cannot write: {problem}", path.display())]
+    #[error("{}: cannot write: {problem:?}", path.display())]
     Write {
         path: PathBuf,
         problem: crate::store::SaveProblem,

@@ -1,8 +1,11 @@
 //! Structured errors rendered for people, in Dutch or English: the one place where the sentences
 //! about files live (the short texts of the window are in [`crate::i18n`]).
 
+use crate::edit::{EditError, Refusal, Thing, ValueKind};
 use crate::i18n::Lang;
 use crate::model::decimal::DecimalProblem;
+use crate::model::validate::{ProblemKind, Quantity, Referent, Subject};
+use crate::model::{Problem, Side};
 use crate::numfmt;
 use crate::store::{
     FileKind, Hint, LoadError, ReadError, ReadProblem, SaveError, SaveProblem, SyntaxProblem, Token,
@@ -34,9 +37,11 @@ pub fn number_error(error: &crate::numfmt::ParseError, lang: Lang) -> String {
         (E::Ambiguous(t), Lang::Nl) => format!(
             "'{t}' kan op twee manieren gelezen worden: schrijf 1.234 voor duizend en meer, 1,234 alleen als je de decimalen bedoelt"
         ),
-        (E::Ambiguous(_), Lang::En) => error.to_string(),
+        (E::Ambiguous(t), Lang::En) => format!(
+            "'{t}' can be read two ways: write 1.234 for a thousand and more, 1,234 only with the decimals meant"
+        ),
         (E::TooLarge(t), Lang::Nl) => format!("'{t}' is te groot"),
-        (E::TooLarge(_), Lang::En) => error.to_string(),
+        (E::TooLarge(t), Lang::En) => format!("'{t}' is too large"),
     }
 }
 
@@ -58,9 +63,12 @@ pub fn decimal_problem(problem: &DecimalProblem, lang: Lang) -> String {
         (DecimalProblem::NotANumber(text), Lang::Nl) => format!(
             "\"{text}\" is geen getal zoals een planbestand het schrijft (cijfers, eventueel een minteken en een punt voor decimalen, bv. \"1529210\" of \"0.7\"); verbeter de waarde"
         ),
-        (DecimalProblem::NotANumber(_), Lang::En) | (DecimalProblem::TooPrecise(_), Lang::En) => {
-            problem.to_string()
-        }
+        (DecimalProblem::NotANumber(text), Lang::En) => format!(
+            "\"{text}\" is not a number as a plan file writes it (digits, an optional minus and a point before decimals, e.g. \"1529210\" or \"0.7\"); correct the value"
+        ),
+        (DecimalProblem::TooPrecise(text), Lang::En) => format!(
+            "\"{text}\" has more digits than Planbord can keep exactly (at most 28 decimals); shorten it"
+        ),
         (DecimalProblem::TooPrecise(text), Lang::Nl) => format!(
             "\"{text}\" heeft meer cijfers dan Planbord exact kan bewaren (hoogstens 28 decimalen); kort de waarde in"
         ),
@@ -84,7 +92,29 @@ pub fn decimal_problem(problem: &DecimalProblem, lang: Lang) -> String {
             ));
             s
         }
-        (DecimalProblem::TrailingZeros { .. }, Lang::En) => problem.to_string(),
+        (
+            DecimalProblem::TrailingZeros {
+                text,
+                as_plain,
+                as_belgian,
+            },
+            Lang::En,
+        ) => {
+            let mut s = format!(
+                "\"{text}\" ends in zeros after the point, which Planbord never writes: read with a decimal point it is {}",
+                numfmt::exact(*as_plain)
+            );
+            if let Some(b) = as_belgian {
+                s.push_str(&format!(
+                    ", read the Belgian way it is {}",
+                    numfmt::exact(*b)
+                ));
+            }
+            s.push_str(&format!(
+                "; write the value you mean without trailing zeros (e.g. \"{as_plain}\")"
+            ));
+            s
+        }
     }
 }
 
@@ -407,13 +437,27 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
             path,
             line,
             column,
-            message,
-            message_nl,
-        } => format!(
-            "{}: {}",
-            place(path, *line, *column),
-            if en { message } else { message_nl }
-        ),
+            problem: p,
+        } => format!("{}: {}", place(path, *line, *column), problem(p, lang)),
+        LoadError::UnknownVersion {
+            path,
+            line,
+            column,
+            found,
+            supported,
+        } => {
+            if en {
+                format!(
+                    "{}: format version {found} does not exist (this Planbord reads versions 1 to {supported}); is this a Planbord plan?",
+                    place(path, *line, *column)
+                )
+            } else {
+                format!(
+                    "{}: formaatversie {found} bestaat niet (deze Planbord leest versies 1 tot {supported}); is dit wel een Planbord-plan?",
+                    place(path, *line, *column)
+                )
+            }
+        }
         LoadError::NewerVersion {
             path,
             found,
@@ -435,27 +479,53 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
 }
 
 pub fn save_problem(problem: &SaveProblem, lang: Lang) -> String {
-    if lang == Lang::En {
-        return problem.to_string();
-    }
+    let en = lang == Lang::En;
+    let pick = |nl: &str, english: &str| if en { english } else { nl }.to_string();
     match problem {
-        SaveProblem::DiskFull => "de schijf is vol".into(),
-        SaveProblem::PermissionDenied => "je hebt geen schrijfrechten in die map".into(),
-        SaveProblem::ReadOnly => {
-            "het bestand is alleen-lezen; bewaar het onder een andere naam, of maak het eerst schrijfbaar"
-                .into()
+        SaveProblem::DiskFull => pick("de schijf is vol", "the disk is full"),
+        SaveProblem::PermissionDenied => pick(
+            "je hebt geen schrijfrechten in die map",
+            "no permission to write in that folder",
+        ),
+        SaveProblem::ReadOnly => pick(
+            "het bestand is alleen-lezen; bewaar het onder een andere naam, of maak het eerst schrijfbaar",
+            "the file is read-only; save under another name, or make it writable first",
+        ),
+        SaveProblem::ReadOnlyDisk => pick(
+            "de schijf of gedeelde map is alleen-lezen",
+            "the disk or share is read-only",
+        ),
+        SaveProblem::HardLinked { links } => {
+            if en {
+                format!(
+                    "the file has {links} names (hard links); saving would split them, so the other names keep the old version"
+                )
+            } else {
+                format!(
+                    "het bestand heeft {links} namen (harde koppelingen); opslaan splitst ze, zodat de andere namen de oude versie houden"
+                )
+            }
         }
-        SaveProblem::ReadOnlyDisk => "de schijf of gedeelde map is alleen-lezen".into(),
-        SaveProblem::HardLinked { links } => format!(
-            "het bestand heeft {links} namen (harde koppelingen); opslaan splitst ze, zodat de andere namen de oude versie houden"
+        SaveProblem::FolderMissing => pick(
+            "de map bestaat niet (meer)",
+            "the folder does not exist (any more)",
         ),
-        SaveProblem::FolderMissing => "de map bestaat niet (meer)".into(),
-        SaveProblem::NotAFile => "dat is geen bestand".into(),
-        SaveProblem::Backup(inner) => format!(
-            "de reservekopie (.bak) kon niet geschreven worden: {}",
-            save_problem(inner, lang)
-        ),
-        SaveProblem::Other(text) => format!("het systeem meldt: {text}"),
+        SaveProblem::NotAFile => pick("dat is geen bestand", "that is not a file"),
+        SaveProblem::Backup(inner) => {
+            let inner = save_problem(inner, lang);
+            if en {
+                format!("the backup (.bak) could not be written: {inner}")
+            } else {
+                format!("de reservekopie (.bak) kon niet geschreven worden: {inner}")
+            }
+        }
+        SaveProblem::Other(text) => {
+            if en {
+                format!("the system says: {text}")
+            } else {
+                format!("het systeem meldt: {text}")
+            }
+        }
     }
 }
 
@@ -481,5 +551,601 @@ pub fn save_error(error: &SaveError, lang: Lang) -> String {
         (Lang::En, false) => format!(
             "{name} may not be saved completely: {problem}. Your work is still in the window; save it again."
         ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules a plan keeps (crate::model::validate)
+
+fn subject(subject: &Subject, lang: Lang) -> Option<String> {
+    let en = lang == Lang::En;
+    let pick = |nl: String, english: String| Some(if en { english } else { nl });
+    match subject {
+        Subject::Plan => None,
+        Subject::Reserve(name) => pick(format!("reserve '{name}'"), format!("reserve '{name}'")),
+        Subject::SalaryProfile(name) => pick(
+            format!("loonprofiel '{name}'"),
+            format!("salary profile '{name}'"),
+        ),
+        Subject::AvailableFte => pick("beschikbare VTE".into(), "available FTE".into()),
+        Subject::GeneralIndicator => pick("algemene indicator".into(), "general indicator".into()),
+        Subject::Goal(code) => pick(format!("doel {code}"), format!("goal {code}")),
+        Subject::StaffLine(name) => pick(
+            format!("personeelslijn '{name}'"),
+            format!("staff line '{name}'"),
+        ),
+        Subject::OverheadLine(name) => pick(
+            format!("overheadlijn '{name}'"),
+            format!("overhead line '{name}'"),
+        ),
+        Subject::IncomeLine(name) => pick(
+            format!("inkomstenlijn '{name}'"),
+            format!("income line '{name}'"),
+        ),
+        Subject::AccountSection(name) => pick(
+            format!("rubriek '{name}'"),
+            format!("account section '{name}'"),
+        ),
+        Subject::Account { code, name } => pick(
+            format!("rekening {code} '{name}'"),
+            format!("account {code} '{name}'"),
+        ),
+        Subject::Actuals(year) => pick(format!("realisatie {year}"), format!("actuals {year}")),
+        Subject::ResultLine { year, name } => pick(
+            format!("realisatie {year}: resultaatlijn '{name}'"),
+            format!("actuals {year}: result line '{name}'"),
+        ),
+        Subject::Staff { year, name } => pick(
+            format!("realisatie {year}: personeel '{name}'"),
+            format!("actuals {year}: staff '{name}'"),
+        ),
+        Subject::Output { year, label } => pick(
+            format!("realisatie {year}: kengetal '{label}'"),
+            format!("actuals {year}: output '{label}'"),
+        ),
+        Subject::OutputPart { year, label, group } => pick(
+            format!("realisatie {year}: kengetal '{label}', doelgroep '{group}'"),
+            format!("actuals {year}: output '{label}', target group '{group}'"),
+        ),
+        Subject::AddedActivity { year, description } => pick(
+            format!("realisatie {year}: toegevoegde activiteit '{description}'"),
+            format!("actuals {year}: added activity '{description}'"),
+        ),
+    }
+}
+
+fn quantity(what: &Quantity, lang: Lang) -> String {
+    match (what, lang) {
+        (Quantity::Field(field), _) => field.clone(),
+        (Quantity::FieldInYear(field, year), Lang::Nl) => format!("{field} voor {year}"),
+        (Quantity::FieldInYear(field, year), Lang::En) => format!("{field} for {year}"),
+        (Quantity::BaseAmount, Lang::Nl) => "het basisbedrag".into(),
+        (Quantity::BaseAmount, Lang::En) => "the base amount".into(),
+        (Quantity::RoundingStep, Lang::Nl) => "de afrondingsstap".into(),
+        (Quantity::RoundingStep, Lang::En) => "the rounding step".into(),
+        (Quantity::OpeningBalance, Lang::Nl) => "het beginsaldo".into(),
+        (Quantity::OpeningBalance, Lang::En) => "the opening balance".into(),
+    }
+}
+
+fn referent(what: Referent, lang: Lang) -> &'static str {
+    match (what, lang) {
+        (Referent::CoreTask, Lang::Nl) => "kerntaak",
+        (Referent::CoreTask, Lang::En) => "core task",
+        (Referent::SalaryProfile, Lang::Nl) => "loonprofiel",
+        (Referent::SalaryProfile, Lang::En) => "salary profile",
+        (Referent::ReserveFund, Lang::Nl) => "reservefonds",
+        (Referent::ReserveFund, Lang::En) => "reserve fund",
+        (Referent::ActivityType, Lang::Nl) => "activiteitstype",
+        (Referent::ActivityType, Lang::En) => "activity type",
+        (Referent::StrategicGoal, Lang::Nl) => "strategisch doel",
+        (Referent::StrategicGoal, Lang::En) => "strategic goal",
+        (Referent::OperationalGoal, Lang::Nl) => "operationeel doel",
+        (Referent::OperationalGoal, Lang::En) => "operational goal",
+        (Referent::Indicator, Lang::Nl) => "indicator",
+        (Referent::Indicator, Lang::En) => "indicator",
+        (Referent::Activity, Lang::Nl) => "activiteit",
+        (Referent::Activity, Lang::En) => "activity",
+        (Referent::StaffLineOrProfile, Lang::Nl) => "personeelslijn of loonprofiel",
+        (Referent::StaffLineOrProfile, Lang::En) => "staff line or salary profile",
+    }
+}
+
+fn side_name(side: Side, lang: Lang) -> &'static str {
+    match (side, lang) {
+        (Side::Cost, Lang::Nl) => "kostenzijde",
+        (Side::Income, Lang::Nl) => "opbrengstenzijde",
+        (Side::Cost, Lang::En) => "cost side",
+        (Side::Income, Lang::En) => "income side",
+    }
+}
+
+/// What is wrong, and what to do.
+fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match kind {
+        ProblemKind::TooLarge { what, value, limit } => {
+            let what = quantity(what, lang);
+            if en {
+                format!("{what} {value} is too large (at most {limit}); correct the value")
+            } else {
+                format!("{what} {value} is te groot (hoogstens {limit}); verbeter de waarde")
+            }
+        }
+        ProblemKind::OutOfRange {
+            field,
+            value,
+            low,
+            high,
+        } => {
+            if en {
+                format!("{field} {value} lies outside {low} to {high}; correct the value")
+            } else {
+                format!("{field} {value} ligt buiten {low} tot {high}; verbeter de waarde")
+            }
+        }
+        ProblemKind::YearOutsidePeriod {
+            field,
+            year,
+            first,
+            last,
+        } => {
+            if en {
+                format!(
+                    "{field} has a value for {year}, outside the plan period {first}-{last}; remove it or widen the period"
+                )
+            } else {
+                format!(
+                    "{field} heeft een waarde voor {year}, buiten de planperiode {first}-{last}; verwijder ze of verbreed de periode"
+                )
+            }
+        }
+        ProblemKind::Negative { field, year, value } => {
+            if en {
+                format!("{field} for {year} is {value}; it cannot be negative")
+            } else {
+                format!("{field} voor {year} is {value}; dat kan niet negatief zijn")
+            }
+        }
+        ProblemKind::NegativeFte { field, value } => {
+            if en {
+                format!("{field} is {value}; FTE cannot be negative")
+            } else {
+                format!("{field} is {value}; VTE kan niet negatief zijn")
+            }
+        }
+        ProblemKind::GrowthOutOfRange { percent } => {
+            if en {
+                format!("a yearly growth of {percent} % is out of range (-100 to 100)")
+            } else {
+                format!("een jaarlijkse groei van {percent} % ligt buiten -100 tot 100")
+            }
+        }
+        ProblemKind::BaseYearOutOfRange { year, low, high } => {
+            if en {
+                format!("the base year {year} of the rule must lie between {low} and {high}")
+            } else {
+                format!("het basisjaar {year} van de regel moet tussen {low} en {high} liggen")
+            }
+        }
+        ProblemKind::RuleTooLarge { year, limit } => {
+            if en {
+                format!(
+                    "the rule grows beyond {limit} by {year}; lower the growth or the base amount"
+                )
+            } else {
+                format!(
+                    "de regel groeit tegen {year} boven {limit}; verlaag de groei of het basisbedrag"
+                )
+            }
+        }
+        ProblemKind::NegativeRoundingStep { step } => {
+            if en {
+                format!("the rounding step {step} cannot be negative")
+            } else {
+                format!("de afrondingsstap {step} kan niet negatief zijn")
+            }
+        }
+        ProblemKind::MissingReference { what, id } => {
+            let what = referent(*what, lang);
+            if en {
+                format!(
+                    "{what} {id} does not exist; point it at an existing {what} or remove the reference"
+                )
+            } else {
+                format!(
+                    "{what} {id} bestaat niet; verwijs naar een bestaande {what} of haal de verwijzing weg"
+                )
+            }
+        }
+        ProblemKind::PeriodOutsideYears { first, last } => {
+            if en {
+                format!(
+                    "the plan period {first}-{last} lies outside the years 1900-2200; correct it"
+                )
+            } else {
+                format!("de planperiode {first}-{last} ligt buiten de jaren 1900-2200; verbeter ze")
+            }
+        }
+        ProblemKind::PeriodReversed { first, last } => {
+            if en {
+                format!(
+                    "the plan period runs from {first} to {last}: the first year must not come after the last"
+                )
+            } else {
+                format!(
+                    "de planperiode loopt van {first} tot {last}: het eerste jaar mag niet na het laatste komen"
+                )
+            }
+        }
+        ProblemKind::PeriodTooLong { first, last } => {
+            if en {
+                format!("the plan period {first}-{last} is longer than 50 years; shorten it")
+            } else {
+                format!("de planperiode {first}-{last} is langer dan 50 jaar; kort ze in")
+            }
+        }
+        ProblemKind::DuplicateCode { code, count } => {
+            if en {
+                format!(
+                    "the goal code {code} is used {count} times; every goal needs its own code (renumber the goals)"
+                )
+            } else {
+                format!(
+                    "de doelcode {code} komt {count} keer voor; elk doel heeft een eigen code nodig (hernummer de doelen)"
+                )
+            }
+        }
+        ProblemKind::EmptyCode => {
+            if en {
+                "a goal has an empty code; give it one (renumber the goals)".into()
+            } else {
+                "een doel heeft een lege code; geef het er een (hernummer de doelen)".into()
+            }
+        }
+        ProblemKind::ConflictItemMissing { number, item } => {
+            if en {
+                format!(
+                    "conflict {number} is about item {item}, which the plan does not have; remove that conflict from `conflicts`"
+                )
+            } else {
+                format!(
+                    "conflict {number} gaat over item {item}, dat het plan niet heeft; haal dat conflict weg uit `conflicts`"
+                )
+            }
+        }
+        ProblemKind::NextIdTooLarge { next, max } => {
+            if en {
+                format!(
+                    "next_id {next} leaves no room for new ids (at most {max}); renumber the ids of the file or set next_id just above the largest id"
+                )
+            } else {
+                format!(
+                    "next_id {next} laat geen ruimte voor nieuwe ids (hoogstens {max}); nummer de ids van het bestand opnieuw of zet next_id net boven de grootste id"
+                )
+            }
+        }
+        ProblemKind::FundPartWithoutFund => {
+            if en {
+                "part of the operating budget is financed from a fund, but no fund is named; set `fund`".into()
+            } else {
+                "een deel van de werkingsmiddelen komt uit een fonds, maar er is geen fonds gekozen; kies `fund`".into()
+            }
+        }
+        ProblemKind::FundPartAboveBudget { year, part, budget } => {
+            if en {
+                format!(
+                    "{part} of the {year} operating budget is financed from a fund, more than the budget {budget} itself"
+                )
+            } else {
+                format!(
+                    "{part} van de werkingsmiddelen {year} komt uit een fonds, meer dan de werkingsmiddelen {budget} zelf"
+                )
+            }
+        }
+        ProblemKind::ActivityYearsReversed {
+            activity,
+            first,
+            last,
+        } => {
+            if en {
+                format!(
+                    "activity '{activity}' runs from {first} to {last}: the first year must not come after the last"
+                )
+            } else {
+                format!(
+                    "activiteit '{activity}' loopt van {first} tot {last}: het eerste jaar mag niet na het laatste komen"
+                )
+            }
+        }
+        ProblemKind::DuplicateId { id, count } => {
+            if en {
+                format!("the id {id} is used {count} times; every item needs its own id")
+            } else {
+                format!("de id {id} komt {count} keer voor; elk item heeft een eigen id nodig")
+            }
+        }
+        ProblemKind::IdTooLarge { id, max } => {
+            if en {
+                format!(
+                    "the id {id} is too large (ids stay below {max}); give the item a smaller unused id"
+                )
+            } else {
+                format!(
+                    "de id {id} is te groot (ids blijven onder {max}); geef het item een kleinere ongebruikte id"
+                )
+            }
+        }
+        ProblemKind::IdNotBelowNext { id, next } => {
+            let at_least = id.0 + 1;
+            if en {
+                format!(
+                    "the id {id} is not below next_id ({next}); set next_id to at least {at_least}"
+                )
+            } else {
+                format!(
+                    "de id {id} ligt niet onder next_id ({next}); zet next_id op minstens {at_least}"
+                )
+            }
+        }
+        ProblemKind::ThresholdOutOfRange { percent } => {
+            if en {
+                format!("actuals: the threshold of {percent} % lies outside 0-100; correct it")
+            } else {
+                format!("realisatie: de drempel van {percent} % ligt buiten 0-100; verbeter hem")
+            }
+        }
+        ProblemKind::ActualsYearOutsidePeriod { first, last } => {
+            if en {
+                format!(
+                    "the year lies outside the plan period {first}-{last}; remove the year or widen the period"
+                )
+            } else {
+                format!(
+                    "het jaar ligt buiten de planperiode {first}-{last}; verwijder het jaar of verbreed de periode"
+                )
+            }
+        }
+        ProblemKind::ActualsYearTwice => {
+            if en {
+                "the year appears more than once; merge its entries into one".into()
+            } else {
+                "het jaar komt meer dan eens voor; voeg de gegevens samen".into()
+            }
+        }
+        ProblemKind::CategoryNotOfSide { category, side } => {
+            let category = crate::i18n::tr(lang).category_name(*category);
+            let side = side_name(*side, lang);
+            if en {
+                format!(
+                    "the category {category} does not fit the {side}; choose a category of that side"
+                )
+            } else {
+                format!(
+                    "de categorie {category} past niet bij de {side}; kies een categorie van die zijde"
+                )
+            }
+        }
+        ProblemKind::MilestoneTwice { indicator } => {
+            if en {
+                format!("indicator {indicator} has more than one milestone state; keep one")
+            } else {
+                format!("indicator {indicator} heeft meer dan een mijlpaalstatus; hou er een")
+            }
+        }
+        ProblemKind::ActivityReportedTwice { activity } => {
+            if en {
+                format!("activity {activity} is reported more than once; keep one report")
+            } else {
+                format!("activiteit {activity} wordt meer dan eens gerapporteerd; hou een verslag")
+            }
+        }
+        ProblemKind::ExplainedTwice { figure } => {
+            let figure = crate::i18n::tr(lang).act.figure_name(*figure, None);
+            if en {
+                format!("{figure} is explained more than once; keep one explanation")
+            } else {
+                format!("{figure} heeft meer dan een toelichting; hou er een")
+            }
+        }
+    }
+}
+
+/// A broken rule in words: who or what, what is wrong, what to do.
+pub fn problem(problem: &Problem, lang: Lang) -> String {
+    let kind = problem_kind(&problem.kind, lang);
+    match subject(&problem.subject, lang) {
+        Some(subject) => format!("{subject}: {kind}"),
+        None => kind,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits refused (crate::edit)
+
+impl Thing {
+    /// The noun with its article, to start a sentence: `het strategisch doel`, `the strategic goal`.
+    pub fn noun(self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let (nl, en_text) = match self {
+            Thing::StrategicGoal => ("het strategisch doel", "the strategic goal"),
+            Thing::OperationalGoal => ("het operationeel doel", "the operational goal"),
+            Thing::Goal => ("het doel", "the goal"),
+            Thing::Activity => ("de activiteit", "the activity"),
+            Thing::SalaryProfile => ("het loonprofiel", "the salary profile"),
+            Thing::IncomeLine => ("de inkomstenlijn", "the income line"),
+            Thing::Line => ("de lijn", "the line"),
+            Thing::Account => ("de rekening", "the account"),
+            Thing::Section => ("de rubriek", "the section"),
+            Thing::Reserve => ("de reserve", "the reserve"),
+            Thing::Indicator => ("de indicator", "the indicator"),
+            Thing::OutputFigure => ("het kengetal", "the output figure"),
+            Thing::Function => ("de functie", "the function"),
+            Thing::Conflict => ("dit conflict", "this conflict"),
+            Thing::ConflictPlace => ("de plaats van dit conflict", "the place of this conflict"),
+            Thing::Field => ("dit veld", "this field"),
+            Thing::ActualsYear(year) => {
+                return if en {
+                    format!("the realised figures of {year}")
+                } else {
+                    format!("de realisatie van {year}")
+                };
+            }
+        };
+        if en { en_text } else { nl }.to_string()
+    }
+}
+
+fn refusal(refusal: &Refusal, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match refusal {
+        Refusal::YearOutsidePeriod { year } => {
+            if en {
+                format!("{year} lies outside the plan period")
+            } else {
+                format!("{year} valt buiten de planperiode")
+            }
+        }
+        Refusal::NegativeFte => {
+            if en {
+                "FTE cannot be negative".into()
+            } else {
+                "VTE kan niet negatief zijn".into()
+            }
+        }
+        Refusal::NoActivityTypes => {
+            if en {
+                "there are no activity types".into()
+            } else {
+                "er zijn geen activiteitstypes".into()
+            }
+        }
+        Refusal::FirstAfterLast { first, last } => {
+            if en {
+                format!("the first year {first} comes after the last year {last}")
+            } else {
+                format!("het beginjaar {first} ligt na het eindjaar {last}")
+            }
+        }
+        Refusal::LineInUse => {
+            if en {
+                "this line is still in use; unlink the goals or lines first".into()
+            } else {
+                "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los".into()
+            }
+        }
+        Refusal::ValuesOutsidePeriod {
+            first,
+            last,
+            problem: p,
+        } => {
+            let p = problem(p, lang);
+            if en {
+                format!("there are values outside {first}-{last}; clear them first ({p})")
+            } else {
+                format!("er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({p})")
+            }
+        }
+        Refusal::CategoryNotOfSide {
+            side,
+            line,
+            account,
+        } => {
+            let side = side_name(*side, lang);
+            match (account, en) {
+                (true, true) => {
+                    format!("this category does not fit the {side} of account {line}")
+                }
+                (true, false) => {
+                    format!("deze categorie past niet bij de {side} van rekening {line}")
+                }
+                (false, true) => format!("this category does not fit the {side} of '{line}'"),
+                (false, false) => format!("deze categorie past niet bij de {side} van '{line}'"),
+            }
+        }
+        Refusal::ActualsExist { year } => {
+            if en {
+                format!("there are actuals for {year} already")
+            } else {
+                format!("er is al een realisatie voor {year}")
+            }
+        }
+        Refusal::ThresholdOutOfRange => {
+            if en {
+                "the threshold is a percentage from 0 to 100".into()
+            } else {
+                "de drempel is een percentage van 0 tot 100".into()
+            }
+        }
+        Refusal::OutOfRange {
+            value,
+            low,
+            high,
+            kind,
+        } => {
+            let (value, low, high) = (
+                numfmt::exact(*value),
+                numfmt::exact(*low),
+                numfmt::exact(*high),
+            );
+            let what = match (kind, en) {
+                (ValueKind::Percentage, false) => "een percentage",
+                (ValueKind::Percentage, true) => "a percentage",
+                (ValueKind::Nps, false) => "een NPS",
+                (ValueKind::Nps, true) => "an NPS",
+                (ValueKind::Count, false) => "een aantal",
+                (ValueKind::Count, true) => "a count",
+            };
+            if en {
+                format!("{value} is not possible: this is {what} from {low} to {high}")
+            } else {
+                format!("{value} kan niet: dit is {what} van {low} tot {high}")
+            }
+        }
+        Refusal::ConflictValueUnreadable { reason } => {
+            if en {
+                format!("the value of this conflict does not fit the plan ({reason})")
+            } else {
+                format!("de waarde van dit conflict past niet in het plan ({reason})")
+            }
+        }
+        Refusal::FollowsGrowthRule => {
+            if en {
+                "this amount follows a growth rule; change the rule".into()
+            } else {
+                "dit bedrag volgt een groeiregel; pas de regel aan".into()
+            }
+        }
+        Refusal::NoSalaryProfile => {
+            if en {
+                "add a salary profile first (Staffing)".into()
+            } else {
+                "maak eerst een loonprofiel aan (Personeel)".into()
+            }
+        }
+    }
+}
+
+impl EditError {
+    /// The reason in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EditError::NotFound(what), Lang::Nl) => {
+                format!("{} bestaat niet (meer)", what.noun(lang))
+            }
+            (EditError::NotFound(what), Lang::En) => {
+                format!("{} is no longer there", what.noun(lang))
+            }
+            (EditError::Breaks(p), _) => problem(p, lang),
+            (EditError::Refused(r), _) => refusal(r, lang),
+        }
+    }
+}
+
+/// The page footer of an exported workbook (Excel's codes: `&P` page, `&N` pages).
+pub fn xlsx_page_footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Pagina &P van &N",
+        Lang::En => "Page &P of &N",
     }
 }

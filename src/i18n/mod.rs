@@ -17,6 +17,24 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language tag of documents written in this language (BCP 47: `nl-BE`, `en`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl-BE",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, as the language menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+}
+
 /// The short name (a spreadsheet tab, at most 31 characters) and the title of an exported table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableText {
@@ -27,6 +45,7 @@ pub struct TableText {
 /// The texts of the window in one language.
 mod actuals;
 mod compare;
+mod edits;
 pub mod errors;
 pub mod exchange;
 mod figures;
@@ -36,6 +55,7 @@ mod window;
 
 pub use actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
 pub use compare::{COMPARE_EN, COMPARE_NL, CompareTr, compare_tr};
+pub use edits::new_item_name;
 pub use figures::{actual_figure_label, figure_label};
 pub use merge::{field_label, list_noun, merge_code_changed, merge_result, variant_label};
 pub use warnings::describe_warning;

@@ -7,7 +7,7 @@ pub mod actuals;
 mod conflict;
 pub mod decimal;
 mod ids;
-mod validate;
+pub mod validate;
 mod visit;
 mod yearly;
 

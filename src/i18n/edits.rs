@@ -1,6 +1,8 @@
-//! What an edit is called in the Edit menu, in the user's language.
+//! What an edit is called in the Edit menu ("Ongedaan maken: ..."), in the user's language.
 
-use super::*;
+use crate::edit::*;
+use crate::i18n::Lang;
+use crate::model::*;
 
 impl Edit {
     /// A short description in the user's language, shown in the Edit menu ("Ongedaan maken: ...").
@@ -190,4 +192,23 @@ impl Edit {
             }
         }
     }
+}
+
+/// The name a new item gets until the user types one.
+pub fn new_item_name(item: NewItem, lang: Lang) -> &'static str {
+    let en = lang == Lang::En;
+    let (nl, english) = match item {
+        NewItem::StrategicGoal => ("Nieuw strategisch doel", "New strategic goal"),
+        NewItem::OperationalGoal => ("Nieuw operationeel doel", "New operational goal"),
+        NewItem::Priority => ("Nieuwe prioriteit", "New priority"),
+        NewItem::Line => ("Nieuwe lijn", "New line"),
+        NewItem::StaffFunction => ("Nieuwe functie", "New function"),
+        NewItem::TargetGroup => ("Nieuwe doelgroep", "New target group"),
+        NewItem::SalaryProfile => ("Nieuw profiel", "New profile"),
+        NewItem::Reserve => ("Nieuwe reserve", "New reserve"),
+        NewItem::AccountSection => ("NIEUWE RUBRIEK", "NEW SECTION"),
+        NewItem::AccountLine => ("Nieuwe rekening", "New account"),
+        NewItem::CoreTask => ("Nieuwe kerntaak", "New core task"),
+    };
+    if en { english } else { nl }
 }
