@@ -185,11 +185,11 @@ fn run_import<P: Preview>(
             return console.failed(format!("{}: {nothing}", source.display()));
         }
         Some(Refusal::BasisUnanswered) => {
-            console.say(format!("\n{}", t.cli_choose_basis));
+            console.say(format!("\n{}", t.cli.choose_basis));
             if files.dry_run {
                 return ExitCode::SUCCESS;
             }
-            return console.failed(format!("{}: {}", file.display(), t.cli_basis_needed));
+            return console.failed(format!("{}: {}", file.display(), t.cli.basis_needed));
         }
     }
     save_import(file, &plan, preview.edit(), files.dry_run, console)
@@ -244,11 +244,11 @@ fn save_import(
         return console.failed(format!("{}: {}", file.display(), e.message(lang)));
     }
     if doc.plan() == plan {
-        console.say(format!("\n{}: {}", file.display(), t.cli_import_unchanged));
+        console.say(format!("\n{}: {}", file.display(), t.cli.import_unchanged));
         return ExitCode::SUCCESS;
     }
     if dry_run {
-        console.say(format!("\n{}", t.cli_dry_run));
+        console.say(format!("\n{}", t.cli.dry_run));
         return ExitCode::SUCCESS;
     }
     match store::save(doc.plan(), file) {
@@ -256,7 +256,7 @@ fn save_import(
             console.say(format!(
                 "\n{}: {} {}",
                 file.display(),
-                t.cli_saved_backup_in,
+                t.cli.saved_backup_in,
                 store::backup_path(file).display()
             ));
             ExitCode::SUCCESS

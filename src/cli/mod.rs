@@ -218,7 +218,7 @@ impl Console<'_> {
 
     /// Writes "fout: MESSAGE" (in the user's language) to the error stream; exit code 1.
     fn failed(&mut self, message: impl std::fmt::Display) -> ExitCode {
-        let _ = writeln!(self.err, "{}: {message}", tr(self.lang).cli_error);
+        let _ = writeln!(self.err, "{}: {message}", tr(self.lang).cli.error);
         ExitCode::FAILURE
     }
 
@@ -226,7 +226,7 @@ impl Console<'_> {
     fn write(&mut self, text: &str) -> ExitCode {
         match self.out.write_all(text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(_) => self.failed(tr(self.lang).cli_output_failed),
+            Err(_) => self.failed(tr(self.lang).cli.output_failed),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! area, each a table per language (a struct whose fields the compiler makes both languages fill)
 //! or functions that render structured values:
 //! - [`window`]: the window's menus, panels and dialogs ([`Tr`], via [`tr`]);
+//! - [`cli`]: the command line's words ([`CliTexts`], `tr(lang).cli`);
 //! - [`actuals`]: the Plan en realisatie panel ([`ActualsTexts`], `tr(lang).act`);
 //! - [`compare`]: scenario comparison ([`CompareTr`], via [`compare_tr`]);
 //! - [`merge`]: the words of merge conflicts;
@@ -44,16 +45,19 @@ pub struct TableText {
 
 /// The texts of the window in one language.
 mod actuals;
-mod compare;
+mod cli;
+pub mod compare;
 mod edits;
 pub mod errors;
 pub mod exchange;
 mod figures;
-mod merge;
+pub mod merge;
+mod rules;
 mod warnings;
 mod window;
 
 pub use actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
+pub use cli::{CLI_EN, CLI_NL, CliTexts};
 pub use compare::{COMPARE_EN, COMPARE_NL, CompareTr, compare_tr};
 pub use edits::new_item_name;
 pub use figures::{actual_figure_label, figure_label};

@@ -1,6 +1,7 @@
 //! The window's texts: menus, panels, dialogs, status messages.
 
 use super::actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
+use super::cli::{CLI_EN, CLI_NL, CliTexts};
 use super::{Lang, TableText};
 use crate::model::AccountCategory;
 
@@ -166,25 +167,10 @@ pub struct Tr {
     pub diff_new_plan: &'static str,
     pub diff_removed_plan: &'static str,
     pub diff_no_changes: &'static str,
-    pub cli_error: &'static str,
-    pub cli_conflict: &'static str,
     /// `{0}` files given, the first `{1}` compared.
     pub too_many_files: &'static str,
-    pub cli_import_unchanged: &'static str,
-    pub cli_dry_run: &'static str,
-    pub cli_saved_backup_in: &'static str,
-    /// `{0}`: the number of files.
-    pub cli_choose_base: &'static str,
-    pub cli_output_failed: &'static str,
-    pub cli_diff_usage: &'static str,
-    pub cli_exists_use_force: &'static str,
-    pub cli_warning: &'static str,
-    pub cli_no_warnings: &'static str,
-    pub cli_strategic_goals: &'static str,
-    pub cli_operational_goals: &'static str,
-    pub cli_years: &'static str,
-    pub cli_rewritten: &'static str,
-    pub cli_already_formatted: &'static str,
+    /// The window could not be opened (no display, no OpenGL).
+    pub window_failed: &'static str,
     // Control names
     pub fund_opening: &'static str,
     pub receives_balance: &'static str,
@@ -316,8 +302,6 @@ pub struct Tr {
     pub import_basis_goals: &'static str,
     pub import_basis_accounts: &'static str,
     pub import_remove_missing: &'static str,
-    pub cli_choose_basis: &'static str,
-    pub cli_basis_needed: &'static str,
     pub actuals_import_nothing: &'static str,
     pub section: &'static str,
     pub side: &'static str,
@@ -375,6 +359,8 @@ pub struct Tr {
     pub nothing_to_merge: &'static str,
     /// The "plan and actuals" panel, its checks and tables.
     pub act: ActualsTexts,
+    /// The command line's words.
+    pub cli: CliTexts,
 }
 
 impl Tr {
@@ -545,23 +531,8 @@ pub const NL: Tr = Tr {
     diff_new_plan: "nieuw plan",
     diff_removed_plan: "plan verwijderd",
     diff_no_changes: "geen verschillen",
-    cli_error: "fout",
-    cli_conflict: "conflict",
     too_many_files: "{0} bestanden gegeven; de eerste {1} worden vergeleken",
-    cli_import_unchanged: "het plan verandert niet; niets opgeslagen",
-    cli_dry_run: "--dry-run: het plan is niet gewijzigd",
-    cli_saved_backup_in: "opgeslagen; de vorige versie staat in",
-    cli_choose_base: "kies 1 tot {0}",
-    cli_output_failed: "de uitvoer kon niet geschreven worden (werd de pipe gesloten?)",
-    cli_diff_usage: "geef twee planbestanden (A B), of de zeven argumenten van een externe diff van git",
-    cli_exists_use_force: "bestaat al; gebruik --force om het te overschrijven",
-    cli_warning: "waarschuwing",
-    cli_no_warnings: "geen waarschuwingen",
-    cli_strategic_goals: "strategische doelen",
-    cli_operational_goals: "operationele doelen",
-    cli_years: "jaar",
-    cli_rewritten: "herschreven",
-    cli_already_formatted: "al in de opmaak van Planbord; niets geschreven",
+    window_failed: "het venster kan niet geopend worden (is er een scherm en OpenGL?)",
     // Control names
     fund_opening: "beginsaldo",
     receives_balance: "ontvangt het saldo (overdracht)",
@@ -719,8 +690,6 @@ pub const NL: Tr = Tr {
     import_basis_goals: "De begroting per doel (de rekeningen worden bewaard)",
     import_basis_accounts: "De begroting per rekening (deze import)",
     import_remove_missing: "Lijnen die niet in de bron staan verwijderen",
-    cli_choose_basis: "Het plan heeft een begroting per doel: kies met --basis accounts (de rekeningen maken de kerncijfers) of --basis goals (de begroting per doel blijft de basis).",
-    cli_basis_needed: "niets opgeslagen: kies eerst de basis met --basis accounts of --basis goals",
     actuals_import_nothing: "niets om te importeren: geen enkele resultaatlijn werd aanvaard",
     section: "Rubriek",
     side: "Zijde",
@@ -789,6 +758,7 @@ pub const NL: Tr = Tr {
     merged_with: "samengevoegd met",
     nothing_to_merge: "bevat niets dat het open plan niet al heeft",
     act: ACTUALS_NL,
+    cli: CLI_NL,
 };
 
 pub const EN: Tr = Tr {
@@ -945,23 +915,8 @@ pub const EN: Tr = Tr {
     diff_new_plan: "new plan",
     diff_removed_plan: "plan removed",
     diff_no_changes: "no differences",
-    cli_error: "error",
-    cli_conflict: "conflict",
     too_many_files: "{0} files given; the first {1} are compared",
-    cli_import_unchanged: "the plan does not change; nothing saved",
-    cli_dry_run: "--dry-run: the plan was not changed",
-    cli_saved_backup_in: "saved; the previous version is in",
-    cli_choose_base: "choose 1 to {0}",
-    cli_output_failed: "the output could not be written (was the pipe closed?)",
-    cli_diff_usage: "give two plan files (A B), or git's seven arguments of an external diff",
-    cli_exists_use_force: "exists already; use --force to overwrite it",
-    cli_warning: "warning",
-    cli_no_warnings: "no warnings",
-    cli_strategic_goals: "strategic goals",
-    cli_operational_goals: "operational goals",
-    cli_years: "years",
-    cli_rewritten: "rewritten",
-    cli_already_formatted: "already in Planbord's layout; nothing written",
+    window_failed: "the window cannot be opened (is there a display and OpenGL?)",
     // Control names
     fund_opening: "opening balance",
     receives_balance: "receives the balance (carry-over)",
@@ -1119,8 +1074,6 @@ pub const EN: Tr = Tr {
     import_basis_goals: "The budget by goal (the accounts are kept)",
     import_basis_accounts: "The budget by account (this import)",
     import_remove_missing: "Remove the lines the source lacks",
-    cli_choose_basis: "The plan has a budget by goal: choose --basis accounts (the accounts make the key figures) or --basis goals (the budget by goal stays the basis).",
-    cli_basis_needed: "nothing saved: choose the basis first with --basis accounts or --basis goals",
     actuals_import_nothing: "nothing to import: no result line was accepted",
     section: "Section",
     side: "Side",
@@ -1189,4 +1142,5 @@ pub const EN: Tr = Tr {
     merged_with: "merged with",
     nothing_to_merge: "holds nothing the open plan does not have already",
     act: ACTUALS_EN,
+    cli: CLI_EN,
 };

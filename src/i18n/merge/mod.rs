@@ -1,5 +1,7 @@
 //! The words of merge conflicts: field, list and variant names, the merge's result line.
 
+pub mod conflicts;
+
 use super::Lang;
 
 /// Fields of the plan as named in a conflict: (field, Dutch, English).
