@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod merge;
 pub mod model;
 pub mod numfmt;
+pub mod period;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -565,6 +565,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::ReplaceResultLines(import) => replace_result_lines(plan, import)?,
+        Edit::AddDraft(import) => draft::add_draft(plan, import)?,
     }
     prune_actuals(plan);
     Ok(())

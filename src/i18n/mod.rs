@@ -6,7 +6,9 @@
 //! - [`compare`]: scenario comparison ([`CompareTr`], via [`compare_tr`]);
 //! - [`merge`]: the words of merge conflicts;
 //! - [`errors`]: files that cannot be read or saved, refused edits, numbers that are not numbers;
-//! - [`exchange`]: imports (previews, rejections, warnings) and exports.
+//! - [`exchange`]: imports (previews, rejections, warnings) and exports;
+//! - [`plan_text`]: a plan from a document (its preview, errors, the names it gives);
+//! - [`period`]: a new plan period (its notes and errors).
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +33,8 @@ pub mod errors;
 pub mod exchange;
 mod figures;
 mod merge;
+pub mod period;
+pub mod plan_text;
 mod warnings;
 mod window;
 
