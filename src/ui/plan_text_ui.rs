@@ -197,10 +197,10 @@ impl PeriodForm {
 
 /// A labelled text field of the form.
 fn field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
-    ui.label(label);
+    let label = ui.label(label);
     let response = ui
         .add(egui::TextEdit::singleline(text).desired_width(120.0))
-        .accessible_name(label);
+        .labelled_by(label.id);
     ui.end_row();
     response
 }

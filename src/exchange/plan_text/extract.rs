@@ -461,7 +461,15 @@ fn numbered(line: &str, level: u8, markdown: bool) -> Option<Start> {
             text,
         ));
     }
-    if markdown || !(first.is_alphabetic() || matches!(first, '‘' | '“' | '"' | '\'')) {
+    // `1.1 20 jaar ondersteuning`: a number may start the title when a word follows.
+    let starts_with_words = first.is_alphabetic()
+        || matches!(first, '‘' | '“' | '"' | '\'')
+        || (first.is_ascii_digit()
+            && text
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic)));
+    if markdown || !starts_with_words {
         return None;
     }
     if components >= 2 && text.chars().count() <= 200 {

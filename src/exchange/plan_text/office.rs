@@ -602,3 +602,100 @@ pub fn odt_blocks(zip: &mut Zip<'_>) -> Result<Vec<Block>, PlanTextError> {
     }
     Ok(builder.blocks)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_with(name: &str, content: &[u8], method: zip::CompressionMethod) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            let options = zip::write::SimpleFileOptions::default().compression_method(method);
+            zip.start_file(name, options).unwrap();
+            zip.write_all(content).unwrap();
+            zip.finish().unwrap();
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_part_larger_than_the_budget_is_refused_while_inflating() {
+        // 1 MiB of spaces deflates to about a kilobyte: with a budget of 64 KiB it is refused,
+        // and never held in memory whole.
+        let big = vec![b' '; 1 << 20];
+        let bytes = zip_with("word/document.xml", &big, zip::CompressionMethod::Deflated);
+        assert!(bytes.len() < 16 * 1024);
+        let mut zip = open(&bytes).unwrap();
+        let mut budget = 64 * 1024;
+        assert_eq!(
+            read_part(&mut zip, "word/document.xml", &mut budget),
+            Err(PlanTextError::PartTooLarge {
+                limit: MAX_XML_BYTES
+            })
+        );
+        // Within the budget: read, and the budget spent.
+        let mut budget = 2 << 20;
+        let text = read_part(&mut zip, "word/document.xml", &mut budget).unwrap();
+        assert_eq!(text.map(|t| t.len()), Some(1 << 20));
+        assert_eq!(budget, 1 << 20);
+        assert_eq!(
+            read_part(&mut zip, "word/styles.xml", &mut budget),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn word_headings_lists_and_tables() {
+        let document = r#"<w:document xmlns:w="x"><w:body>
+            <w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t>Doelen &amp; middelen</w:t></w:r></w:p>
+            <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr><w:tabs><w:tab w:val="left"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">Een </w:t></w:r><w:r><w:t>item</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>SD1: Doel</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2021</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:p><w:del><w:r><w:delText>weg</w:delText></w:r></w:del><w:r><w:t>blijft</w:t></w:r></w:p>
+        </w:body></w:document>"#;
+        let styles = r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/></w:style></w:styles>"#;
+        let numbering = r#"<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#;
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            for (name, content) in [
+                ("word/document.xml", document),
+                ("word/styles.xml", styles),
+                ("word/numbering.xml", numbering),
+            ] {
+                zip.start_file(name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                zip.write_all(content.as_bytes()).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        let mut zip = open(&bytes).unwrap();
+        assert_eq!(zip_kind(&mut zip), ZipKind::Docx);
+        let blocks = docx_blocks(&mut zip).unwrap();
+        let kinds: Vec<(&BlockKind, &str)> =
+            blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (&BlockKind::Heading(1), "Doelen & middelen"),
+                (
+                    &BlockKind::ListItem {
+                        level: 1,
+                        ordered: true
+                    },
+                    "Een item"
+                ),
+                (
+                    &BlockKind::TableRow {
+                        cells: vec!["SD1: Doel".into(), "2021".into()],
+                        first: true
+                    },
+                    "SD1: Doel | 2021"
+                ),
+                (&BlockKind::Paragraph, "blijft"),
+            ]
+        );
+        assert_eq!(blocks[3].line, 4);
+    }
+}
