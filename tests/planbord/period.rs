@@ -469,3 +469,30 @@ fn a_new_period_opens_from_the_file_menu_with_its_notes() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Every sample plan, any period after, before or overlapping its own, either way of carrying
+/// amounts: a valid plan.
+#[test]
+fn every_sample_plan_gives_a_valid_plan_for_any_period() {
+    for path in [
+        SOCIUS,
+        crate::support::CUT,
+        crate::support::LATER,
+        "plans/socius-2021-2025-realisatie-voorbeeld.ron",
+        crate::support::TEMPLATE,
+    ] {
+        let plan = crate::support::load(path);
+        for first_year in [2015, 2019, 2023, 2025, 2026, 2031] {
+            for years in [1, 3, 5, 8] {
+                for amounts in [AmountsMode::Continue, AmountsMode::Shift] {
+                    for index in [dec!(-3), dec!(0), dec!(2.5)] {
+                        let options = options(first_year, years, index, amounts);
+                        let (new, _) = new_period(&plan, &options).unwrap();
+                        let problems = validate(&new);
+                        assert!(problems.is_empty(), "{path} {options:?}: {problems:?}");
+                    }
+                }
+            }
+        }
+    }
+}

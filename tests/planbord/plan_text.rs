@@ -682,3 +682,76 @@ fn a_document_is_added_to_the_open_plan_as_one_undoable_step_from_the_file_menu(
     assert!(h.get_all_by_label_contains("een PDF").count() >= 1);
     assert_eq!(h.state().plan(), &template);
 }
+
+mod robustness {
+    use planbord::exchange::Preview;
+    use planbord::exchange::plan_text::{PlanTextPreview, read_document};
+    use planbord::i18n::Lang;
+    use proptest::prelude::*;
+
+    /// Pieces real texts are made of, and some that are not: codes and their slips, numbers,
+    /// years, bullets, labels, table bars, Markdown, letters of several bytes, odd lowercasing.
+    const PIECES: [&str; 40] = [
+        "SD",
+        "OD",
+        "0D",
+        "SDI",
+        "ODI",
+        "1",
+        "2",
+        ".",
+        ":",
+        " - ",
+        "–",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "•\t",
+        "- ",
+        "1. ",
+        "6.1 ",
+        "# ",
+        "## ",
+        "| ",
+        " |",
+        "|---|",
+        "2021",
+        "-2025",
+        " 2021 – 2023",
+        "Indicatoren",
+        "Situering",
+        "Werking Timing",
+        "Algemene indicatoren",
+        "sociaal-",
+        "cul-",
+        "é",
+        "K",
+        "İ",
+        "x",
+        "**",
+        "Strategische doelstelling ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text gives a preview and a valid new plan, or a reason: never a panic.
+        #[test]
+        fn any_text_gives_a_plan_or_a_reason(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..80),
+            markdown in any::<bool>(),
+        ) {
+            let text: String = pieces.iter().map(|i| PIECES[*i]).collect();
+            let path = if markdown { "plan.md" } else { "plan.txt" };
+            if let Ok(document) = read_document(Some(std::path::Path::new(path)), text.as_bytes()) {
+                let preview = PlanTextPreview::new(document, path, Lang::Nl);
+                let _ = preview.describe(Lang::En);
+                let plan = preview.new_plan(planbord::store::template());
+                let plan = plan.expect("the template has a salary profile");
+                let problems = planbord::model::validate(&plan);
+                prop_assert!(problems.is_empty(), "{text:?}: {problems:?}");
+            }
+        }
+    }
+}

@@ -379,12 +379,11 @@ fn trailing_years(text: &str) -> Option<(String, i32, i32)> {
         .map(str::trim_end)
         .or_else(|| before.strip_suffix("t/m").map(str::trim_end))
         .or_else(|| before.strip_suffix(" tot").map(str::trim_end));
-    let (rest, first_year) = match before_dash {
-        Some(b) if b.len() >= 4 && year(&b[b.len() - 4..]).is_some() => {
-            (b[..b.len() - 4].to_string(), year(&b[b.len() - 4..])?)
-        }
-        _ => (before.to_string(), last_year),
-    };
+    let first = before_dash.and_then(|b| {
+        let at = b.len().checked_sub(4)?;
+        Some((b.get(..at)?.to_string(), year(b.get(at..)?)?))
+    });
+    let (rest, first_year) = first.unwrap_or_else(|| (before.to_string(), last_year));
     let rest = rest.trim_end().trim_end_matches(['(', ':', ',']).trim_end();
     Some((rest.to_string(), first_year, last_year))
 }
@@ -412,11 +411,9 @@ fn split_kind(text: &str) -> (Option<String>, String) {
                     .is_none_or(|c| !c.is_alphanumeric())
         })
         .max_by_key(|k| k.len())
+        && let (Some(name), Some(rest)) = (text.get(..kind.len()), text.get(kind.len()..))
     {
-        return (
-            Some(text[..kind.len()].to_string()),
-            text[kind.len()..].trim().to_string(),
-        );
+        return (Some(name.to_string()), rest.trim().to_string());
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
