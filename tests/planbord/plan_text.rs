@@ -44,8 +44,11 @@ fn normal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// (code, title) of every goal, in plan order.
+type Tree = Vec<(String, String)>;
+
 /// (code, title) of every goal of a draft in its code style.
-fn codes_and_titles(draft: &PlanDraft) -> Vec<(String, String)> {
+fn codes_and_titles(draft: &PlanDraft) -> Tree {
     let mut out = Vec::new();
     for goal in &draft.goals {
         out.push((goal.code(), normal(&goal.title)));
@@ -202,7 +205,7 @@ fn nothing_of_the_socius_text_is_dropped() {
 
 #[test]
 fn word_opendocument_and_markdown_of_one_excerpt_give_one_tree() {
-    let trees: Vec<(TextKind, Vec<(String, String)>, PlanDraft)> = ["md", "docx", "odt"]
+    let trees: Vec<(TextKind, Tree, PlanDraft)> = ["md", "docx", "odt"]
         .iter()
         .map(|ext| {
             let document = read(&format!("{EXCERPT}.{ext}"));
