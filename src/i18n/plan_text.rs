@@ -158,13 +158,13 @@ pub fn source(preview: &PlanTextPreview, lang: Lang) -> String {
     };
     let size = if preview.counts_paragraphs() {
         counted(
-            document.draft.last_line,
+            document.size,
             pick(lang, "alinea", "paragraph"),
             pick(lang, "alinea's", "paragraphs"),
         )
     } else {
         counted(
-            document.draft.last_line,
+            document.size,
             pick(lang, "regel", "line"),
             pick(lang, "regels", "lines"),
         )

@@ -87,6 +87,8 @@ pub enum PlanTextError {
 pub struct ReadDocument {
     pub kind: TextKind,
     pub encoding: Encoding,
+    /// How many lines a text has, how many paragraphs a .docx/.odt.
+    pub size: usize,
     pub draft: PlanDraft,
 }
 
@@ -96,18 +98,16 @@ pub struct ReadDocument {
 pub fn read_blocks(
     path: Option<&Path>,
     bytes: &[u8],
-) -> Result<(TextKind, Encoding, Vec<Block>), PlanTextError> {
+) -> Result<(TextKind, Encoding, usize, Vec<Block>), PlanTextError> {
     if bytes.starts_with(b"PK\x03\x04") {
         // A damaged document must give a message, never take the program down.
         return std::panic::catch_unwind(|| {
             let mut zip = office::open(bytes)?;
             match office::zip_kind(&mut zip) {
-                office::ZipKind::Docx => {
-                    office::docx_blocks(&mut zip).map(|b| (TextKind::Docx, Encoding::Utf8, b))
-                }
-                office::ZipKind::Odt => {
-                    office::odt_blocks(&mut zip).map(|b| (TextKind::Odt, Encoding::Utf8, b))
-                }
+                office::ZipKind::Docx => office::docx_blocks(&mut zip)
+                    .map(|b| (TextKind::Docx, Encoding::Utf8, b.len(), b)),
+                office::ZipKind::Odt => office::odt_blocks(&mut zip)
+                    .map(|b| (TextKind::Odt, Encoding::Utf8, b.len(), b)),
                 office::ZipKind::Other => Err(PlanTextError::Unsupported(Unsupported::OtherZip)),
             }
         })
@@ -132,19 +132,21 @@ pub fn read_blocks(
     } else {
         TextKind::Plain
     };
-    Ok((kind, encoding, extract::text_blocks(&text, markdown)))
+    let lines = text.lines().count();
+    Ok((kind, encoding, lines, extract::text_blocks(&text, markdown)))
 }
 
 /// Reads a document into a draft (see the module docs). A document without any text is
 /// [`PlanTextError::Empty`].
 pub fn read_document(path: Option<&Path>, bytes: &[u8]) -> Result<ReadDocument, PlanTextError> {
-    let (kind, encoding, blocks) = read_blocks(path, bytes)?;
+    let (kind, encoding, size, blocks) = read_blocks(path, bytes)?;
     if blocks.is_empty() {
         return Err(PlanTextError::Empty);
     }
     Ok(ReadDocument {
         kind,
         encoding,
+        size,
         draft: recognise(&blocks),
     })
 }
