@@ -42,7 +42,7 @@ impl PlanApp {
         if self.native_dialogs {
             if let Some(path) = rfd::FileDialog::new()
                 .add_filter(
-                    "Word, OpenDocument, Markdown, tekst",
+                    "Word, OpenDocument, Markdown, .txt",
                     &["docx", "odt", "md", "markdown", "txt"],
                 )
                 .pick_file()

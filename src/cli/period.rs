@@ -43,8 +43,7 @@ pub(super) fn new_period(
         Ok(index) => index,
         Err(e) => {
             return console.failed(format!(
-                "{}: {}",
-                texts::cli_index(lang),
+                "--index: {}",
                 crate::i18n::errors::number_error(&e, lang)
             ));
         }

@@ -224,11 +224,3 @@ pub fn cli_written(goals: usize, operational: usize, first: i32, last: i32, lang
         ),
     }
 }
-
-/// `--index`: the number that is not one.
-pub fn cli_index(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "--index",
-        Lang::En => "--index",
-    }
-}

@@ -370,6 +370,22 @@ fn each_slip_of_real_texts_is_read() {
     let od = &draft.goals[0].operational[0];
     assert_eq!(od.title, "Een lange uitspraak over twee regels.");
     assert_eq!(od.situering, "Meer uitleg hierover.");
+    // Without a full stop the statement ends where a new sentence starts; a name running over
+    // lines does not end it.
+    let draft = draft_of(
+        "SD1 Jongeren vinden hun weg\n\nOD1.1 Vorming voor starters\nWe organiseren elk jaar een reeks.\n\nOD1.2 Samen met het Brussels\nHoofdstedelijk Gewest\n",
+    );
+    let sd = &draft.goals[0];
+    assert_eq!(sd.title, "Jongeren vinden hun weg");
+    assert_eq!(sd.operational[0].title, "Vorming voor starters");
+    assert_eq!(
+        sd.operational[0].situering,
+        "We organiseren elk jaar een reeks."
+    );
+    assert_eq!(
+        sd.operational[1].title,
+        "Samen met het Brussels Hoofdstedelijk Gewest"
+    );
     // Internal goals: SDI, ODI.
     let draft = draft_of(
         "SDI: Een wendbare organisatie.\n\nODI1: Een sterk team.\n\nSD I 2 - Duurzaam beheer.\n",

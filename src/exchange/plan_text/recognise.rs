@@ -608,13 +608,17 @@ impl Reader {
     }
 
     /// A code block's text after the code: the statement (to the end of the first line that
-    /// ends a sentence) and the rest.
+    /// ends a sentence, or before a line that starts a new sentence after a lowercase word:
+    /// `OD1.1 Vorming voor starters` / `We organiseren ...`) and the rest.
     fn split_statement(&self, text: &str, code_end: usize) -> (String, String) {
         let mut statement = String::new();
         let mut rest = String::new();
         let mut done = false;
         for (i, line) in text.lines().enumerate() {
             let line = if i == 0 { &line[code_end..] } else { line };
+            if !done && i > 0 && new_sentence(&statement, line) {
+                done = true;
+            }
             let target = if done { &mut rest } else { &mut statement };
             if !target.is_empty() {
                 target.push('\n');
@@ -1282,6 +1286,24 @@ impl Reader {
         }
         draft
     }
+}
+
+/// Whether `line` starts a new sentence after the statement so far: it starts with a capital
+/// and the statement's last word is lowercase, with no comma, colon or hyphen at its end (a
+/// name running over lines, `het Brussels` / `Hoofdstedelijk Gewest`, continues).
+fn new_sentence(statement: &str, line: &str) -> bool {
+    let last = statement.trim_end();
+    let last_word = last.split_whitespace().last().unwrap_or("");
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !last.ends_with([',', ';', ':', '-', '–'])
+        && last_word.chars().any(char::is_alphabetic)
+        && last_word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase)
 }
 
 /// Whether a statement has words (`SD1.OD1 124.628 147.952` in a budget table has none), or
