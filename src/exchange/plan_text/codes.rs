@@ -36,6 +36,12 @@ pub fn code_at_start(text: &str) -> Option<(Code, usize)> {
     Some((code, separator_end(text, end)))
 }
 
+/// Whether `text` starts with a short code followed by a colon (`OD1: ...`, `SD 2.3 :`): a
+/// second column's goal on the line of the first when a PDF's table runs its columns together.
+pub fn colon_code_at_start(text: &str) -> bool {
+    short_code(text, 0).is_some_and(|(_, end)| text[end..].trim_start().starts_with(':'))
+}
+
 /// Finds a goal code anywhere in `text` at a word start (e.g. `Indicatoren strategische
 /// doelstelling 1`); the first one found.
 pub fn code_anywhere(text: &str) -> Option<Code> {

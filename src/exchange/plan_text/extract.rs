@@ -9,7 +9,7 @@
 //! capitalised words (`Brussels` / `Hoofdstedelijk`). Either way a bullet, a numbered heading,
 //! a goal code or a label (`Situering`, `Indicatoren` ...) starts a new block.
 
-use super::codes::code_at_start;
+use super::codes::{code_at_start, colon_code_at_start};
 use super::text::{ends_sentence, tidy};
 use super::{Encoding, PlanTextError};
 
@@ -187,7 +187,15 @@ pub fn text_blocks(text: &str, markdown: bool) -> Vec<Block> {
         }
         let indent =
             raw.len() - raw.trim_start().len() + 3 * raw.chars().take_while(|c| *c == '\t').count();
-        for piece in split_inline_bullets(trimmed) {
+        let pieces = if markdown {
+            split_inline_bullets(trimmed)
+        } else {
+            split_inline_bullets(trimmed)
+                .into_iter()
+                .flat_map(split_inline_codes)
+                .collect()
+        };
+        for piece in pieces {
             let start = if in_fence {
                 Start::Text(piece.to_string())
             } else {
@@ -314,6 +322,27 @@ fn split_inline_bullets(line: &str) -> Vec<&str> {
         rest = &rest[at..];
     }
     pieces.push(rest);
+    pieces
+}
+
+/// A line of a PDF's table whose columns ran together holds a second goal after the first
+/// (`SD1: Civiel actorschap OD1: Agogische medewerkers`): two pieces, at a code with a colon
+/// after a space, when the line starts with a code itself.
+fn split_inline_codes(line: &str) -> Vec<&str> {
+    if code_at_start(line).is_none() {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous_space = false;
+    for (i, c) in line.char_indices() {
+        if previous_space && i > start && colon_code_at_start(&line[i..]) {
+            pieces.push(line[start..i].trim());
+            start = i;
+        }
+        previous_space = c.is_whitespace();
+    }
+    pieces.push(line[start..].trim());
     pieces
 }
 
@@ -630,6 +659,25 @@ mod tests {
         );
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(blocks[2].line, 11);
+    }
+
+    #[test]
+    fn columns_run_together_are_split_at_the_second_goal() {
+        let blocks = text_blocks(
+            "SD1: Civiel actorschap is OD1: Agogische medewerkers zijn\nondersteund.\n\nOD2: Digitaal. OD3 - Vorming. OD4: Taal.\n\nEen SD1: in een zin.\n",
+            false,
+        );
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "SD1: Civiel actorschap is",
+                "OD1: Agogische medewerkers zijn\nondersteund.",
+                "OD2: Digitaal. OD3 - Vorming.",
+                "OD4: Taal.",
+                "Een SD1: in een zin."
+            ]
+        );
     }
 
     #[test]

@@ -1306,11 +1306,16 @@ fn new_sentence(statement: &str, line: &str) -> bool {
             .all(char::is_lowercase)
 }
 
-/// Whether a statement has words (`SD1.OD1 124.628 147.952` in a budget table has none), or
+/// Whether a statement has words (`SD1.OD1 124.628 147.952` in a budget table has none) and
+/// starts as a statement does, not in lowercase (`OD2 is gericht op ...` in running text), or
 /// is empty (the statement follows).
 fn has_words(text: &str) -> bool {
-    let text = text.trim();
-    text.is_empty() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let text = text
+        .trim()
+        .trim_start_matches(['*', '_', '“', '‘', '"', '(']);
+    text.is_empty()
+        || (text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Appends a block's text to a goal's text field: paragraphs apart, list items as `- item`.
