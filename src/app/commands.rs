@@ -19,6 +19,8 @@ pub enum Command {
     ExportCsv,
     ExportPdf,
     ImportBudget,
+    ImportPlanText,
+    NewPeriod,
     Quit,
     Undo,
     Redo,
@@ -46,7 +48,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 19] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -60,6 +62,8 @@ impl Command {
         Command::ExportCsv,
         Command::ExportPdf,
         Command::ImportBudget,
+        Command::ImportPlanText,
+        Command::NewPeriod,
         Command::Quit,
         Command::Undo,
         Command::Shortcuts,
@@ -80,6 +84,8 @@ impl Command {
             Command::ExportCsv => tr.export_csv,
             Command::ExportPdf => tr.export_pdf,
             Command::ImportBudget => tr.import_budget,
+            Command::ImportPlanText => tr.import_plan_text,
+            Command::NewPeriod => tr.new_period,
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
             Command::Redo => tr.redo,
@@ -113,6 +119,8 @@ impl Command {
             | Command::ExportCsv
             | Command::ExportPdf
             | Command::ImportBudget
+            | Command::ImportPlanText
+            | Command::NewPeriod
             | Command::Shortcuts
             | Command::About => &[],
         }

@@ -287,11 +287,7 @@ impl PlanApp {
 
 /// The plan a "New" starts from: `plans/template.ron` as shipped inside the binary.
 pub fn template_plan() -> Plan {
-    store::from_ron_str(
-        include_str!("../../plans/template.ron"),
-        Path::new("template.ron"),
-    )
-    .unwrap_or_else(|_| Plan::new("", 2026, 2030))
+    store::template()
 }
 
 /// Where the unreadable bytes of a file go before it is written over:

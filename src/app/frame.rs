@@ -29,6 +29,7 @@ impl PlanApp {
                 }
             }
             Pending::Quit => self.allow_close = true,
+            Pending::OpenPrepared => self.open_prepared(),
         }
     }
 
@@ -88,6 +89,8 @@ impl PlanApp {
             Command::ExportCsv => self.export_csv(),
             Command::ExportPdf => self.export_pdf(),
             Command::ImportBudget => self.import_budget(),
+            Command::ImportPlanText => self.import_plan_text(),
+            Command::NewPeriod => self.new_period_dialog(),
             Command::Shortcuts => self.show_dialog(Dialog::Shortcuts),
             Command::About => self.show_dialog(Dialog::About),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -177,6 +180,9 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::ExportCsv, None);
                 self.command_button_ui(ui, Command::ExportPdf, None);
                 self.command_button_ui(ui, Command::ImportBudget, None);
+                ui.separator();
+                self.command_button_ui(ui, Command::ImportPlanText, None);
+                self.command_button_ui(ui, Command::NewPeriod, None);
                 ui.separator();
                 self.command_button_ui(ui, Command::Quit, None);
             });

@@ -13,6 +13,7 @@ mod dialogs;
 mod exchange;
 mod files;
 mod frame;
+mod start;
 mod sync;
 
 pub use autosave::AUTOSAVE_DELAY;
@@ -149,6 +150,8 @@ pub struct PlanApp {
     import_preview: exchange::PendingImport,
     /// Synced-folder conflict copies answered in this session.
     sync_copies: sync::SyncCopies,
+    /// *Plan uit document* and *Nieuwe planperiode* between frames.
+    start: start::Start,
 }
 
 impl PlanApp {
@@ -185,6 +188,7 @@ impl PlanApp {
             save_as_suggestion: None,
             import_preview: None,
             sync_copies: sync::SyncCopies::default(),
+            start: start::Start::default(),
         };
         if let Some(path) = path {
             app.remember_path(&path);

@@ -536,6 +536,7 @@ pub fn apply_named(plan: &mut Plan, edit: &Edit, lang: Lang) -> Result<(), EditE
             }
         }
         Edit::ReplaceResultLines(import) => replace_result_lines(plan, import)?,
+        Edit::AddDraft(import) => draft::add_draft(plan, import)?,
     }
     prune_actuals(plan);
     Ok(())

@@ -6,11 +6,11 @@ use crate::i18n::Lang;
 use crate::model::actuals::default_category;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
-    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation, GoalKind,
-    GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport, OperationalGoal,
-    OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority, ReserveFund, ResultLine,
-    SalaryProfile, Side, StaffActual, StaffGroup, StaffLine, StrategicGoal, Target, YearActuals,
-    Yearly, same_key, validate, validate_strategic_goal,
+    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CodeStyle, CoreTask,
+    Explanation, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone,
+    MilestoneReport, OperationalGoal, OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal,
+    Priority, ReserveFund, ResultLine, SalaryProfile, Side, StaffActual, StaffGroup, StaffLine,
+    StrategicGoal, Target, YearActuals, Yearly, same_key, validate, validate_strategic_goal,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -19,6 +19,7 @@ mod accounts;
 mod actuals;
 mod apply;
 mod document;
+mod draft;
 mod error;
 mod lookup;
 
@@ -27,6 +28,7 @@ use accounts::merge_accounts;
 use actuals::*;
 pub use apply::{apply_named, apply_to};
 pub use document::Document;
+pub use draft::{GoalsImport, ImportedActivity, ImportedGoal, ImportedOperational, imported_codes};
 use error::refused;
 pub use error::{EditError, Refusal, Thing, ValueKind};
 use lookup::*;
@@ -276,6 +278,9 @@ pub enum Edit {
     /// Puts a year's realised result lines and printed totals in place of those it had (see
     /// [`ResultLinesImport`]): one undo step.
     ReplaceResultLines(ResultLinesImport),
+    /// Adds goals, indicators, activities, the mission and sections read from a document (see
+    /// [`GoalsImport`]): one undo step.
+    AddDraft(GoalsImport),
 }
 
 /// The realised result of one year as an import brings it, applied by

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod import;
 pub mod import_actuals;
 pub mod pdf;
+pub mod plan_text;
 pub mod source;
 pub mod tables;
 pub mod xlsx;

@@ -185,6 +185,7 @@ impl Edit {
             Edit::SetExplanation { year, .. } => {
                 format!("{} {year}", pick("toelichting", "explanation"))
             }
+            Edit::AddDraft(_) => crate::i18n::plan_text::edit_label(lang).to_string(),
             Edit::ReplaceResultLines(import) => {
                 format!(
                     "{} {}",

@@ -7,7 +7,9 @@
 //! - [`compare`]: scenario comparison ([`CompareTr`], via [`compare_tr`]);
 //! - [`merge`]: the words of merge conflicts;
 //! - [`errors`]: files that cannot be read or saved, refused edits, numbers that are not numbers;
-//! - [`exchange`]: imports (previews, rejections, warnings) and exports.
+//! - [`exchange`]: imports (previews, rejections, warnings) and exports;
+//! - [`plan_text`]: a plan from a document (its preview, errors, the names it gives);
+//! - [`period`]: a new plan period (its notes and errors).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +45,6 @@ pub struct TableText {
     pub title: &'static str,
 }
 
-/// The texts of the window in one language.
 mod actuals;
 mod cli;
 pub mod compare;
@@ -52,6 +53,8 @@ pub mod errors;
 pub mod exchange;
 mod figures;
 pub mod merge;
+pub mod period;
+pub mod plan_text;
 mod rules;
 mod warnings;
 mod window;

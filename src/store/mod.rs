@@ -150,6 +150,16 @@ pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Plan, LoadError> {
     from_ron_str(text, origin)
 }
 
+/// The plan *Nieuw plan* and a plan from a document start from: `plans/template.ron` as
+/// shipped inside the binary (an empty plan 2026-2030 should it ever not load).
+pub fn template() -> Plan {
+    from_ron_str(
+        include_str!("../../plans/template.ron"),
+        Path::new("template.ron"),
+    )
+    .unwrap_or_else(|_| Plan::new("", 2026, 2030))
+}
+
 /// Writes the plan atomically, keeping the previous content as [`backup_path`]; see [`save`
 /// module](self::save_bytes) for what is guaranteed. Refuses read-only and hard-linked files.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {

@@ -25,6 +25,8 @@ mod language;
 mod merge;
 mod messages;
 mod pdf;
+mod period;
+mod plan_text;
 mod robustness;
 mod safety;
 mod saving;

@@ -19,6 +19,7 @@ const FIELD_LABELS: &[(&str, &str, &str)] = &[
     ("author", "auteur", "author"),
     ("code_style", "codestijl", "code style"),
     ("budget_basis", "begrotingsbasis", "budget basis"),
+    ("derived_from", "afgeleid van", "derived from"),
     ("mission", "missie", "mission"),
     ("available_fte", "beschikbare VTE", "available FTE"),
     ("text", "tekst", "text"),
