@@ -74,7 +74,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot open the window: {e}");
+            let t = planbord::i18n::tr(planbord::cli::resolve_lang(cli.lang));
+            eprintln!("{}: {}: {e}", t.cli.error, t.window_failed);
             ExitCode::FAILURE
         }
     }

@@ -20,6 +20,8 @@ pub enum Command {
     ExportPdf,
     YearReport,
     ImportBudget,
+    ImportPlanText,
+    NewPeriod,
     Quit,
     Undo,
     Redo,
@@ -47,7 +49,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 20] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -62,6 +64,8 @@ impl Command {
         Command::ExportPdf,
         Command::YearReport,
         Command::ImportBudget,
+        Command::ImportPlanText,
+        Command::NewPeriod,
         Command::Quit,
         Command::Undo,
         Command::Shortcuts,
@@ -83,6 +87,8 @@ impl Command {
             Command::ExportPdf => tr.export_pdf,
             Command::YearReport => tr.act.report_command,
             Command::ImportBudget => tr.import_budget,
+            Command::ImportPlanText => tr.import_plan_text,
+            Command::NewPeriod => tr.new_period,
             Command::Quit => tr.quit,
             Command::Undo => tr.undo,
             Command::Redo => tr.redo,
@@ -117,6 +123,8 @@ impl Command {
             | Command::ExportPdf
             | Command::YearReport
             | Command::ImportBudget
+            | Command::ImportPlanText
+            | Command::NewPeriod
             | Command::Shortcuts
             | Command::About => &[],
         }

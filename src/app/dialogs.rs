@@ -15,6 +15,8 @@ pub enum Pending {
     New,
     Open(Option<PathBuf>),
     Quit,
+    /// Open the plan made by *Plan uit document* or *Nieuwe planperiode* (kept by the app).
+    OpenPrepared,
 }
 
 /// What a typed path is for.
@@ -24,6 +26,8 @@ pub enum PathPurpose {
     SaveAs,
     Compare,
     Exchange(super::exchange::ExchangeKind),
+    /// The document of *Plan uit document*.
+    PlanText,
 }
 
 /// A modal question or input.
@@ -74,6 +78,12 @@ pub enum Dialog {
         copy: PathBuf,
         has_base: bool,
     },
+    /// The preview of a plan's document (kept by the app).
+    PlanText,
+    /// The form of a new plan period (kept by the app).
+    NewPeriod,
+    /// What needs attention in the new period just made.
+    PeriodNotes,
 }
 
 impl PlanApp {
@@ -129,6 +139,9 @@ impl PlanApp {
                 Dialog::ConflictCopy { copy, has_base } => {
                     self.conflict_copy_ui(ui, t, &copy, has_base)
                 }
+                Dialog::PlanText => self.plan_text_dialog_ui(ui),
+                Dialog::NewPeriod => self.new_period_ui(ui),
+                Dialog::PeriodNotes => self.period_notes_ui(ui),
             };
         });
         // Close the dialog we showed, unless the answer opened another one.
@@ -255,6 +268,7 @@ impl PlanApp {
             PathPurpose::Exchange(ExchangeKind::Pdf) => (t.export_pdf, t.save),
             PathPurpose::Exchange(ExchangeKind::ImportBudget) => (t.import_budget, t.open),
             PathPurpose::Exchange(ExchangeKind::Report(_)) => (t.act.report_title, t.save),
+            PathPurpose::PlanText => (t.import_plan_text, t.open),
         };
         ui.heading(title);
         let r = ui
@@ -276,6 +290,7 @@ impl PlanApp {
                     PathPurpose::SaveAs => self.save_as_to(&path, true),
                     PathPurpose::Compare => self.add_comparison(&path),
                     PathPurpose::Exchange(kind) => self.exchange_path_chosen(kind, &path),
+                    PathPurpose::PlanText => self.read_plan_text(&path),
                 }
                 if self.dialog == Some(Dialog::Path(purpose, text.clone())) {
                     self.dialog = None;

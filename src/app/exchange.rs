@@ -162,14 +162,10 @@ impl PlanApp {
             );
             return;
         }
-        let plan_file = self
-            .open
-            .path
-            .as_deref()
-            .and_then(|p| p.canonicalize().ok());
+        let plan_file = self.open.path.as_deref();
         if outputs
             .iter()
-            .any(|(p, _)| plan_file.is_some() && p.canonicalize().ok() == plan_file)
+            .any(|(p, _)| plan_file.is_some_and(|plan| store::disk::same_file(p, plan)))
         {
             self.set_status(
                 Tone::Error,
@@ -177,7 +173,10 @@ impl PlanApp {
             );
             return;
         }
-        let existing = outputs.iter().filter(|(p, _)| p.exists()).count();
+        let existing = outputs
+            .iter()
+            .filter(|(p, _)| store::disk::exists(p))
+            .count();
         if confirm && existing > 0 {
             self.show_dialog(Dialog::ConfirmExport {
                 kind,
@@ -187,7 +186,7 @@ impl PlanApp {
             return;
         }
         if kind == ExchangeKind::CsvFolder
-            && let Err(e) = std::fs::create_dir_all(path)
+            && let Err(e) = store::disk::create_folder(path)
         {
             let problem = crate::i18n::errors::write_problem(&e, self.prefs.lang);
             self.set_status(Tone::Error, format!("{}: {problem}", path.display()));

@@ -8,7 +8,8 @@ impl PlanApp {
     pub(super) fn cannot_open(&mut self, path: &Path, error: &store::LoadError) {
         let message = crate::i18n::errors::load_error(error, self.prefs.lang);
         let backup = store::backup_path(path);
-        let backup = (backup.is_file() && store::load(&backup).is_ok()).then_some(backup);
+        let backup =
+            (store::disk::is_file(&backup) && store::load(&backup).is_ok()).then_some(backup);
         self.set_status(Tone::Error, message.clone());
         self.save_as_suggestion = Some(recovered_name(path));
         self.show_dialog(Dialog::CannotOpen {
@@ -104,7 +105,7 @@ impl PlanApp {
     /// When the file changed or disappeared on disk since it was opened or saved, asks first.
     pub fn save_to(&mut self, path: &Path) -> bool {
         if self.open.path.as_deref() == Some(path) {
-            let exists = std::fs::symlink_metadata(path).is_ok();
+            let exists = store::disk::occupied(path);
             if self.open.disk_fingerprint.is_some() && !exists {
                 self.show_dialog(Dialog::DeletedOnDisk(path.to_path_buf()));
                 return false;
@@ -125,7 +126,7 @@ impl PlanApp {
             self.save_to(path);
             return;
         }
-        let exists = std::fs::symlink_metadata(path).is_ok();
+        let exists = store::disk::occupied(path);
         let damaged = exists && store::load(path).is_err();
         if exists && confirm {
             self.show_dialog(Dialog::ConfirmOverwrite {
@@ -286,11 +287,7 @@ impl PlanApp {
 
 /// The plan a "New" starts from: `plans/template.ron` as shipped inside the binary.
 pub fn template_plan() -> Plan {
-    store::from_ron_str(
-        include_str!("../../plans/template.ron"),
-        Path::new("template.ron"),
-    )
-    .unwrap_or_else(|_| Plan::new("", 2026, 2030))
+    store::template()
 }
 
 /// Where the unreadable bytes of a file go before it is written over:
@@ -303,7 +300,7 @@ pub fn damaged_copy_path(path: &Path) -> PathBuf {
 
 /// `path`, or with `-2`, `-3` ... before the extension if it exists.
 pub(super) fn unused_name(path: &Path) -> PathBuf {
-    if std::fs::symlink_metadata(path).is_err() {
+    if !store::disk::occupied(path) {
         return path.to_path_buf();
     }
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
@@ -313,7 +310,7 @@ pub(super) fn unused_name(path: &Path) -> PathBuf {
         .unwrap_or_default();
     (2..)
         .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
-        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .find(|p| !store::disk::occupied(p))
         .unwrap_or_else(|| path.to_path_buf())
 }
 
@@ -341,7 +338,7 @@ pub(super) fn documents_folder() -> PathBuf {
     );
     candidates
         .into_iter()
-        .find(|p| p.is_dir())
+        .find(|p| store::disk::is_folder(p))
         .or(home)
         .unwrap_or_else(|| PathBuf::from("."))
 }

@@ -29,6 +29,7 @@ impl PlanApp {
                 }
             }
             Pending::Quit => self.allow_close = true,
+            Pending::OpenPrepared => self.open_prepared(),
         }
     }
 
@@ -89,6 +90,8 @@ impl PlanApp {
             Command::ExportPdf => self.export_pdf(),
             Command::YearReport => self.year_report(),
             Command::ImportBudget => self.import_budget(),
+            Command::ImportPlanText => self.import_plan_text(),
+            Command::NewPeriod => self.new_period_dialog(),
             Command::Shortcuts => self.show_dialog(Dialog::Shortcuts),
             Command::About => self.show_dialog(Dialog::About),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -180,6 +183,9 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::YearReport, None);
                 self.command_button_ui(ui, Command::ImportBudget, None);
                 ui.separator();
+                self.command_button_ui(ui, Command::ImportPlanText, None);
+                self.command_button_ui(ui, Command::NewPeriod, None);
+                ui.separator();
                 self.command_button_ui(ui, Command::Quit, None);
             });
             ui.menu_button(t.edit, |ui| {
@@ -199,8 +205,9 @@ impl PlanApp {
             });
             ui.menu_button(t.view, |ui| {
                 ui.label(t.language);
-                ui.radio_value(&mut self.prefs.lang, Lang::Nl, "Nederlands");
-                ui.radio_value(&mut self.prefs.lang, Lang::En, "English");
+                for lang in [Lang::Nl, Lang::En] {
+                    ui.radio_value(&mut self.prefs.lang, lang, lang.name());
+                }
                 ui.separator();
                 ui.checkbox(&mut self.prefs.charts_beside, t.charts_beside);
                 ui.separator();
@@ -242,6 +249,7 @@ impl PlanApp {
     /// The whole window: menu, tabs, goal tree, panel, charts, status bar, dialogs.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.open.doc.name_new_items_in(self.prefs.lang);
         self.frame_time = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
         ui::set_lang(&ctx, self.prefs.lang);
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.preference() {

@@ -13,6 +13,7 @@ mod dialogs;
 mod exchange;
 mod files;
 mod frame;
+mod start;
 mod sync;
 mod year_report;
 
@@ -150,6 +151,8 @@ pub struct PlanApp {
     import_preview: exchange::PendingImport,
     /// Synced-folder conflict copies answered in this session.
     sync_copies: sync::SyncCopies,
+    /// *Plan uit document* and *Nieuwe planperiode* between frames.
+    start: start::Start,
 }
 
 impl PlanApp {
@@ -186,6 +189,7 @@ impl PlanApp {
             save_as_suggestion: None,
             import_preview: None,
             sync_copies: sync::SyncCopies::default(),
+            start: start::Start::default(),
         };
         if let Some(path) = path {
             app.remember_path(&path);
@@ -237,12 +241,13 @@ impl PlanApp {
                     app.add_comparison(other);
                 }
                 if files.len() > comparison::MAX_SCENARIOS {
+                    let t = tr(app.prefs.lang);
+                    let (given, compared) = (
+                        files.len().to_string(),
+                        comparison::MAX_SCENARIOS.to_string(),
+                    );
                     app.status = Status {
-                        text: format!(
-                            "{} bestanden gegeven; de eerste {} worden vergeleken",
-                            files.len(),
-                            comparison::MAX_SCENARIOS
-                        ),
+                        text: crate::i18n::fill(t.too_many_files, &[&given, &compared]),
                         tone: Tone::Info,
                     };
                 }

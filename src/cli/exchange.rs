@@ -118,7 +118,7 @@ fn export_files(
         ));
     }
     if let Some(dir) = request.csv {
-        if dir.exists() && !dir.is_dir() {
+        if store::disk::exists(dir) && !store::disk::is_folder(dir) {
             return Err(vec![ExportError::NotAFolder {
                 path: dir.to_path_buf(),
             }]);
@@ -152,12 +152,11 @@ fn export_files(
         outputs.push((path.to_path_buf(), bytes));
         done.push(format!("{}: {}", path.display(), t.pdf_written));
     }
-    let plan_file = std::fs::canonicalize(file).ok();
     let mut refused = Vec::new();
     for (path, _) in &outputs {
-        if plan_file.is_some() && std::fs::canonicalize(path).ok() == plan_file {
+        if store::disk::same_file(path, file) {
             refused.push(ExportError::WouldOverwritePlan { path: path.clone() });
-        } else if path.exists() && !request.force {
+        } else if store::disk::exists(path) && !request.force {
             refused.push(ExportError::Exists { path: path.clone() });
         }
     }
@@ -165,7 +164,7 @@ fn export_files(
         return Err(refused);
     }
     if let Some(dir) = request.csv {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        store::disk::create_folder(dir).map_err(|e| {
             vec![ExportError::Write {
                 path: dir.to_path_buf(),
                 problem: store::SaveProblem::from_io(&e),
@@ -232,11 +231,11 @@ fn run_import<P: Preview>(
             return console.failed(format!("{}: {nothing}", source.display()));
         }
         Some(Refusal::BasisUnanswered) => {
-            console.say(format!("\n{}", t.cli_choose_basis));
+            console.say(format!("\n{}", t.cli.choose_basis));
             if files.dry_run {
                 return ExitCode::SUCCESS;
             }
-            return console.failed(format!("{}: {}", file.display(), t.cli_basis_needed));
+            return console.failed(format!("{}: {}", file.display(), t.cli.basis_needed));
         }
     }
     save_import(file, &plan, preview.edit(), files.dry_run, console)
@@ -291,11 +290,11 @@ fn save_import(
         return console.failed(format!("{}: {}", file.display(), e.message(lang)));
     }
     if doc.plan() == plan {
-        console.say(format!("\n{}: {}", file.display(), t.cli_import_unchanged));
+        console.say(format!("\n{}: {}", file.display(), t.cli.import_unchanged));
         return ExitCode::SUCCESS;
     }
     if dry_run {
-        console.say(format!("\n{}", t.cli_dry_run));
+        console.say(format!("\n{}", t.cli.dry_run));
         return ExitCode::SUCCESS;
     }
     match store::save(doc.plan(), file) {
@@ -303,7 +302,7 @@ fn save_import(
             console.say(format!(
                 "\n{}: {} {}",
                 file.display(),
-                t.cli_saved_backup_in,
+                t.cli.saved_backup_in,
                 store::backup_path(file).display()
             ));
             ExitCode::SUCCESS

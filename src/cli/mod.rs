@@ -6,7 +6,9 @@
 //! scenarios in [`team`]. Every message goes through [`Console`] in the user's language.
 
 mod exchange;
+mod period;
 mod plan;
+mod plan_text;
 mod team;
 
 use crate::i18n::{Lang, tr};
@@ -189,6 +191,56 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Make a new plan file from a plan's text: a Word document (.docx), an OpenDocument text
+    /// (.odt), Markdown (.md) or plain text (a PDF's extracted text). Prints what was recognised
+    /// (goals with their code, title, indicators, activities and line; sections; what was not
+    /// recognised) before writing. Never writes over an existing file.
+    ImportPlan {
+        /// The new plan file (must not exist yet).
+        out: PathBuf,
+        /// The document.
+        source: PathBuf,
+        /// Print the preview only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Make the plan for the next period from a plan: goals, indicators, activities, staffing
+    /// and amounts carried into the new years, salary rates and subsidy indexed; realised
+    /// figures and merge conflicts left behind. Prints what needs attention.
+    NewPeriod {
+        /// The plan to start from.
+        file: PathBuf,
+        /// The new plan file.
+        out: PathBuf,
+        /// The new period's first year (default: the year after the plan's last).
+        #[arg(long)]
+        first_year: Option<i32>,
+        /// How many years (default: as many as the plan has).
+        #[arg(long)]
+        years: Option<u32>,
+        /// Indexation of salary rates and subsidy in percent per year, `2,0` or `2.0`.
+        #[arg(
+            long,
+            default_value = "2,0",
+            allow_hyphen_values = true,
+            value_name = "PERCENT"
+        )]
+        index: String,
+        /// Values per year in the new years: `continue` (the old last year's, default) or
+        /// `shift` (year by year from the old first year).
+        #[arg(long, value_enum, default_value_t = AmountsArg::Continue)]
+        amounts: AmountsArg,
+        /// Overwrite OUT when it exists (never the plan itself).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// How `new-period` carries values per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmountsArg {
+    Continue,
+    Shift,
 }
 
 /// What `export` reports on.
@@ -234,7 +286,7 @@ impl Console<'_> {
 
     /// Writes "fout: MESSAGE" (in the user's language) to the error stream; exit code 1.
     fn failed(&mut self, message: impl std::fmt::Display) -> ExitCode {
-        let _ = writeln!(self.err, "{}: {message}", tr(self.lang).cli_error);
+        let _ = writeln!(self.err, "{}: {message}", tr(self.lang).cli.error);
         ExitCode::FAILURE
     }
 
@@ -242,7 +294,7 @@ impl Console<'_> {
     fn write(&mut self, text: &str) -> ExitCode {
         match self.out.write_all(text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(_) => self.failed(tr(self.lang).cli_output_failed),
+            Err(_) => self.failed(tr(self.lang).cli.output_failed),
         }
     }
 }
@@ -342,6 +394,29 @@ pub fn run_command(
                 dry_run: *dry_run,
             };
             exchange::import_actuals(&files, *year, console)
+        }
+        Command::ImportPlan {
+            out,
+            source,
+            dry_run,
+        } => plan_text::import_plan(out, source, *dry_run, console),
+        Command::NewPeriod {
+            file,
+            out,
+            first_year,
+            years,
+            index,
+            amounts,
+            force,
+        } => {
+            let request = period::PeriodRequest {
+                first_year: *first_year,
+                years: *years,
+                index,
+                amounts: *amounts,
+                force: *force,
+            };
+            period::new_period(file, out, &request, console)
         }
     }
 }

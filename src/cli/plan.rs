@@ -19,20 +19,20 @@ pub(super) fn check(file: &Path, console: &mut Console) -> ExitCode {
         "{}: ok ({} {}, {} {}, {} {})\n",
         file.display(),
         plan.strategic_goals.len(),
-        t.cli_strategic_goals,
+        t.cli.strategic_goals,
         plan.operational_goals().count(),
-        t.cli_operational_goals,
+        t.cli.operational_goals,
         summary.years.len(),
-        t.cli_years
+        t.cli.years
     );
     if summary.warnings.is_empty() {
-        text.push_str(t.cli_no_warnings);
+        text.push_str(t.cli.no_warnings);
         text.push('\n');
     }
     for warning in &summary.warnings {
         text.push_str(&format!(
             "{}: {}\n",
-            t.cli_warning,
+            t.cli.warning,
             crate::i18n::describe_warning(warning, lang)
         ));
     }
@@ -40,7 +40,7 @@ pub(super) fn check(file: &Path, console: &mut Console) -> ExitCode {
     for conflict in &plan.conflicts {
         text.push_str(&format!(
             "{}: {}\n",
-            t.cli_conflict,
+            t.cli.conflict,
             merge::texts::describe(conflict, &plan, lang)
         ));
     }
@@ -80,12 +80,12 @@ pub(super) fn fmt(file: &Path, console: &mut Console) -> ExitCode {
     };
     let text = store::to_ron_string(&plan);
     if text.as_bytes() == bytes.as_slice() {
-        console.say(format!("{}: {}", file.display(), t.cli_already_formatted));
+        console.say(format!("{}: {}", file.display(), t.cli.already_formatted));
         return ExitCode::SUCCESS;
     }
     match store::save_bytes(text.as_bytes(), file, store::SaveOptions::default()) {
         Ok(()) => {
-            console.say(format!("{}: {}", file.display(), t.cli_rewritten));
+            console.say(format!("{}: {}", file.display(), t.cli.rewritten));
             ExitCode::SUCCESS
         }
         Err(e) => console.failed(crate::i18n::errors::save_error(&e, lang)),
@@ -103,8 +103,8 @@ pub(super) fn generate(
 ) -> ExitCode {
     let lang = console.lang;
     let t = tr(lang);
-    if path.exists() && !force {
-        return console.failed(format!("{}: {}", path.display(), t.cli_exists_use_force));
+    if store::disk::exists(path) && !force {
+        return console.failed(format!("{}: {}", path.display(), t.cli.exists_use_force));
     }
     let plan = crate::generate::large_plan(&crate::generate::socius(), scale, years);
     match store::write_atomic(path, store::to_ron_string(&plan).as_bytes()) {
@@ -113,11 +113,11 @@ pub(super) fn generate(
                 "{}: {} {}, {} {}, {} {}",
                 path.display(),
                 plan.strategic_goals.len(),
-                t.cli_strategic_goals,
+                t.cli.strategic_goals,
                 plan.operational_goals().count(),
-                t.cli_operational_goals,
+                t.cli.operational_goals,
                 plan.year_count(),
-                t.cli_years
+                t.cli.years
             ));
             ExitCode::SUCCESS
         }

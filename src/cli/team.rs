@@ -31,7 +31,7 @@ pub(super) fn compare(
 ) -> ExitCode {
     let lang = console.lang;
     if base == 0 || base > files.len() {
-        let choose = fill(tr(lang).cli_choose_base, &[&files.len().to_string()]);
+        let choose = fill(tr(lang).cli.choose_base, &[&files.len().to_string()]);
         return console.failed(format!("--base {base}: {choose}"));
     }
     let scenarios = match load_scenarios(files) {
@@ -124,7 +124,7 @@ pub(super) fn diff(files: &[PathBuf], console: &mut Console) -> ExitCode {
         [a, b] => (None, a, b),
         [path, old, _, _, new, _, _] => (Some(path), old, new),
         _ => {
-            console.failed(t.cli_diff_usage);
+            console.failed(t.cli.diff_usage);
             return ExitCode::from(2);
         }
     };

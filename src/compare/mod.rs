@@ -4,18 +4,20 @@
 //!
 //! Everything here is data; [`render`] turns it into text in the user's language.
 
+mod csv;
 mod diff;
 mod figures;
-pub mod render;
 mod verdict;
 
+pub use crate::i18n::compare::render;
+pub use csv::csv_report;
 pub use diff::{
     Change, ChangeKind, Diff, Field, ListKind, MatchedBy, Place, TextField, Value, diff,
 };
 pub use figures::{
     Aggregate, Figure, FigureRow, Judgement, Preference, figure_rows, money_rows, years,
 };
-pub use render::{csv_report, describe_change, describe_verdict, text_report};
+pub use render::{describe_change, describe_verdict, text_report};
 pub use verdict::{Cause, Driver, NegativeReserve, Verdict, YearSpan, verdict};
 
 use crate::calc::{Summary, summarize};

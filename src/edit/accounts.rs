@@ -39,10 +39,7 @@ pub(super) fn merge_accounts(plan: &mut Plan, merge: &AccountMerge) -> Result<()
             .find(|y| !years.contains(y))
     });
     if let Some(year) = outside {
-        return Err(refused(
-            format!("{year} valt buiten de planperiode"),
-            format!("{year} lies outside the plan period"),
-        ));
+        return Err(refused(Refusal::YearOutsidePeriod { year: *year }));
     }
     for incoming in &merge.sections {
         let at = match plan

@@ -46,10 +46,7 @@ pub(super) fn output_part_mut(plan: &mut Plan, id: Id) -> Option<&mut OutputPart
 /// The realised year, added (in year order) when missing; refused outside the plan period.
 pub(super) fn actuals_year(plan: &mut Plan, year: i32) -> Result<&mut YearActuals, EditError> {
     if !plan.years().contains(&year) {
-        return Err(refused(
-            format!("{year} valt buiten de planperiode"),
-            format!("{year} lies outside the plan period"),
-        ));
+        return Err(refused(Refusal::YearOutsidePeriod { year }));
     }
     let at = match plan.actuals.years.iter().position(|y| y.year == year) {
         Some(at) => at,
@@ -145,44 +142,28 @@ pub(super) fn check_actual_range(
     };
     let hundred = Decimal::ONE_HUNDRED;
     let (low, high, what) = match value {
-        ActualValue::OutputPercent(_) => {
-            (Decimal::ZERO, hundred, ("een percentage", "a percentage"))
-        }
+        ActualValue::OutputPercent(_) => (Decimal::ZERO, hundred, ValueKind::Percentage),
         ActualValue::PartPercent(id) if kind_of(id) == Some(OutputKind::Nps) => {
-            (-hundred, hundred, ("een NPS", "an NPS"))
+            (-hundred, hundred, ValueKind::Nps)
         }
-        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, ("een percentage", "a percentage")),
+        ActualValue::PartPercent(_) => (Decimal::ZERO, hundred, ValueKind::Percentage),
         ActualValue::OutputValue(id) => match kind_of(id) {
-            Some(OutputKind::Satisfaction) => {
-                (Decimal::ZERO, hundred, ("een percentage", "a percentage"))
-            }
-            Some(OutputKind::Nps) => (-hundred, hundred, ("een NPS", "an NPS")),
-            _ => (
-                Decimal::ZERO,
-                crate::model::MAX_AMOUNT,
-                ("een aantal", "a count"),
-            ),
+            Some(OutputKind::Satisfaction) => (Decimal::ZERO, hundred, ValueKind::Percentage),
+            Some(OutputKind::Nps) => (-hundred, hundred, ValueKind::Nps),
+            _ => (Decimal::ZERO, crate::model::MAX_AMOUNT, ValueKind::Count),
         },
-        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => (
-            Decimal::ZERO,
-            crate::model::MAX_AMOUNT,
-            ("een aantal", "a count"),
-        ),
+        ActualValue::OutputOfTotal(_) | ActualValue::PartCount(_) => {
+            (Decimal::ZERO, crate::model::MAX_AMOUNT, ValueKind::Count)
+        }
         _ => return Ok(()),
     };
     if new < low || new > high {
-        let (new, low, high) = (
-            crate::numfmt::exact(new),
-            crate::numfmt::exact(low),
-            crate::numfmt::exact(high),
-        );
-        return Err(refused(
-            format!("{new} kan niet: dit is {} van {low} tot {high}", what.0),
-            format!(
-                "{new} is not possible: this is {} from {low} to {high}",
-                what.1
-            ),
-        ));
+        return Err(refused(Refusal::OutOfRange {
+            value: new,
+            low,
+            high,
+            kind: what,
+        }));
     }
     Ok(())
 }
@@ -243,10 +224,11 @@ pub(super) fn replace_result_lines(
     import: &ResultLinesImport,
 ) -> Result<(), EditError> {
     if let Some(line) = import.lines.iter().find(|l| !l.category.fits(l.side)) {
-        return Err(refused(
-            format!("de categorie van '{}' past niet bij de zijde", line.name),
-            format!("the category of '{}' does not fit its side", line.name),
-        ));
+        return Err(refused(Refusal::CategoryNotOfSide {
+            side: line.side,
+            line: line.name.clone(),
+            account: false,
+        }));
     }
     let old = actuals_year(plan, import.year)?.result_lines.clone();
     let mut used: Vec<Id> = Vec::new();

@@ -2,18 +2,22 @@
 
 use super::*;
 
-/// Carries out an edit on a plan (without history); used by [`Document::apply`].
+/// Carries out an edit on a plan (without history); new items are named in Dutch.
 pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
+    apply_named(plan, edit, Lang::Nl)
+}
+
+/// Carries out an edit on a plan (without history), naming new items in `lang` ("Nieuwe lijn",
+/// "New line"); used by [`Document::apply`].
+pub fn apply_named(plan: &mut Plan, edit: &Edit, lang: Lang) -> Result<(), EditError> {
+    let name = |item: NewItem| crate::i18n::new_item_name(item, lang).to_string();
     match edit {
         Edit::SetText(field, value) => {
             *text_mut(plan, field).ok_or(EditError::NotFound(Thing::Field))? = value.clone();
         }
         Edit::SetYear(field, year, value) => {
             if !plan.years().contains(year) {
-                return Err(refused(
-                    format!("{year} valt buiten de planperiode"),
-                    format!("{year} lies outside the plan period"),
-                ));
+                return Err(refused(Refusal::YearOutsidePeriod { year: *year }));
             }
             if let (
                 Some(v),
@@ -22,17 +26,14 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 && v.is_sign_negative()
                 && !v.is_zero()
             {
-                return Err(refused(
-                    "VTE kan niet negatief zijn",
-                    "FTE cannot be negative",
-                ));
+                return Err(refused(Refusal::NegativeFte));
             }
             yearly_mut(plan, field)?.set(*year, *value);
         }
         Edit::AddStrategicGoal { kind } => {
             let id = plan.new_id();
             plan.strategic_goals
-                .push(StrategicGoal::new(id, *kind, "Nieuw strategisch doel"));
+                .push(StrategicGoal::new(id, *kind, &name(NewItem::StrategicGoal)));
             assign_code(plan, id);
         }
         Edit::AddOperationalGoal { strategic_goal } => {
@@ -41,8 +42,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let sd = plan
                 .strategic_goal_mut(*strategic_goal)
                 .ok_or(EditError::NotFound(Thing::StrategicGoal))?;
-            sd.operational_goals
-                .push(OperationalGoal::new(id, profile, "Nieuw operationeel doel"));
+            sd.operational_goals.push(OperationalGoal::new(
+                id,
+                profile,
+                &name(NewItem::OperationalGoal),
+            ));
             assign_code(plan, id);
         }
         Edit::RemoveGoal(id) => {
@@ -90,12 +94,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::AddActivity { goal } => {
-            let activity_type = plan.activity_types.first().map(|t| t.id).ok_or_else(|| {
-                refused(
-                    "er zijn geen activiteitstypes",
-                    "there are no activity types",
-                )
-            })?;
+            let activity_type = plan
+                .activity_types
+                .first()
+                .map(|t| t.id)
+                .ok_or(refused(Refusal::NoActivityTypes))?;
             let (first_year, last_year) = (plan.meta.first_year, plan.meta.last_year);
             let id = plan.new_id();
             plan.operational_goal_mut(*goal)
@@ -125,10 +128,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetActivityYears(id, first, last) => {
             if first > last {
-                return Err(refused(
-                    format!("het beginjaar {first} ligt na het eindjaar {last}"),
-                    format!("the first year {first} comes after the last year {last}"),
-                ));
+                return Err(refused(Refusal::FirstAfterLast {
+                    first: *first,
+                    last: *last,
+                }));
             }
             let activity = plan
                 .activity_mut(*id)
@@ -166,7 +169,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let id = plan.new_id();
             plan.priorities.push(Priority {
                 id,
-                title: "Nieuwe prioriteit".into(),
+                title: name(NewItem::Priority),
                 text: String::new(),
             });
         }
@@ -186,13 +189,10 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 tasks.sort();
             }
         }
-        Edit::AddLine(list) => add_line(plan, *list)?,
+        Edit::AddLine(list) => add_line(plan, *list, lang)?,
         Edit::RemoveLine(id) => {
             if is_referenced(plan, *id) {
-                return Err(refused(
-                    "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los",
-                    "this line is still in use; unlink the goals or lines first",
-                ));
+                return Err(refused(Refusal::LineInUse));
             }
             plan.staff_lines.retain(|l| l.id != *id);
             plan.salary_profiles.retain(|p| p.id != *id);
@@ -304,27 +304,19 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetPeriod(first, last) => {
             if first > last {
-                return Err(refused(
-                    format!("het eerste jaar {first} ligt na het laatste {last}"),
-                    format!("the first year {first} comes after the last {last}"),
-                ));
+                return Err(refused(Refusal::FirstAfterLast {
+                    first: *first,
+                    last: *last,
+                }));
             }
             plan.meta.first_year = *first;
             plan.meta.last_year = *last;
-            if let Some(problem) = validate(plan)
-                .into_iter()
-                .find(|p| p.message.contains("outside the plan period"))
-            {
-                return Err(refused(
-                    format!(
-                        "er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({})",
-                        problem.message_nl
-                    ),
-                    format!(
-                        "there are values outside {first}-{last}; clear them first ({})",
-                        problem.message
-                    ),
-                ));
+            if let Some(problem) = validate(plan).into_iter().find(|p| p.is_outside_period()) {
+                return Err(refused(Refusal::ValuesOutsidePeriod {
+                    first: *first,
+                    last: *last,
+                    problem: Box::new(problem),
+                }));
             }
         }
         Edit::SetAccountCategory(id, category) => {
@@ -337,20 +329,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             if let Some(category) = category
                 && !category.fits(line.side)
             {
-                let (nl, en) = match line.side {
-                    Side::Cost => ("kostenzijde", "cost side"),
-                    Side::Income => ("opbrengstenzijde", "income side"),
-                };
-                return Err(refused(
-                    format!(
-                        "deze categorie past niet bij de {nl} van rekening {}",
-                        line.code
-                    ),
-                    format!(
-                        "this category does not fit the {en} of account {}",
-                        line.code
-                    ),
-                ));
+                return Err(refused(Refusal::CategoryNotOfSide {
+                    side: line.side,
+                    line: line.code.clone(),
+                    account: true,
+                }));
             }
             line.category = *category;
         }
@@ -363,10 +346,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::AddActualsYear(year) => {
             if plan.actuals.year(*year).is_some() {
-                return Err(refused(
-                    format!("er is al een realisatie voor {year}"),
-                    format!("there are actuals for {year} already"),
-                ));
+                return Err(refused(Refusal::ActualsExist { year: *year }));
             }
             actuals_year(plan, *year)?;
         }
@@ -378,10 +358,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::SetActualsThreshold(percent) => {
             if *percent < Decimal::ZERO || *percent > Decimal::ONE_HUNDRED {
-                return Err(refused(
-                    "de drempel is een percentage van 0 tot 100",
-                    "the threshold is a percentage from 0 to 100",
-                ));
+                return Err(refused(Refusal::ThresholdOutOfRange));
             }
             plan.actuals.threshold_percent = percent.normalize();
         }
@@ -389,7 +366,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let id = plan.new_id();
             actuals_year(plan, *year)?.result_lines.push(ResultLine {
                 id,
-                name: "Nieuwe lijn".into(),
+                name: name(NewItem::Line),
                 side: *side,
                 category: default_category(*side),
                 goal: None,
@@ -400,7 +377,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             let id = plan.new_id();
             actuals_year(plan, *year)?.staff.push(StaffActual {
                 id,
-                name: "Nieuwe functie".into(),
+                name: name(NewItem::StaffFunction),
                 planned_as: None,
                 payroll_fte: Decimal::ZERO,
                 available_fte: Decimal::ZERO,
@@ -425,7 +402,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 .breakdown
                 .push(OutputPart {
                     id,
-                    target_group: "Nieuwe doelgroep".into(),
+                    target_group: name(NewItem::TargetGroup),
                     count: None,
                     percent: None,
                 });
@@ -453,10 +430,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                     ActualValue::PayrollFte(_) | ActualValue::AvailableFte(_)
                 )
             {
-                return Err(refused(
-                    "VTE kan niet negatief zijn",
-                    "FTE cannot be negative",
-                ));
+                return Err(refused(Refusal::NegativeFte));
             }
             check_actual_range(plan, *value, *new)?;
             if !set_required_actual(plan, *value, *new)? {
@@ -467,14 +441,11 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
         Edit::SetActualCategory(id, category) => {
             let line = result_line_mut(plan, *id).ok_or(EditError::NotFound(Thing::Line))?;
             if !category.fits(line.side) {
-                let (nl, en) = match line.side {
-                    Side::Cost => ("kostenzijde", "cost side"),
-                    Side::Income => ("inkomstenzijde", "income side"),
-                };
-                return Err(refused(
-                    format!("deze categorie past niet bij de {nl} van '{}'", line.name),
-                    format!("this category does not fit the {en} of '{}'", line.name),
-                ));
+                return Err(refused(Refusal::CategoryNotOfSide {
+                    side: line.side,
+                    line: line.name.clone(),
+                    account: false,
+                }));
             }
             line.category = *category;
         }
@@ -550,10 +521,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
                 return Err(EditError::NotFound(Thing::OperationalGoal));
             }
             if fte.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
-                return Err(refused(
-                    "VTE kan niet negatief zijn",
-                    "FTE cannot be negative",
-                ));
+                return Err(refused(Refusal::NegativeFte));
             }
             let realised = actuals_year(plan, *year)?;
             let at = realised.goal_fte.iter().position(|g| g.goal == *goal);
@@ -589,6 +557,7 @@ pub fn apply_to(plan: &mut Plan, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::ReplaceResultLines(import) => replace_result_lines(plan, import)?,
+        Edit::AddDraft(import) => draft::add_draft(plan, import)?,
     }
     prune_actuals(plan);
     Ok(())
@@ -599,14 +568,12 @@ pub(super) fn resolve_error(error: crate::merge::ResolveError) -> EditError {
     match error {
         ResolveError::NoSuchConflict(_) => EditError::NotFound(Thing::Conflict),
         ResolveError::PlaceGone => EditError::NotFound(Thing::ConflictPlace),
-        ResolveError::Unreadable(reason) => refused(
-            format!("de waarde van dit conflict past niet in het plan ({reason})"),
-            format!("the value of this conflict does not fit the plan ({reason})"),
-        ),
+        ResolveError::Unreadable(reason) => refused(Refusal::ConflictValueUnreadable { reason }),
     }
 }
 
-pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError> {
+pub(super) fn add_line(plan: &mut Plan, list: LineList, lang: Lang) -> Result<(), EditError> {
+    let name = |item: NewItem| crate::i18n::new_item_name(item, lang).to_string();
     let id = plan.new_id();
     match list {
         LineList::ServiceStaff | LineList::SupportStaff => {
@@ -618,7 +585,7 @@ pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError>
             };
             plan.staff_lines.push(StaffLine {
                 id,
-                name: "Nieuwe lijn".into(),
+                name: name(NewItem::Line),
                 group,
                 salary_profile,
                 fte: Yearly::default(),
@@ -626,13 +593,13 @@ pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError>
         }
         LineList::SalaryProfile => plan.salary_profiles.push(SalaryProfile {
             id,
-            name: "Nieuw profiel".into(),
+            name: name(NewItem::SalaryProfile),
             cost_per_fte: Amounts::default(),
         }),
         LineList::Overhead | LineList::Income => {
             let line = BudgetLine {
                 id,
-                name: "Nieuwe lijn".into(),
+                name: name(NewItem::Line),
                 kind: IncomeKind::Other,
                 printed_group: None,
                 amounts: Amounts::default(),
@@ -645,13 +612,13 @@ pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError>
         }
         LineList::Fund => plan.funds.push(ReserveFund {
             id,
-            name: "Nieuwe reserve".into(),
+            name: name(NewItem::Reserve),
             opening_balance: Decimal::ZERO,
             receives_balance: false,
         }),
         LineList::AccountSection => plan.accounts.push(AccountSection {
             id,
-            name: "NIEUWE RUBRIEK".into(),
+            name: name(NewItem::AccountSection),
             lines: Vec::new(),
             printed_cost: Yearly::default(),
             printed_income: Yearly::default(),
@@ -665,7 +632,7 @@ pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError>
             .push(AccountLine {
                 id,
                 code: "610000".into(),
-                name: "Nieuwe rekening".into(),
+                name: name(NewItem::AccountLine),
                 side: Side::Cost,
                 category: None,
                 amounts: Amounts::default(),
@@ -675,7 +642,7 @@ pub(super) fn add_line(plan: &mut Plan, list: LineList) -> Result<(), EditError>
             plan.core_tasks.push(CoreTask {
                 id,
                 code,
-                title: "Nieuwe kerntaak".into(),
+                title: name(NewItem::CoreTask),
                 description: String::new(),
             })
         }

@@ -20,6 +20,8 @@ pub struct Document {
     revision: u64,
     next_revision: u64,
     saved_revision: u64,
+    /// The language new items are named in (the user's).
+    names: Lang,
 }
 
 /// How many steps undo remembers.
@@ -34,7 +36,13 @@ impl Document {
             revision: 0,
             next_revision: 1,
             saved_revision: 0,
+            names: Lang::Nl,
         }
+    }
+
+    /// Names new items in `lang` from now on ("Nieuwe lijn", "New line").
+    pub fn name_new_items_in(&mut self, lang: Lang) {
+        self.names = lang;
     }
 
     pub fn plan(&self) -> &Plan {
@@ -89,12 +97,12 @@ impl Document {
             return self.apply_in_goal(edit, index, labels);
         }
         let mut changed = self.plan.clone();
-        apply_to(&mut changed, &edit)?;
+        apply_named(&mut changed, &edit, self.names)?;
         if changed == self.plan {
             return Ok(());
         }
         if let Some(problem) = validate(&changed).into_iter().next() {
-            return Err(EditError::Invalid(problem.message_nl, problem.message));
+            return Err(EditError::Breaks(Box::new(problem)));
         }
         let before = Patch::between(&self.plan, &changed);
         self.plan = changed;
@@ -132,7 +140,7 @@ impl Document {
         #[cfg(debug_assertions)]
         let whole_before = self.plan.clone();
         let before = self.plan.strategic_goals[index].clone();
-        let result = apply_to(&mut self.plan, &edit).and_then(|()| {
+        let result = apply_named(&mut self.plan, &edit, self.names).and_then(|()| {
             #[cfg(debug_assertions)]
             {
                 let mut others = self.plan.clone();
@@ -160,7 +168,7 @@ impl Document {
                 );
             }
             match problems.into_iter().next() {
-                Some(problem) => Err(EditError::Invalid(problem.message_nl, problem.message)),
+                Some(problem) => Err(EditError::Breaks(Box::new(problem))),
                 None => Ok(true),
             }
         });

@@ -1,31 +1,20 @@
-//! Why an edit was refused.
+//! Why an edit was refused: structured values, rendered in the user's language by
+//! [`crate::i18n::errors`].
 
 use super::*;
 
 /// Why an edit was refused; the plan is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// What the edit is about is not in the plan (any more).
     #[error("{0:?} no longer there")]
     NotFound(Thing),
-    /// Why the edit was refused: in Dutch, and in English.
-    #[error("{0}")]
-    Invalid(String, String),
-}
-
-impl EditError {
-    /// The reason in the user's language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (EditError::NotFound(what), Lang::Nl) => {
-                format!("{} bestaat niet (meer)", what.noun(lang))
-            }
-            (EditError::NotFound(what), Lang::En) => {
-                format!("{} is no longer there", what.noun(lang))
-            }
-            (EditError::Invalid(nl, _), Lang::Nl) => nl.clone(),
-            (EditError::Invalid(_, en), Lang::En) => en.clone(),
-        }
-    }
+    /// The edit would break a rule every plan keeps.
+    #[error("{0:?}")]
+    Breaks(Box<crate::model::Problem>),
+    /// The edit cannot be made as asked.
+    #[error("{0:?}")]
+    Refused(Refusal),
 }
 
 /// What an edit was about that is no longer in the plan.
@@ -52,40 +41,57 @@ pub enum Thing {
     Field,
 }
 
-impl Thing {
-    /// The noun with its article, to start a sentence: `het strategisch doel`, `the strategic goal`.
-    pub fn noun(self, lang: Lang) -> String {
-        let en = lang == Lang::En;
-        let (nl, en_text) = match self {
-            Thing::StrategicGoal => ("het strategisch doel", "the strategic goal"),
-            Thing::OperationalGoal => ("het operationeel doel", "the operational goal"),
-            Thing::Goal => ("het doel", "the goal"),
-            Thing::Activity => ("de activiteit", "the activity"),
-            Thing::SalaryProfile => ("het loonprofiel", "the salary profile"),
-            Thing::IncomeLine => ("de inkomstenlijn", "the income line"),
-            Thing::Line => ("de lijn", "the line"),
-            Thing::Account => ("de rekening", "the account"),
-            Thing::Section => ("de rubriek", "the section"),
-            Thing::Reserve => ("de reserve", "the reserve"),
-            Thing::Indicator => ("de indicator", "the indicator"),
-            Thing::OutputFigure => ("het kengetal", "the output figure"),
-            Thing::Function => ("de functie", "the function"),
-            Thing::Conflict => ("dit conflict", "this conflict"),
-            Thing::ConflictPlace => ("de plaats van dit conflict", "the place of this conflict"),
-            Thing::Field => ("dit veld", "this field"),
-            Thing::ActualsYear(year) => {
-                return if en {
-                    format!("the realised figures of {year}")
-                } else {
-                    format!("de realisatie van {year}")
-                };
-            }
-        };
-        if en { en_text } else { nl }.to_string()
-    }
+/// What a realised value counts, for the range it must lie in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Percentage,
+    Nps,
+    Count,
 }
 
-/// A refusal, in Dutch and in English.
-pub(super) fn refused(nl: impl Into<String>, en: impl Into<String>) -> EditError {
-    EditError::Invalid(nl.into(), en.into())
+/// Why an edit cannot be made as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    YearOutsidePeriod {
+        year: i32,
+    },
+    NegativeFte,
+    NoActivityTypes,
+    FirstAfterLast {
+        first: i32,
+        last: i32,
+    },
+    LineInUse,
+    /// A new period would leave values outside it: the first of them.
+    ValuesOutsidePeriod {
+        first: i32,
+        last: i32,
+        problem: Box<crate::model::Problem>,
+    },
+    /// A category of the other side, for an account line (by code) or a result line (by name).
+    CategoryNotOfSide {
+        side: Side,
+        line: String,
+        account: bool,
+    },
+    ActualsExist {
+        year: i32,
+    },
+    ThresholdOutOfRange,
+    OutOfRange {
+        value: Decimal,
+        low: Decimal,
+        high: Decimal,
+        kind: ValueKind,
+    },
+    ConflictValueUnreadable {
+        reason: String,
+    },
+    FollowsGrowthRule,
+    NoSalaryProfile,
+}
+
+/// A refusal as an error.
+pub(super) fn refused(refusal: Refusal) -> EditError {
+    EditError::Refused(refusal)
 }

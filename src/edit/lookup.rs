@@ -237,18 +237,13 @@ pub(super) fn yearly_mut<'a>(
 pub(super) fn per_year_mut(amounts: &mut Amounts) -> Result<&mut Yearly, EditError> {
     match amounts {
         Amounts::PerYear(values) => Ok(values),
-        Amounts::Rule(_) => Err(refused(
-            "dit bedrag volgt een groeiregel; pas de regel aan",
-            "this amount follows a growth rule; change the rule",
-        )),
+        Amounts::Rule(_) => Err(refused(Refusal::FollowsGrowthRule)),
     }
 }
 
 pub(super) fn default_profile(plan: &Plan) -> Result<Id, EditError> {
-    plan.salary_profiles.first().map(|p| p.id).ok_or_else(|| {
-        refused(
-            "maak eerst een loonprofiel aan (Personeel)",
-            "add a salary profile first (Staffing)",
-        )
-    })
+    plan.salary_profiles
+        .first()
+        .map(|p| p.id)
+        .ok_or_else(|| refused(Refusal::NoSalaryProfile))
 }

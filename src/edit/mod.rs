@@ -6,10 +6,10 @@ use crate::i18n::Lang;
 use crate::model::actuals::default_category;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
-    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CoreTask, Explanation, GoalFte,
-    GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone, MilestoneReport,
-    OperationalGoal, OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal, Priority,
-    ReserveFund, ResultLine, SalaryProfile, Side, StaffActual, StaffGroup, StaffLine,
+    ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CodeStyle, CoreTask,
+    Explanation, GoalFte, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone,
+    MilestoneReport, OperationalGoal, OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal,
+    Priority, ReserveFund, ResultLine, SalaryProfile, Side, StaffActual, StaffGroup, StaffLine,
     StrategicGoal, Target, YearActuals, Yearly, same_key, validate, validate_strategic_goal,
 };
 use rust_decimal::Decimal;
@@ -19,18 +19,36 @@ mod accounts;
 mod actuals;
 mod apply;
 mod document;
+mod draft;
 mod error;
-mod labels;
 mod lookup;
 
 pub use accounts::match_account_lines;
 use accounts::merge_accounts;
 use actuals::*;
-pub use apply::apply_to;
+pub use apply::{apply_named, apply_to};
 pub use document::Document;
+pub use draft::{GoalsImport, ImportedActivity, ImportedGoal, ImportedOperational, imported_codes};
 use error::refused;
-pub use error::{EditError, Thing};
+pub use error::{EditError, Refusal, Thing, ValueKind};
 use lookup::*;
+
+/// A new item of the plan, for the name it gets until the user types one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewItem {
+    StrategicGoal,
+    OperationalGoal,
+    Priority,
+    /// A staff line, an overhead or income line, a result line.
+    Line,
+    StaffFunction,
+    TargetGroup,
+    SalaryProfile,
+    Reserve,
+    AccountSection,
+    AccountLine,
+    CoreTask,
+}
 
 /// A text of the plan that can be edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -267,6 +285,9 @@ pub enum Edit {
     /// Puts a year's realised result lines and printed totals in place of those it had (see
     /// [`ResultLinesImport`]): one undo step.
     ReplaceResultLines(ResultLinesImport),
+    /// Adds goals, indicators, activities, the mission and sections read from a document (see
+    /// [`GoalsImport`]): one undo step.
+    AddDraft(GoalsImport),
 }
 
 /// The realised result of one year as an import brings it, applied by

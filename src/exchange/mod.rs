@@ -6,6 +6,7 @@ pub mod csv;
 pub mod import;
 pub mod import_actuals;
 pub mod pdf;
+pub mod plan_text;
 pub mod source;
 pub mod tables;
 pub mod xlsx;
@@ -41,7 +42,7 @@ pub enum ExportError {
     #[error("{}: the file exists (use --force to overwrite it)", path.display())]
     Exists { path: PathBuf },
     /// The output (file or folder) could not be written.
-    #[error("{}: cannot write: {problem}", path.display())]
+    #[error("{}: cannot write: {problem:?}", path.display())]
     Write {
         path: PathBuf,
         problem: crate::store::SaveProblem,

@@ -134,10 +134,7 @@ fn lay_out(fonts: &Fonts, plan: &Plan, summary: &Summary, lang: Lang, today: &st
         pages,
         headings,
         title: plan.meta.title.clone(),
-        language: match lang {
-            Lang::Nl => "nl-BE".to_string(),
-            Lang::En => "en".to_string(),
-        },
+        language: lang.tag().to_string(),
     }
 }
 

@@ -189,10 +189,7 @@ fn write_sheet(
     sheet.set_paper_size(9); // A4
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    let page = match lang {
-        Lang::Nl => "Pagina &P van &N",
-        Lang::En => "Page &P of &N",
-    };
+    let page = crate::i18n::errors::xlsx_page_footer(lang);
     sheet.set_header(format!(
         "&L{}&R{}",
         header_text(plan_name, 120),

@@ -34,9 +34,11 @@ pub fn number_error(error: &crate::numfmt::ParseError, lang: Lang) -> String {
         (E::Ambiguous(t), Lang::Nl) => format!(
             "'{t}' kan op twee manieren gelezen worden: schrijf 1.234 voor duizend en meer, 1,234 alleen als je de decimalen bedoelt"
         ),
-        (E::Ambiguous(_), Lang::En) => error.to_string(),
+        (E::Ambiguous(t), Lang::En) => format!(
+            "'{t}' can be read two ways: write 1.234 for a thousand and more, 1,234 only with the decimals meant"
+        ),
         (E::TooLarge(t), Lang::Nl) => format!("'{t}' is te groot"),
-        (E::TooLarge(_), Lang::En) => error.to_string(),
+        (E::TooLarge(t), Lang::En) => format!("'{t}' is too large"),
     }
 }
 
@@ -58,9 +60,12 @@ pub fn decimal_problem(problem: &DecimalProblem, lang: Lang) -> String {
         (DecimalProblem::NotANumber(text), Lang::Nl) => format!(
             "\"{text}\" is geen getal zoals een planbestand het schrijft (cijfers, eventueel een minteken en een punt voor decimalen, bv. \"1529210\" of \"0.7\"); verbeter de waarde"
         ),
-        (DecimalProblem::NotANumber(_), Lang::En) | (DecimalProblem::TooPrecise(_), Lang::En) => {
-            problem.to_string()
-        }
+        (DecimalProblem::NotANumber(text), Lang::En) => format!(
+            "\"{text}\" is not a number as a plan file writes it (digits, an optional minus and a point before decimals, e.g. \"1529210\" or \"0.7\"); correct the value"
+        ),
+        (DecimalProblem::TooPrecise(text), Lang::En) => format!(
+            "\"{text}\" has more digits than Planbord can keep exactly (at most 28 decimals); shorten it"
+        ),
         (DecimalProblem::TooPrecise(text), Lang::Nl) => format!(
             "\"{text}\" heeft meer cijfers dan Planbord exact kan bewaren (hoogstens 28 decimalen); kort de waarde in"
         ),
@@ -84,7 +89,29 @@ pub fn decimal_problem(problem: &DecimalProblem, lang: Lang) -> String {
             ));
             s
         }
-        (DecimalProblem::TrailingZeros { .. }, Lang::En) => problem.to_string(),
+        (
+            DecimalProblem::TrailingZeros {
+                text,
+                as_plain,
+                as_belgian,
+            },
+            Lang::En,
+        ) => {
+            let mut s = format!(
+                "\"{text}\" ends in zeros after the point, which Planbord never writes: read with a decimal point it is {}",
+                numfmt::exact(*as_plain)
+            );
+            if let Some(b) = as_belgian {
+                s.push_str(&format!(
+                    ", read the Belgian way it is {}",
+                    numfmt::exact(*b)
+                ));
+            }
+            s.push_str(&format!(
+                "; write the value you mean without trailing zeros (e.g. \"{as_plain}\")"
+            ));
+            s
+        }
     }
 }
 
@@ -345,6 +372,8 @@ fn hint(hint: Hint, lang: Lang) -> &'static str {
     }
 }
 
+pub use super::rules::problem;
+
 /// A file that could not be opened: where, what is wrong, what to do.
 pub fn load_error(error: &LoadError, lang: Lang) -> String {
     let en = lang == Lang::En;
@@ -407,13 +436,27 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
             path,
             line,
             column,
-            message,
-            message_nl,
-        } => format!(
-            "{}: {}",
-            place(path, *line, *column),
-            if en { message } else { message_nl }
-        ),
+            problem: p,
+        } => format!("{}: {}", place(path, *line, *column), problem(p, lang)),
+        LoadError::UnknownVersion {
+            path,
+            line,
+            column,
+            found,
+            supported,
+        } => {
+            if en {
+                format!(
+                    "{}: format version {found} does not exist (this Planbord reads versions 1 to {supported}); is this a Planbord plan?",
+                    place(path, *line, *column)
+                )
+            } else {
+                format!(
+                    "{}: formaatversie {found} bestaat niet (deze Planbord leest versies 1 tot {supported}); is dit wel een Planbord-plan?",
+                    place(path, *line, *column)
+                )
+            }
+        }
         LoadError::NewerVersion {
             path,
             found,
@@ -435,27 +478,53 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
 }
 
 pub fn save_problem(problem: &SaveProblem, lang: Lang) -> String {
-    if lang == Lang::En {
-        return problem.to_string();
-    }
+    let en = lang == Lang::En;
+    let pick = |nl: &str, english: &str| if en { english } else { nl }.to_string();
     match problem {
-        SaveProblem::DiskFull => "de schijf is vol".into(),
-        SaveProblem::PermissionDenied => "je hebt geen schrijfrechten in die map".into(),
-        SaveProblem::ReadOnly => {
-            "het bestand is alleen-lezen; bewaar het onder een andere naam, of maak het eerst schrijfbaar"
-                .into()
+        SaveProblem::DiskFull => pick("de schijf is vol", "the disk is full"),
+        SaveProblem::PermissionDenied => pick(
+            "je hebt geen schrijfrechten in die map",
+            "no permission to write in that folder",
+        ),
+        SaveProblem::ReadOnly => pick(
+            "het bestand is alleen-lezen; bewaar het onder een andere naam, of maak het eerst schrijfbaar",
+            "the file is read-only; save under another name, or make it writable first",
+        ),
+        SaveProblem::ReadOnlyDisk => pick(
+            "de schijf of gedeelde map is alleen-lezen",
+            "the disk or share is read-only",
+        ),
+        SaveProblem::HardLinked { links } => {
+            if en {
+                format!(
+                    "the file has {links} names (hard links); saving would split them, so the other names keep the old version"
+                )
+            } else {
+                format!(
+                    "het bestand heeft {links} namen (harde koppelingen); opslaan splitst ze, zodat de andere namen de oude versie houden"
+                )
+            }
         }
-        SaveProblem::ReadOnlyDisk => "de schijf of gedeelde map is alleen-lezen".into(),
-        SaveProblem::HardLinked { links } => format!(
-            "het bestand heeft {links} namen (harde koppelingen); opslaan splitst ze, zodat de andere namen de oude versie houden"
+        SaveProblem::FolderMissing => pick(
+            "de map bestaat niet (meer)",
+            "the folder does not exist (any more)",
         ),
-        SaveProblem::FolderMissing => "de map bestaat niet (meer)".into(),
-        SaveProblem::NotAFile => "dat is geen bestand".into(),
-        SaveProblem::Backup(inner) => format!(
-            "de reservekopie (.bak) kon niet geschreven worden: {}",
-            save_problem(inner, lang)
-        ),
-        SaveProblem::Other(text) => format!("het systeem meldt: {text}"),
+        SaveProblem::NotAFile => pick("dat is geen bestand", "that is not a file"),
+        SaveProblem::Backup(inner) => {
+            let inner = save_problem(inner, lang);
+            if en {
+                format!("the backup (.bak) could not be written: {inner}")
+            } else {
+                format!("de reservekopie (.bak) kon niet geschreven worden: {inner}")
+            }
+        }
+        SaveProblem::Other(text) => {
+            if en {
+                format!("the system says: {text}")
+            } else {
+                format!("het systeem meldt: {text}")
+            }
+        }
     }
 }
 
@@ -481,5 +550,13 @@ pub fn save_error(error: &SaveError, lang: Lang) -> String {
         (Lang::En, false) => format!(
             "{name} may not be saved completely: {problem}. Your work is still in the window; save it again."
         ),
+    }
+}
+
+/// The page footer of an exported workbook (Excel's codes: `&P` page, `&N` pages).
+pub fn xlsx_page_footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Pagina &P van &N",
+        Lang::En => "Page &P of &N",
     }
 }

@@ -2,11 +2,14 @@
 //! area, each a table per language (a struct whose fields the compiler makes both languages fill)
 //! or functions that render structured values:
 //! - [`window`]: the window's menus, panels and dialogs ([`Tr`], via [`tr`]);
+//! - [`cli`]: the command line's words ([`CliTexts`], `tr(lang).cli`);
 //! - [`actuals`]: the Plan en realisatie panel ([`ActualsTexts`], `tr(lang).act`);
 //! - [`compare`]: scenario comparison ([`CompareTr`], via [`compare_tr`]);
 //! - [`merge`]: the words of merge conflicts;
 //! - [`errors`]: files that cannot be read or saved, refused edits, numbers that are not numbers;
 //! - [`exchange`]: imports (previews, rejections, warnings) and exports;
+//! - [`plan_text`]: a plan from a document (its preview, errors, the names it gives);
+//! - [`period`]: a new plan period (its notes and errors);
 //! - [`year_report`]: the yearly and progress reports ([`YearReportTexts`], via [`report_tr`]).
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,24 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language tag of documents written in this language (BCP 47: `nl-BE`, `en`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl-BE",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, as the language menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+}
+
 /// The short name (a spreadsheet tab, at most 31 characters) and the title of an exported table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableText {
@@ -25,19 +46,25 @@ pub struct TableText {
     pub title: &'static str,
 }
 
-/// The texts of the window in one language.
 mod actuals;
-mod compare;
+mod cli;
+pub mod compare;
+mod edits;
 pub mod errors;
 pub mod exchange;
 mod figures;
-mod merge;
+pub mod merge;
+pub mod period;
+pub mod plan_text;
+mod rules;
 mod warnings;
 mod window;
 pub mod year_report;
 
 pub use actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
+pub use cli::{CLI_EN, CLI_NL, CliTexts};
 pub use compare::{COMPARE_EN, COMPARE_NL, CompareTr, compare_tr};
+pub use edits::new_item_name;
 pub use figures::{actual_figure_label, figure_label};
 pub use merge::{field_label, list_noun, merge_code_changed, merge_result, variant_label};
 pub use warnings::describe_warning;

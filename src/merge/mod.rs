@@ -18,7 +18,7 @@
 //!   operating budget) hold back the change of the side not preferred, as a conflict.
 
 mod copies;
-pub mod texts;
+pub use crate::i18n::merge::conflicts as texts;
 mod tree;
 
 pub use crate::model::MergeSide as Side;

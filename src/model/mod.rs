@@ -7,7 +7,7 @@ pub mod actuals;
 mod conflict;
 pub mod decimal;
 mod ids;
-mod validate;
+pub mod validate;
 mod visit;
 mod yearly;
 
@@ -98,6 +98,10 @@ pub struct Meta {
     pub code_style: CodeStyle,
     #[serde(default)]
     pub budget_basis: BudgetBasis,
+    /// The plan this one was started from (*Nieuwe planperiode*), e.g. `Beleidsplan Socius
+    /// 2021-2025 (socius-2021-2025.ron)`; left out of the file while `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
 }
 
 /// How goal codes are written: `SD1.OD2` or `OD1.2`.
@@ -574,6 +578,7 @@ impl Plan {
                 last_changed: String::new(),
                 code_style: CodeStyle::SdOd,
                 budget_basis: BudgetBasis::Goals,
+                derived_from: None,
             },
             mission: String::new(),
             priorities: Vec::new(),

@@ -45,6 +45,7 @@ pub fn for_each_id_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Id)) {
         last_changed: _,
         code_style: _,
         budget_basis: _,
+        derived_from: _,
     } = meta;
     for Priority {
         id,

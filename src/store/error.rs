@@ -1,6 +1,5 @@
 use super::read::ReadError;
 use crate::model::decimal::DecimalProblem;
-use std::fmt;
 use std::path::PathBuf;
 
 /// Why a plan file could not be opened. Every variant names the file; those about the content name
@@ -10,13 +9,13 @@ pub enum LoadError {
     /// The file could not be read: missing, no permission, not a regular file, too large.
     #[error("{}: cannot read the file: {:?}", .0.path.display(), .0.problem)]
     Read(ReadError),
-    #[error("{}:{line}:{column}: the file is not valid UTF-8 text here; save it as UTF-8 or open a backup", path.display())]
+    #[error("{}:{line}:{column}: not UTF-8", path.display())]
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
     },
-    #[error("{}:{line}:{column}: {problem:?}; {hint}", path.display())]
+    #[error("{}:{line}:{column}: {problem:?} ({hint:?})", path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -24,23 +23,31 @@ pub enum LoadError {
         problem: SyntaxProblem,
         hint: Hint,
     },
-    #[error("{}:{line}:{column}: {problem}", path.display())]
+    #[error("{}:{line}:{column}: {problem:?}", path.display())]
     Decimal {
         path: PathBuf,
         line: usize,
         column: usize,
         problem: DecimalProblem,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    /// The file is read, but breaks a rule every plan keeps.
+    #[error("{}:{line}:{column}: {problem:?}", path.display())]
     Invalid {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
-        /// The same in Dutch.
-        message_nl: String,
+        problem: Box<crate::model::Problem>,
     },
-    #[error("{}: the file has format version {found}, made by a newer Planbord; this one reads up to version {supported}: update Planbord to open it", path.display())]
+    /// A format version below 1: no Planbord ever wrote it.
+    #[error("{}:{line}:{column}: format version {found} does not exist", path.display())]
+    UnknownVersion {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: format version {found}, newer than {supported}", path.display())]
     NewerVersion {
         path: PathBuf,
         found: u32,
@@ -76,55 +83,6 @@ impl FileKind {
             }
         }
         FileKind::Other
-    }
-}
-
-impl fmt::Display for FileKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FileKind::Folder => "a folder",
-            FileKind::Pipe => "a pipe",
-            FileKind::Device => "a device",
-            FileKind::Other => "a special file",
-        })
-    }
-}
-
-impl fmt::Display for DecimalProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecimalProblem::NotANumber(text) => write!(
-                f,
-                "\"{text}\" is not a number as a plan file writes it (digits, an optional minus and a point before decimals, e.g. \"1529210\" or \"0.7\"); correct the value"
-            ),
-            DecimalProblem::TooPrecise(text) => write!(
-                f,
-                "\"{text}\" has more digits than Planbord can keep exactly (at most 28 decimals); shorten it"
-            ),
-            DecimalProblem::TrailingZeros {
-                text,
-                as_plain,
-                as_belgian,
-            } => {
-                write!(
-                    f,
-                    "\"{text}\" ends in zeros after the point, which Planbord never writes: read with a decimal point it is {}",
-                    crate::numfmt::exact(*as_plain)
-                )?;
-                if let Some(belgian) = as_belgian {
-                    write!(
-                        f,
-                        ", read the Belgian way it is {}",
-                        crate::numfmt::exact(*belgian)
-                    )?;
-                }
-                write!(
-                    f,
-                    "; write the value you mean without trailing zeros (e.g. \"{}\")",
-                    as_plain
-                )
-            }
-        }
     }
 }
 
@@ -208,22 +166,6 @@ pub enum Hint {
     Other,
 }
 
-impl fmt::Display for Hint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Hint::Truncated => {
-                "the file ends too early: it may have been cut off; open its backup (the same name with .bak) or complete it"
-            }
-            Hint::UnknownField => "remove that field or check its spelling",
-            Hint::Missing => "add the missing field",
-            Hint::WrongType => "correct the value at that place",
-            Hint::TooDeep => "the file nests deeper than any plan does; is it a Planbord plan?",
-            Hint::NotAPlan => "choose a Planbord plan (.ron), or open its backup",
-            Hint::Other => "correct the file at that place",
-        })
-    }
-}
-
 impl LoadError {
     pub(super) fn from_ron(
         path: &std::path::Path,
@@ -305,7 +247,8 @@ impl LoadError {
             LoadError::NotUtf8 { line, column, .. }
             | LoadError::Syntax { line, column, .. }
             | LoadError::Decimal { line, column, .. }
-            | LoadError::Invalid { line, column, .. } => Some((*line, *column)),
+            | LoadError::Invalid { line, column, .. }
+            | LoadError::UnknownVersion { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }
@@ -479,7 +422,7 @@ pub(super) fn locate(text: &str, anchors: &[String]) -> (usize, usize) {
 
 /// Why a save did not happen. The file on disk is unchanged unless `unchanged` is false.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: not saved: {problem}{}", path.display(), if *unchanged { "; the file on disk is unchanged" } else { "" })]
+#[error("{}: not saved: {problem:?} (unchanged: {unchanged})", path.display())]
 pub struct SaveError {
     /// The plan's file, as the user knows it (not a temporary file).
     pub path: PathBuf,
@@ -488,27 +431,16 @@ pub struct SaveError {
 }
 
 /// What stood in the way of a save.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveProblem {
-    #[error("the disk is full")]
     DiskFull,
-    #[error("no permission to write in that folder")]
     PermissionDenied,
-    #[error("the file is read-only; save under another name, or make it writable first")]
     ReadOnly,
-    #[error("the disk or share is read-only")]
     ReadOnlyDisk,
-    #[error(
-        "the file has {links} names (hard links); saving would split them, so the other names keep the old version"
-    )]
     HardLinked { links: u64 },
-    #[error("the folder does not exist (any more)")]
     FolderMissing,
-    #[error("that is not a file")]
     NotAFile,
-    #[error("the backup (.bak) could not be written: {0}")]
     Backup(Box<SaveProblem>),
-    #[error("{0}")]
     Other(String),
 }
 

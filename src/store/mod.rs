@@ -4,6 +4,7 @@
 //! one is migrated. Decimals are stored as strings, so they survive exactly (and are read
 //! strictly: see [`crate::model::decimal`]). Saving is atomic and keeps a backup: see [`save_bytes`].
 
+pub mod disk;
 mod error;
 mod read;
 pub mod recovery;
@@ -79,8 +80,7 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
             path: origin.to_path_buf(),
             line,
             column,
-            message: problem.message,
-            message_nl: problem.message_nl,
+            problem: Box::new(problem),
         });
     }
     Ok(plan)
@@ -101,16 +101,12 @@ pub fn migrate(plan: &mut Plan) {
 /// A version number below 1: no Planbord ever wrote it.
 fn unknown_version(text: &str, version: u32, origin: &Path) -> LoadError {
     let (line, column) = error::locate(text, &["format_version:".to_string()]);
-    LoadError::Invalid {
+    LoadError::UnknownVersion {
         path: origin.to_path_buf(),
         line,
         column,
-        message: format!(
-            "format version {version} does not exist (this Planbord reads versions 1 to {FORMAT_VERSION}); is this a Planbord plan?"
-        ),
-        message_nl: format!(
-            "formaatversie {version} bestaat niet (deze Planbord leest versies 1 tot {FORMAT_VERSION}); is dit wel een Planbord-plan?"
-        ),
+        found: version,
+        supported: FORMAT_VERSION,
     }
 }
 
@@ -152,6 +148,16 @@ pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Plan, LoadError> {
         }
     })?;
     from_ron_str(text, origin)
+}
+
+/// The plan *Nieuw plan* and a plan from a document start from: `plans/template.ron` as
+/// shipped inside the binary (an empty plan 2026-2030 should it ever not load).
+pub fn template() -> Plan {
+    from_ron_str(
+        include_str!("../../plans/template.ron"),
+        Path::new("template.ron"),
+    )
+    .unwrap_or_else(|_| Plan::new("", 2026, 2030))
 }
 
 /// Writes the plan atomically, keeping the previous content as [`backup_path`]; see [`save`

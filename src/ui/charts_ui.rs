@@ -77,7 +77,9 @@ pub(super) fn year_plot<'a>(
     // An empty chart still shows a sensible axis from 0, not -2..2.
     let high = if high <= low { low + 1.0 } else { high };
     let headroom = (high - low) * 0.08;
-    Plot::new(id)
+    // The years in the id: a plan of another period (a new period, Nieuw plan) gets fresh
+    // bounds instead of the old period's kept in the plot's memory.
+    Plot::new((id, first as i64, last as i64))
         .height(height)
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint {

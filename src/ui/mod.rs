@@ -10,6 +10,7 @@ pub mod goals_ui;
 pub mod palette;
 
 pub mod import_ui;
+pub mod plan_text_ui;
 pub mod plan_ui;
 pub mod staffing_ui;
 pub mod timing_ui;

@@ -95,6 +95,11 @@ fn meta_ui(ui: &mut Ui, cx: &mut PanelCtx) {
             "scenario-desc",
         );
         meta_field(ui, cx, tr.author, TextField::Author, &meta.author, "author");
+        if let Some(origin) = &meta.derived_from {
+            ui.label(tr.derived_from);
+            ui.label(origin);
+            ui.end_row();
+        }
     });
 }
 

@@ -501,8 +501,9 @@ fn files_without_actuals_keep_their_bytes_and_bad_actuals_are_refused_with_their
         assert!(example.contains(from), "{from}");
         let broken = example.replacen(from, to, 1);
         match store::from_ron_str(&broken, Path::new("x.ron")) {
-            Err(store::LoadError::Invalid { line, message, .. }) => {
+            Err(store::LoadError::Invalid { line, problem, .. }) => {
                 let at = broken.lines().nth(line - 1).unwrap_or_default().to_string();
+                let message = planbord::i18n::errors::problem(&problem, Lang::En);
                 format!("{message} @ {}", at.trim())
             }
             other => panic!("{from}: {other:?}"),
@@ -520,7 +521,7 @@ fn files_without_actuals_keep_their_bytes_and_bad_actuals_are_refused_with_their
     // A category of the other side: subsidy on the cost side.
     let e = refused("category: Personnel,", "category: Subsidy,");
     assert!(
-        e.contains("does not fit the side") && e.contains("category: Subsidy"),
+        e.contains("does not fit the cost side") && e.contains("category: Subsidy"),
         "{e}"
     );
     // A strategic goal that does not exist.
@@ -704,7 +705,7 @@ fn impossible_numbers_are_refused_with_a_reason() {
         (ActualValue::PayrollFte(year.staff[0].id), dec!(-1)),
     ] {
         let e = doc.apply(Edit::SetActual(value, Some(new))).unwrap_err();
-        assert!(e.to_string().contains("kan niet"), "{value:?}: {e}");
+        assert!(e.message(Lang::Nl).contains("kan niet"), "{value:?}: {e}");
     }
     assert_eq!(doc.plan(), &plan);
 }

@@ -202,8 +202,32 @@ fn a_refused_edit_and_a_refused_file_speak_the_window_language() {
     let nl = planbord::i18n::errors::load_error(&err, Lang::Nl);
     assert!(nl.contains("loonprofiel #99999 bestaat niet"), "{nl}");
     assert!(
-        err.to_string()
+        planbord::i18n::errors::load_error(&err, Lang::En)
             .contains("salary profile #99999 does not exist"),
         "{err}"
     );
+}
+
+/// A new item is named in the window's language until the user types a name.
+#[test]
+fn new_items_are_named_in_the_windows_language() {
+    for (lang, button, name) in [
+        (
+            Lang::Nl,
+            "Strategisch doel toevoegen",
+            "Nieuw strategisch doel",
+        ),
+        (Lang::En, "Add strategic goal", "New strategic goal"),
+    ] {
+        let mut prefs = prefs_on(Panel::Goals);
+        prefs.lang = lang;
+        let mut h = harness_sized(PlanApp::new(load(SOCIUS), None, prefs), 1366.0, 768.0);
+        h.run();
+        let before = h.state().plan().strategic_goals.len();
+        h.get_by_label(button).click();
+        h.run();
+        let goals = &h.state().plan().strategic_goals;
+        assert_eq!(goals.len(), before + 1);
+        assert_eq!(goals.last().unwrap().title, name, "{lang:?}");
+    }
 }

@@ -4,7 +4,7 @@
 //! so a new variant does not compile until it is added here. (The `Other` variants carry the
 //! system's own words, which no catalogue can translate; their samples are error codes.)
 
-use planbord::edit::{EditError, Thing};
+use planbord::edit::{EditError, Refusal, Thing, ValueKind};
 use planbord::exchange::ExportError;
 use planbord::exchange::import::{
     CellProblem, ColumnRef, ColumnRole, Flagged, ImportError, ImportWarning, NonAmount,
@@ -14,7 +14,8 @@ use planbord::exchange::import_actuals::{ActualsImportError, ActualsRejectReason
 use planbord::i18n::Lang;
 use planbord::i18n::errors;
 use planbord::model::decimal::DecimalProblem;
-use planbord::model::{AccountCategory, Side};
+use planbord::model::validate::{ProblemKind, Quantity, Referent, Subject};
+use planbord::model::{AccountCategory, ActualFigure, Id, Problem, Side};
 use planbord::store::{
     FileKind, Hint, LoadError, ReadError, ReadProblem, SaveError, SaveProblem, SyntaxProblem, Token,
 };
@@ -249,8 +250,21 @@ fn load_errors() -> Vec<LoadError> {
         path: path(),
         line: 3,
         column: 4,
-        message: "the salary profile #9 does not exist".into(),
-        message_nl: "het loonprofiel #9 bestaat niet".into(),
+        problem: Box::new(Problem {
+            subject: Subject::Goal("SD1.OD2".into()),
+            kind: ProblemKind::MissingReference {
+                what: Referent::SalaryProfile,
+                id: Id(9),
+            },
+            anchor: Vec::new(),
+        }),
+    });
+    all.push(LoadError::UnknownVersion {
+        path: path(),
+        line: 1,
+        column: 2,
+        found: 0,
+        supported: 2,
     });
     all.push(LoadError::NewerVersion {
         path: path(),
@@ -264,6 +278,7 @@ fn load_errors() -> Vec<LoadError> {
             | LoadError::Syntax { .. }
             | LoadError::Decimal { .. }
             | LoadError::Invalid { .. }
+            | LoadError::UnknownVersion { .. }
             | LoadError::NewerVersion { .. } => {}
         }
     }
@@ -655,5 +670,337 @@ fn a_broken_plan_file_is_described_in_the_users_language() {
             !dutch.contains("Expected") && !dutch.contains("Unexpected"),
             "{dutch}"
         );
+    }
+}
+
+fn subjects() -> Vec<Subject> {
+    let all = vec![
+        Subject::Plan,
+        Subject::Reserve("X1".into()),
+        Subject::SalaryProfile("X1".into()),
+        Subject::AvailableFte,
+        Subject::GeneralIndicator,
+        Subject::Goal("SD1.OD2".into()),
+        Subject::StaffLine("X1".into()),
+        Subject::OverheadLine("X1".into()),
+        Subject::IncomeLine("X1".into()),
+        Subject::AccountSection("X1".into()),
+        Subject::Account {
+            code: "610000".into(),
+            name: "X1".into(),
+        },
+        Subject::Actuals(2022),
+        Subject::ResultLine {
+            year: 2022,
+            name: "X1".into(),
+        },
+        Subject::Staff {
+            year: 2022,
+            name: "X1".into(),
+        },
+        Subject::Output {
+            year: 2022,
+            label: "X1".into(),
+        },
+        Subject::OutputPart {
+            year: 2022,
+            label: "X1".into(),
+            group: "X2".into(),
+        },
+        Subject::AddedActivity {
+            year: 2022,
+            description: "X1".into(),
+        },
+    ];
+    for s in &all {
+        match s {
+            Subject::Plan
+            | Subject::Reserve(_)
+            | Subject::SalaryProfile(_)
+            | Subject::AvailableFte
+            | Subject::GeneralIndicator
+            | Subject::Goal(_)
+            | Subject::StaffLine(_)
+            | Subject::OverheadLine(_)
+            | Subject::IncomeLine(_)
+            | Subject::AccountSection(_)
+            | Subject::Account { .. }
+            | Subject::Actuals(_)
+            | Subject::ResultLine { .. }
+            | Subject::Staff { .. }
+            | Subject::Output { .. }
+            | Subject::OutputPart { .. }
+            | Subject::AddedActivity { .. } => {}
+        }
+    }
+    all
+}
+
+fn problem_kinds() -> Vec<ProblemKind> {
+    let d = dec!(5);
+    let mut all = vec![
+        ProblemKind::OutOfRange {
+            field: "percent".into(),
+            value: d,
+            low: dec!(0),
+            high: dec!(100),
+        },
+        ProblemKind::YearOutsidePeriod {
+            field: "fte".into(),
+            year: 2030,
+            first: 2021,
+            last: 2025,
+        },
+        ProblemKind::Negative {
+            field: "fte".into(),
+            year: 2022,
+            value: d,
+        },
+        ProblemKind::NegativeFte {
+            field: "payroll_fte".into(),
+            value: d,
+        },
+        ProblemKind::GrowthOutOfRange { percent: d },
+        ProblemKind::BaseYearOutOfRange {
+            year: 1800,
+            low: 1921,
+            high: 2025,
+        },
+        ProblemKind::RuleTooLarge {
+            year: 2025,
+            limit: d,
+        },
+        ProblemKind::NegativeRoundingStep { step: d },
+        ProblemKind::PeriodOutsideYears {
+            first: 1800,
+            last: 1805,
+        },
+        ProblemKind::PeriodReversed {
+            first: 2025,
+            last: 2021,
+        },
+        ProblemKind::PeriodTooLong {
+            first: 2000,
+            last: 2090,
+        },
+        ProblemKind::DuplicateCode {
+            code: "SD1".into(),
+            count: 2,
+        },
+        ProblemKind::EmptyCode,
+        ProblemKind::ConflictItemMissing {
+            number: 1,
+            item: Id(9),
+        },
+        ProblemKind::NextIdTooLarge {
+            next: Id(9),
+            max: Id(8),
+        },
+        ProblemKind::FundPartWithoutFund,
+        ProblemKind::FundPartAboveBudget {
+            year: 2022,
+            part: d,
+            budget: d,
+        },
+        ProblemKind::ActivityYearsReversed {
+            activity: "X1".into(),
+            first: 2025,
+            last: 2021,
+        },
+        ProblemKind::DuplicateId {
+            id: Id(9),
+            count: 2,
+        },
+        ProblemKind::IdTooLarge {
+            id: Id(9),
+            max: Id(8),
+        },
+        ProblemKind::IdNotBelowNext {
+            id: Id(9),
+            next: Id(8),
+        },
+        ProblemKind::ThresholdOutOfRange { percent: d },
+        ProblemKind::ActualsYearOutsidePeriod {
+            first: 2021,
+            last: 2025,
+        },
+        ProblemKind::ActualsYearTwice,
+        ProblemKind::CategoryNotOfSide {
+            category: AccountCategory::Subsidy,
+            side: Side::Cost,
+        },
+        ProblemKind::MilestoneTwice { indicator: Id(9) },
+        ProblemKind::ActivityReportedTwice { activity: Id(9) },
+        ProblemKind::ExplainedTwice {
+            figure: ActualFigure::CostTotal,
+        },
+        ProblemKind::GoalFteTwice { goal: Id(9) },
+    ];
+    for what in [
+        Quantity::Field("amount".into()),
+        Quantity::FieldInYear("fte".into(), 2022),
+        Quantity::BaseAmount,
+        Quantity::RoundingStep,
+        Quantity::OpeningBalance,
+    ] {
+        match what {
+            Quantity::Field(_)
+            | Quantity::FieldInYear(..)
+            | Quantity::BaseAmount
+            | Quantity::RoundingStep
+            | Quantity::OpeningBalance => {}
+        }
+        all.push(ProblemKind::TooLarge {
+            what,
+            value: d,
+            limit: d,
+        });
+    }
+    for what in [
+        Referent::CoreTask,
+        Referent::SalaryProfile,
+        Referent::ReserveFund,
+        Referent::ActivityType,
+        Referent::StrategicGoal,
+        Referent::OperationalGoal,
+        Referent::Indicator,
+        Referent::Activity,
+        Referent::StaffLineOrProfile,
+        Referent::Goal,
+    ] {
+        match what {
+            Referent::CoreTask
+            | Referent::SalaryProfile
+            | Referent::ReserveFund
+            | Referent::ActivityType
+            | Referent::StrategicGoal
+            | Referent::OperationalGoal
+            | Referent::Indicator
+            | Referent::Activity
+            | Referent::StaffLineOrProfile
+            | Referent::Goal => {}
+        }
+        all.push(ProblemKind::MissingReference { what, id: Id(9) });
+    }
+    for kind in &all {
+        match kind {
+            ProblemKind::TooLarge { .. }
+            | ProblemKind::OutOfRange { .. }
+            | ProblemKind::YearOutsidePeriod { .. }
+            | ProblemKind::Negative { .. }
+            | ProblemKind::NegativeFte { .. }
+            | ProblemKind::GrowthOutOfRange { .. }
+            | ProblemKind::BaseYearOutOfRange { .. }
+            | ProblemKind::RuleTooLarge { .. }
+            | ProblemKind::NegativeRoundingStep { .. }
+            | ProblemKind::MissingReference { .. }
+            | ProblemKind::PeriodOutsideYears { .. }
+            | ProblemKind::PeriodReversed { .. }
+            | ProblemKind::PeriodTooLong { .. }
+            | ProblemKind::DuplicateCode { .. }
+            | ProblemKind::EmptyCode
+            | ProblemKind::ConflictItemMissing { .. }
+            | ProblemKind::NextIdTooLarge { .. }
+            | ProblemKind::FundPartWithoutFund
+            | ProblemKind::FundPartAboveBudget { .. }
+            | ProblemKind::ActivityYearsReversed { .. }
+            | ProblemKind::DuplicateId { .. }
+            | ProblemKind::IdTooLarge { .. }
+            | ProblemKind::IdNotBelowNext { .. }
+            | ProblemKind::ThresholdOutOfRange { .. }
+            | ProblemKind::ActualsYearOutsidePeriod { .. }
+            | ProblemKind::ActualsYearTwice
+            | ProblemKind::CategoryNotOfSide { .. }
+            | ProblemKind::MilestoneTwice { .. }
+            | ProblemKind::ActivityReportedTwice { .. }
+            | ProblemKind::ExplainedTwice { .. }
+            | ProblemKind::GoalFteTwice { .. } => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn every_broken_rule_and_refusal_speaks_the_users_language() {
+    for subject in subjects() {
+        for kind in problem_kinds() {
+            let p = Problem {
+                subject: subject.clone(),
+                kind,
+                anchor: Vec::new(),
+            };
+            both(&format!("{p:?}"), |lang| {
+                planbord::i18n::errors::problem(&p, lang)
+            });
+            let error = EditError::Breaks(Box::new(p));
+            both(&format!("{error:?}"), |lang| error.message(lang));
+        }
+    }
+    let sample = Problem {
+        subject: Subject::Goal("SD1.OD2".into()),
+        kind: ProblemKind::YearOutsidePeriod {
+            field: "fte".into(),
+            year: 2030,
+            first: 2021,
+            last: 2025,
+        },
+        anchor: Vec::new(),
+    };
+    let mut refusals = vec![
+        Refusal::YearOutsidePeriod { year: 2030 },
+        Refusal::NegativeFte,
+        Refusal::NoActivityTypes,
+        Refusal::FirstAfterLast {
+            first: 2025,
+            last: 2021,
+        },
+        Refusal::LineInUse,
+        Refusal::ValuesOutsidePeriod {
+            first: 2021,
+            last: 2024,
+            problem: Box::new(sample),
+        },
+        Refusal::ActualsExist { year: 2022 },
+        Refusal::ThresholdOutOfRange,
+        Refusal::ConflictValueUnreadable { reason: "x".into() },
+        Refusal::FollowsGrowthRule,
+        Refusal::NoSalaryProfile,
+    ];
+    for (side, account) in [(Side::Cost, true), (Side::Income, false)] {
+        refusals.push(Refusal::CategoryNotOfSide {
+            side,
+            line: "X1".into(),
+            account,
+        });
+    }
+    for kind in [ValueKind::Percentage, ValueKind::Nps, ValueKind::Count] {
+        match kind {
+            ValueKind::Percentage | ValueKind::Nps | ValueKind::Count => {}
+        }
+        refusals.push(Refusal::OutOfRange {
+            value: dec!(120),
+            low: dec!(0),
+            high: dec!(100),
+            kind,
+        });
+    }
+    for refusal in refusals {
+        match &refusal {
+            Refusal::YearOutsidePeriod { .. }
+            | Refusal::NegativeFte
+            | Refusal::NoActivityTypes
+            | Refusal::FirstAfterLast { .. }
+            | Refusal::LineInUse
+            | Refusal::ValuesOutsidePeriod { .. }
+            | Refusal::CategoryNotOfSide { .. }
+            | Refusal::ActualsExist { .. }
+            | Refusal::ThresholdOutOfRange
+            | Refusal::OutOfRange { .. }
+            | Refusal::ConflictValueUnreadable { .. }
+            | Refusal::FollowsGrowthRule
+            | Refusal::NoSalaryProfile => {}
+        }
+        let error = EditError::Refused(refusal);
+        both(&format!("{error:?}"), |lang| error.message(lang));
     }
 }

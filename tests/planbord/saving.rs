@@ -11,7 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::{SOCIUS, TEMPLATE, harness_with, planbord, prefs_on, socius, type_into};
+use crate::support::{
+    SOCIUS, TEMPLATE, english, harness_with, planbord, prefs_on, socius, type_into,
+};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -307,7 +309,7 @@ fn trailing_zeros_are_reported_with_both_readings() {
             .replacen("2021: \"1.4\"", "2021: \"73.600\"", 1);
     let err = load_text(&text);
     assert_eq!(err.position(), Some(position_of(&text, "73.600\"")));
-    let en = err.to_string();
+    let en = english(&err);
     assert!(en.contains("73,6") && en.contains("73.600"), "{en}");
     let nl = planbord::i18n::errors::load_error(&err, planbord::i18n::Lang::Nl);
     assert!(
@@ -321,7 +323,7 @@ fn a_file_cut_inside_a_text_says_it_ends_too_early() {
     let text = std::fs::read_to_string(SOCIUS).unwrap();
     let inside = text.find("Socius").unwrap() + 3;
     let err = load_text(&text[..inside]);
-    let message = err.to_string();
+    let message = english(&err);
     assert!(
         message.contains("cut off") && message.contains(".bak"),
         "{message}"
@@ -335,7 +337,7 @@ fn ids_without_room_are_refused_with_sane_advice() {
     let text = std::fs::read_to_string(SOCIUS).unwrap();
     let next = text.lines().find(|l| l.contains("next_id:")).unwrap();
     let huge = text.replacen(next, &format!("    next_id: {},", u64::MAX), 1);
-    let err = load_text(&huge).to_string();
+    let err = english(&load_text(&huge));
     assert!(err.contains("leaves no room"), "{err}");
     assert!(!err.contains("at least 0"), "{err}");
     let mut plan = socius();

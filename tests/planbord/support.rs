@@ -287,3 +287,8 @@ pub fn grouped_socius() -> Plan {
     set(&mut plan.income, "Recuperatie personeelskosten", "  ");
     plan
 }
+
+/// A load error as an English-speaking user reads it.
+pub fn english(error: &planbord::store::LoadError) -> String {
+    planbord::i18n::errors::load_error(error, planbord::i18n::Lang::En)
+}

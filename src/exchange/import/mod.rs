@@ -437,11 +437,6 @@ impl ImportPreview {
         }
     }
 
-    /// Whether the user still has to choose the budget basis.
-    pub fn basis_unanswered(&self) -> bool {
-        self.basis_choice.is_none()
-    }
-
     /// The plan's account totals after the import against the source's lines, per side and
     /// year of the source. They agree unless lines or sections the source lacks stay.
     pub fn total_checks(&self) -> Vec<TotalCheck> {

@@ -89,10 +89,7 @@ fn lay_out(fonts: &Fonts, plan: &Plan, report: &Report, lang: Lang, today: &str)
         pages,
         headings,
         title: format!("{} – {title}", plan.meta.title),
-        language: match lang {
-            Lang::Nl => "nl-BE".to_string(),
-            Lang::En => "en".to_string(),
-        },
+        language: lang.tag().to_string(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The texts of the scenario comparison (window and `planbord compare`).
 
+pub mod render;
+
 use super::Lang;
 
 /// The comparison's texts in one language (view, `planbord compare`, change lines, verdicts).

@@ -1,6 +1,10 @@
-//! What an edit is called in the Edit menu, in the user's language.
+//! What an edit is called in the Edit menu ("Ongedaan maken: ..."), in the user's language.
 
-use super::*;
+use super::rules::{problem, side_name};
+use crate::edit::*;
+use crate::i18n::Lang;
+use crate::model::*;
+use crate::numfmt;
 
 impl Edit {
     /// A short description in the user's language, shown in the Edit menu ("Ongedaan maken: ...").
@@ -184,6 +188,7 @@ impl Edit {
             Edit::SetExplanation { year, .. } => {
                 format!("{} {year}", pick("toelichting", "explanation"))
             }
+            Edit::AddDraft(_) => crate::i18n::plan_text::edit_label(lang).to_string(),
             Edit::ReplaceResultLines(import) => {
                 format!(
                     "{} {}",
@@ -191,6 +196,204 @@ impl Edit {
                     import.year
                 )
             }
+        }
+    }
+}
+
+/// The name a new item gets until the user types one.
+pub fn new_item_name(item: NewItem, lang: Lang) -> &'static str {
+    let en = lang == Lang::En;
+    let (nl, english) = match item {
+        NewItem::StrategicGoal => ("Nieuw strategisch doel", "New strategic goal"),
+        NewItem::OperationalGoal => ("Nieuw operationeel doel", "New operational goal"),
+        NewItem::Priority => ("Nieuwe prioriteit", "New priority"),
+        NewItem::Line => ("Nieuwe lijn", "New line"),
+        NewItem::StaffFunction => ("Nieuwe functie", "New function"),
+        NewItem::TargetGroup => ("Nieuwe doelgroep", "New target group"),
+        NewItem::SalaryProfile => ("Nieuw profiel", "New profile"),
+        NewItem::Reserve => ("Nieuwe reserve", "New reserve"),
+        NewItem::AccountSection => ("NIEUWE RUBRIEK", "NEW SECTION"),
+        NewItem::AccountLine => ("Nieuwe rekening", "New account"),
+        NewItem::CoreTask => ("Nieuwe kerntaak", "New core task"),
+    };
+    if en { english } else { nl }
+}
+
+impl Thing {
+    /// The noun with its article, to start a sentence: `het strategisch doel`, `the strategic goal`.
+    pub fn noun(self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let (nl, en_text) = match self {
+            Thing::StrategicGoal => ("het strategisch doel", "the strategic goal"),
+            Thing::OperationalGoal => ("het operationeel doel", "the operational goal"),
+            Thing::Goal => ("het doel", "the goal"),
+            Thing::Activity => ("de activiteit", "the activity"),
+            Thing::SalaryProfile => ("het loonprofiel", "the salary profile"),
+            Thing::IncomeLine => ("de inkomstenlijn", "the income line"),
+            Thing::Line => ("de lijn", "the line"),
+            Thing::Account => ("de rekening", "the account"),
+            Thing::Section => ("de rubriek", "the section"),
+            Thing::Reserve => ("de reserve", "the reserve"),
+            Thing::Indicator => ("de indicator", "the indicator"),
+            Thing::OutputFigure => ("het kengetal", "the output figure"),
+            Thing::Function => ("de functie", "the function"),
+            Thing::Conflict => ("dit conflict", "this conflict"),
+            Thing::ConflictPlace => ("de plaats van dit conflict", "the place of this conflict"),
+            Thing::Field => ("dit veld", "this field"),
+            Thing::ActualsYear(year) => {
+                return if en {
+                    format!("the realised figures of {year}")
+                } else {
+                    format!("de realisatie van {year}")
+                };
+            }
+        };
+        if en { en_text } else { nl }.to_string()
+    }
+}
+
+fn refusal(refusal: &Refusal, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match refusal {
+        Refusal::YearOutsidePeriod { year } => {
+            if en {
+                format!("{year} lies outside the plan period")
+            } else {
+                format!("{year} valt buiten de planperiode")
+            }
+        }
+        Refusal::NegativeFte => {
+            if en {
+                "FTE cannot be negative".into()
+            } else {
+                "VTE kan niet negatief zijn".into()
+            }
+        }
+        Refusal::NoActivityTypes => {
+            if en {
+                "there are no activity types".into()
+            } else {
+                "er zijn geen activiteitstypes".into()
+            }
+        }
+        Refusal::FirstAfterLast { first, last } => {
+            if en {
+                format!("the first year {first} comes after the last year {last}")
+            } else {
+                format!("het beginjaar {first} ligt na het eindjaar {last}")
+            }
+        }
+        Refusal::LineInUse => {
+            if en {
+                "this line is still in use; unlink the goals or lines first".into()
+            } else {
+                "deze lijn is nog in gebruik; koppel eerst de doelen of lijnen los".into()
+            }
+        }
+        Refusal::ValuesOutsidePeriod {
+            first,
+            last,
+            problem: p,
+        } => {
+            let p = problem(p, lang);
+            if en {
+                format!("there are values outside {first}-{last}; clear them first ({p})")
+            } else {
+                format!("er staan nog waarden buiten {first}-{last}; maak ze eerst leeg ({p})")
+            }
+        }
+        Refusal::CategoryNotOfSide {
+            side,
+            line,
+            account,
+        } => {
+            let side = side_name(*side, lang);
+            match (account, en) {
+                (true, true) => {
+                    format!("this category does not fit the {side} of account {line}")
+                }
+                (true, false) => {
+                    format!("deze categorie past niet bij de {side} van rekening {line}")
+                }
+                (false, true) => format!("this category does not fit the {side} of '{line}'"),
+                (false, false) => format!("deze categorie past niet bij de {side} van '{line}'"),
+            }
+        }
+        Refusal::ActualsExist { year } => {
+            if en {
+                format!("there are actuals for {year} already")
+            } else {
+                format!("er is al een realisatie voor {year}")
+            }
+        }
+        Refusal::ThresholdOutOfRange => {
+            if en {
+                "the threshold is a percentage from 0 to 100".into()
+            } else {
+                "de drempel is een percentage van 0 tot 100".into()
+            }
+        }
+        Refusal::OutOfRange {
+            value,
+            low,
+            high,
+            kind,
+        } => {
+            let (value, low, high) = (
+                numfmt::exact(*value),
+                numfmt::exact(*low),
+                numfmt::exact(*high),
+            );
+            let what = match (kind, en) {
+                (ValueKind::Percentage, false) => "een percentage",
+                (ValueKind::Percentage, true) => "a percentage",
+                (ValueKind::Nps, false) => "een NPS",
+                (ValueKind::Nps, true) => "an NPS",
+                (ValueKind::Count, false) => "een aantal",
+                (ValueKind::Count, true) => "a count",
+            };
+            if en {
+                format!("{value} is not possible: this is {what} from {low} to {high}")
+            } else {
+                format!("{value} kan niet: dit is {what} van {low} tot {high}")
+            }
+        }
+        Refusal::ConflictValueUnreadable { reason } => {
+            if en {
+                format!("the value of this conflict does not fit the plan ({reason})")
+            } else {
+                format!("de waarde van dit conflict past niet in het plan ({reason})")
+            }
+        }
+        Refusal::FollowsGrowthRule => {
+            if en {
+                "this amount follows a growth rule; change the rule".into()
+            } else {
+                "dit bedrag volgt een groeiregel; pas de regel aan".into()
+            }
+        }
+        Refusal::NoSalaryProfile => {
+            if en {
+                "add a salary profile first (Staffing)".into()
+            } else {
+                "maak eerst een loonprofiel aan (Personeel)".into()
+            }
+        }
+    }
+}
+
+impl EditError {
+    /// The reason in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EditError::NotFound(what), Lang::Nl) => {
+                format!("{} bestaat niet (meer)", what.noun(lang))
+            }
+            (EditError::NotFound(what), Lang::En) => {
+                format!("{} is no longer there", what.noun(lang))
+            }
+            (EditError::Breaks(p), _) => problem(p, lang),
+            (EditError::Refused(r), _) => refusal(r, lang),
         }
     }
 }

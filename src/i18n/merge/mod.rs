@@ -1,5 +1,7 @@
 //! The words of merge conflicts: field, list and variant names, the merge's result line.
 
+pub mod conflicts;
+
 use super::Lang;
 
 /// Fields of the plan as named in a conflict: (field, Dutch, English).
@@ -17,6 +19,7 @@ const FIELD_LABELS: &[(&str, &str, &str)] = &[
     ("author", "auteur", "author"),
     ("code_style", "codestijl", "code style"),
     ("budget_basis", "begrotingsbasis", "budget basis"),
+    ("derived_from", "afgeleid van", "derived from"),
     ("mission", "missie", "mission"),
     ("available_fte", "beschikbare VTE", "available FTE"),
     ("text", "tekst", "text"),
