@@ -3,7 +3,8 @@
 //! headless frame (layout + tessellation at 1440x880) of every panel, Socius and x100, at the
 //! top, scrolled to the middle and to the end. Also the memory an undo history of 500
 //! single-cell edits takes, and the median and 95th percentile of each frame (printed). Also
-//! Plan uit document on the Socius text and a new period of the x100 plan.
+//! Plan uit document on the Socius text, a new period of the x100 plan, and the yearly report of
+//! the x100 plan with one realised year: calc, PDF and XLSX.
 
 // Tests and benchmarks make and read their fixture files directly; the rule that only `store`
 // touches the file system (clippy.toml) is for the program.
@@ -162,6 +163,207 @@ fn app_on(plan: &Plan, panel: Panel, turns: usize) -> (egui::Context, PlanApp) {
     (ctx, app)
 }
 
+/// The x100 plan with its first year realised, as a coordinator would have filled it in: the
+/// result lines (personnel, operating per strategic goal, overhead, subsidy and other income),
+/// a function per staff line, FTE for every operational goal, a status for every activity of
+/// the year, a value for every indicator with a target, and explanations of the operating cost
+/// of every tenth goal.
+fn with_realised_year(mut plan: Plan) -> Plan {
+    use planbord::model::{
+        AccountCategory, ActivityReport, ActivityStatus, ActualFigure, Explanation, GoalFte,
+        ResultLine, Side, StaffActual, YearActuals,
+    };
+    let year = plan.meta.first_year;
+    let summary = planbord::calc::summarize(&plan);
+    let at = |series: &planbord::calc::Series| series[0];
+    let mut realised = YearActuals::new(year);
+    let line = |plan: &mut Plan, name: String, side, category, goal, amount: Decimal| {
+        let id = plan.new_id();
+        ResultLine {
+            id,
+            name,
+            side,
+            category,
+            goal,
+            amount: amount.round_dp(2),
+        }
+    };
+    let pct = |v: Decimal, p: i64| v * Decimal::new(p, 2);
+    realised.result_lines.push(line(
+        &mut plan,
+        "Lonen en sociale lasten".into(),
+        Side::Cost,
+        AccountCategory::Personnel,
+        None,
+        pct(at(&summary.personnel_total), 98),
+    ));
+    let goals: Vec<_> = plan
+        .strategic_goals
+        .iter()
+        .map(|sd| (sd.id, sd.code.clone()))
+        .collect();
+    for ((id, code), figures) in goals.iter().zip(&summary.goals) {
+        let amount = pct(at(&figures.operating), 90 + (id.0 % 20) as i64);
+        let l = line(
+            &mut plan,
+            format!("Werking {code}"),
+            Side::Cost,
+            AccountCategory::Operating,
+            Some(*id),
+            amount,
+        );
+        realised.result_lines.push(l);
+    }
+    realised.result_lines.push(line(
+        &mut plan,
+        "Overhead".into(),
+        Side::Cost,
+        AccountCategory::Overhead,
+        None,
+        pct(at(&summary.overhead_total), 101),
+    ));
+    realised.result_lines.push(line(
+        &mut plan,
+        "Werkingssubsidie".into(),
+        Side::Income,
+        AccountCategory::Subsidy,
+        None,
+        at(&summary.requested_subsidy),
+    ));
+    realised.result_lines.push(line(
+        &mut plan,
+        "Eigen inkomsten".into(),
+        Side::Income,
+        AccountCategory::OwnIncome,
+        None,
+        pct(
+            at(&summary.income_total) - at(&summary.requested_subsidy),
+            95,
+        ),
+    ));
+    let staff: Vec<_> = plan
+        .staff_lines
+        .iter()
+        .map(|l| (l.id, l.name.clone(), l.fte.get(year)))
+        .collect();
+    for (line_id, name, fte) in staff {
+        let id = plan.new_id();
+        realised.staff.push(StaffActual {
+            id,
+            name,
+            planned_as: Some(line_id),
+            payroll_fte: fte,
+            available_fte: fte,
+        });
+    }
+    for (_, od) in plan.operational_goals() {
+        realised.goal_fte.push(GoalFte {
+            goal: od.id,
+            fte: pct(od.fte.get(year), 95),
+        });
+        for activity in od
+            .activities
+            .iter()
+            .filter(|a| a.first_year <= year && year <= a.last_year)
+        {
+            realised.activities.push(ActivityReport {
+                activity: activity.id,
+                status: ActivityStatus::ALL[activity.id.0 as usize % 5],
+                replaced_by: String::new(),
+                reason: "Zoals gepland uitgevoerd.".into(),
+            });
+        }
+    }
+    for (id, _) in goals.iter().step_by(10) {
+        realised.explanations.push(Explanation {
+            figure: ActualFigure::OperatingGoal(*id),
+            text: "Minder fysieke vormingen: lagere kosten voor zalen en catering.".into(),
+        });
+    }
+    for sd in &mut plan.strategic_goals {
+        let indicators = sd.indicators.iter_mut().chain(
+            sd.operational_goals
+                .iter_mut()
+                .flat_map(|od| od.indicators.iter_mut()),
+        );
+        for indicator in indicators {
+            if let Some(target) = &indicator.target {
+                let value = (target.value / Decimal::TWO).round();
+                indicator.actuals.set(year, Some(value));
+            }
+        }
+    }
+    plan.actuals.years.push(realised);
+    assert!(planbord::model::validate(&plan).is_empty());
+    plan
+}
+
+/// The yearly report of the x100 plan with one realised year: calc's report, and the PDF.
+fn report_benches(c: &mut Criterion) {
+    let plan = with_realised_year(big());
+    let year = plan.meta.first_year;
+    let summary = planbord::calc::summarize(&plan);
+    c.bench_function("x100: summarize with a realised year", |b| {
+        b.iter(|| planbord::calc::summarize(black_box(&plan)))
+    });
+    c.bench_function("x100: year report (calc)", |b| {
+        b.iter(|| planbord::calc::report::year_report(black_box(&plan), &summary, year))
+    });
+    let report = planbord::calc::report::Report::build(
+        &plan,
+        &summary,
+        planbord::calc::report::ReportKind::Year,
+        Some(year),
+    )
+    .unwrap();
+    let bytes = planbord::exchange::pdf::year_report::write_report_pdf(
+        &plan,
+        &report,
+        planbord::i18n::Lang::Nl,
+        "2026-12-08",
+    )
+    .unwrap();
+    let pages = planbord::exchange::pdf::year_report::year_report_document(
+        &plan,
+        &report,
+        planbord::i18n::Lang::Nl,
+        "2026-12-08",
+    )
+    .unwrap()
+    .pages
+    .len();
+    eprintln!(
+        "x100 year report: {pages} pages, {} KiB",
+        bytes.len() / 1024
+    );
+    c.bench_function("x100: year report PDF (calc + layout + PDF)", |b| {
+        b.iter(|| {
+            let report = planbord::calc::report::Report::build(
+                black_box(&plan),
+                &summary,
+                planbord::calc::report::ReportKind::Year,
+                Some(year),
+            )
+            .unwrap();
+            planbord::exchange::pdf::year_report::write_report_pdf(
+                &plan,
+                &report,
+                planbord::i18n::Lang::Nl,
+                "2026-12-08",
+            )
+            .unwrap()
+        })
+    });
+    c.bench_function("x100: year report XLSX", |b| {
+        b.iter(|| {
+            let tables =
+                planbord::exchange::tables::report_tables(&report, planbord::i18n::Lang::Nl);
+            planbord::exchange::xlsx::write_xlsx(&tables, &plan.meta, planbord::i18n::Lang::Nl)
+                .unwrap()
+        })
+    });
+}
+
 fn benches(c: &mut Criterion) {
     let plan = big();
     history_memory(&plan);
@@ -303,4 +505,9 @@ criterion_group! {
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
     targets = benches
 }
-criterion_main!(group);
+criterion_group! {
+    name = reports;
+    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(5));
+    targets = report_benches
+}
+criterion_main!(group, reports);

@@ -54,6 +54,26 @@ pub fn signed_euros(value: Decimal) -> String {
     }
 }
 
+/// FTE with an explicit sign for non-zero values: `+0,7`, `-1,25`, `0`.
+pub fn signed_fte(value: Decimal) -> String {
+    let text = fte(value);
+    if value > Decimal::ZERO && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A percentage with one decimal and an explicit sign for non-zero values: `+3,4 %`, `-8,1 %`.
+pub fn signed_percent(value: Decimal) -> String {
+    let text = format(value, 1, false);
+    if value > Decimal::ZERO && text != "0,0" {
+        format!("+{text} %")
+    } else {
+        format!("{text} %")
+    }
+}
+
 /// FTE with up to two decimals: `0,7`, `12,6`, `1`.
 pub fn fte(value: Decimal) -> String {
     format(value, 2, true)

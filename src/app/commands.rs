@@ -18,6 +18,7 @@ pub enum Command {
     ExportXlsx,
     ExportCsv,
     ExportPdf,
+    YearReport,
     ImportBudget,
     ImportPlanText,
     NewPeriod,
@@ -48,7 +49,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// In the order the shortcuts are checked: those with more modifiers first, so Ctrl+Shift+S
     /// is never taken for Ctrl+S.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -61,6 +62,7 @@ impl Command {
         Command::ExportXlsx,
         Command::ExportCsv,
         Command::ExportPdf,
+        Command::YearReport,
         Command::ImportBudget,
         Command::ImportPlanText,
         Command::NewPeriod,
@@ -83,6 +85,7 @@ impl Command {
             Command::ExportXlsx => tr.export_xlsx,
             Command::ExportCsv => tr.export_csv,
             Command::ExportPdf => tr.export_pdf,
+            Command::YearReport => tr.act.report_command,
             Command::ImportBudget => tr.import_budget,
             Command::ImportPlanText => tr.import_plan_text,
             Command::NewPeriod => tr.new_period,
@@ -118,6 +121,7 @@ impl Command {
             | Command::ExportXlsx
             | Command::ExportCsv
             | Command::ExportPdf
+            | Command::YearReport
             | Command::ImportBudget
             | Command::ImportPlanText
             | Command::NewPeriod

@@ -65,6 +65,8 @@ pub enum Dialog {
     },
     /// The preview of a budget import (kept in `PlanApp::import_preview`).
     ImportBudget,
+    /// Which report (a year's or the progress report), which year, which format.
+    YearReport(super::year_report::ReportChoice),
     /// A source that could not be read: the message.
     SourceUnreadable(String),
     /// Every command with its shortcut.
@@ -116,6 +118,7 @@ impl PlanApp {
                     existing,
                 } => self.confirm_export_ui(ui, t, kind, &path, existing),
                 Dialog::ImportBudget => self.import_preview_dialog_ui(ui),
+                Dialog::YearReport(choice) => self.year_report_ui(ui, t, choice),
                 Dialog::Shortcuts => self.shortcuts_ui(ui, t),
                 Dialog::About => {
                     ui.heading(t.about);
@@ -264,6 +267,7 @@ impl PlanApp {
             PathPurpose::Exchange(ExchangeKind::CsvFolder) => (t.export_csv, t.save),
             PathPurpose::Exchange(ExchangeKind::Pdf) => (t.export_pdf, t.save),
             PathPurpose::Exchange(ExchangeKind::ImportBudget) => (t.import_budget, t.open),
+            PathPurpose::Exchange(ExchangeKind::Report(_)) => (t.act.report_title, t.save),
             PathPurpose::PlanText => (t.import_plan_text, t.open),
         };
         ui.heading(title);

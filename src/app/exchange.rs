@@ -17,11 +17,13 @@ pub enum ExchangeKind {
     CsvFolder,
     Pdf,
     ImportBudget,
+    /// The yearly or progress report.
+    Report(super::year_report::ReportChoice),
 }
 
 impl PlanApp {
     /// A path next to the plan with another extension (or in the documents folder).
-    fn export_proposal(&self, suffix: &str) -> PathBuf {
+    pub(super) fn export_proposal(&self, suffix: &str) -> PathBuf {
         let base = self.save_as_proposal();
         let stem = base.file_stem().unwrap_or_default().to_string_lossy();
         base.with_file_name(format!("{stem}{suffix}"))
@@ -106,9 +108,10 @@ impl PlanApp {
     /// A path typed or chosen for an exchange.
     pub(super) fn exchange_path_chosen(&mut self, kind: ExchangeKind, path: &Path) {
         match kind {
-            ExchangeKind::Xlsx | ExchangeKind::CsvFolder | ExchangeKind::Pdf => {
-                self.write_export(kind, path, true)
-            }
+            ExchangeKind::Xlsx
+            | ExchangeKind::CsvFolder
+            | ExchangeKind::Pdf
+            | ExchangeKind::Report(_) => self.write_export(kind, path, true),
             ExchangeKind::ImportBudget => self.read_budget(path),
         }
     }
@@ -142,6 +145,7 @@ impl PlanApp {
                     Err(_) => Vec::new(),
                 }
             }
+            ExchangeKind::Report(choice) => self.report_output(choice, path),
             ExchangeKind::ImportBudget => Vec::new(),
         }
     }
@@ -205,6 +209,7 @@ impl PlanApp {
                 t.sheets_written
             ),
             ExchangeKind::Pdf => format!("{}: {}", path.display(), t.pdf_pages_written),
+            ExchangeKind::Report(_) => format!("{}: {}", path.display(), t.act.report_written),
             _ => format!(
                 "{}: {} {}",
                 path.display(),

@@ -88,6 +88,7 @@ impl PlanApp {
             Command::ExportXlsx => self.export_xlsx(),
             Command::ExportCsv => self.export_csv(),
             Command::ExportPdf => self.export_pdf(),
+            Command::YearReport => self.year_report(),
             Command::ImportBudget => self.import_budget(),
             Command::ImportPlanText => self.import_plan_text(),
             Command::NewPeriod => self.new_period_dialog(),
@@ -179,6 +180,7 @@ impl PlanApp {
                 self.command_button_ui(ui, Command::ExportXlsx, None);
                 self.command_button_ui(ui, Command::ExportCsv, None);
                 self.command_button_ui(ui, Command::ExportPdf, None);
+                self.command_button_ui(ui, Command::YearReport, None);
                 self.command_button_ui(ui, Command::ImportBudget, None);
                 ui.separator();
                 self.command_button_ui(ui, Command::ImportPlanText, None);

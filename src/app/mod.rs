@@ -15,6 +15,7 @@ mod files;
 mod frame;
 mod start;
 mod sync;
+mod year_report;
 
 pub use autosave::AUTOSAVE_DELAY;
 pub use commands::Command;

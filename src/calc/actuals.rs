@@ -35,6 +35,7 @@ use crate::model::{
     PrintedTotal, Side, Target, YearActuals,
 };
 use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
 
 /// What a compared figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +195,14 @@ pub struct YearComparison {
     /// General indicators, then those of every goal in plan order.
     pub indicators: Vec<IndicatorResult>,
     pub activities: ActivityCounts,
+    /// FTE per goal: every strategic goal (realised: the sum of its operational goals that
+    /// report FTE) followed by its operational goals (parts), then all goals together
+    /// ([`ActualFigure::FteGoals`]). Realised only where the year reports FTE per goal.
+    pub fte_by_goal: Vec<FigureComparison>,
+    /// Every reserve fund at the end of the year: planned, and (for the fund that receives the
+    /// balance, in a year with result lines) moved by the realised results of the realised
+    /// years so far instead of the planned ones.
+    pub reserves: Vec<FigureComparison>,
 }
 
 impl YearComparison {
@@ -213,6 +222,11 @@ pub struct PeriodComparison {
     pub figures: Vec<FigureComparison>,
     /// Each planned activity counted once, by its latest report; every addition counted.
     pub activities: ActivityCounts,
+    /// FTE per goal, averaged over the years that report it (realised `None` and planned zero
+    /// for a goal no year reports).
+    pub fte_by_goal: Vec<FigureComparison>,
+    /// The reserve funds at the end of the last realised year.
+    pub reserves: Vec<FigureComparison>,
 }
 
 impl PeriodComparison {
@@ -604,11 +618,16 @@ fn year_comparison(
         })
         .collect();
 
+    let milestones: HashMap<Id, Milestone> = year
+        .milestones
+        .iter()
+        .map(|m| (m.indicator, m.state))
+        .collect();
     let indicators = indicators_with_goal(plan)
         .into_iter()
         .map(|(code, indicator)| {
             let realised = indicator.actuals.0.get(&y).copied();
-            let milestone = year.milestone(indicator.id);
+            let milestone = milestones.get(&indicator.id).copied();
             IndicatorResult {
                 indicator: indicator.id,
                 goal_code: code.map(str::to_string),
@@ -628,13 +647,16 @@ fn year_comparison(
         .collect();
 
     let mut activities = ActivityCounts::default();
+    let reported: HashSet<Id> = year.activities.iter().map(|r| r.activity).collect();
     for report in &year.activities {
         activities.count(report.status);
     }
     activities.unreported = planned_activities(plan, y)
-        .filter(|id| year.activity_report(*id).is_none())
+        .filter(|id| !reported.contains(id))
         .count();
     activities.added = year.added_activities.len();
+
+    let fte_by_goal = goal_fte_comparisons(plan, summary, year, t);
 
     YearComparison {
         year: y,
@@ -644,7 +666,131 @@ fn year_comparison(
         staff,
         indicators,
         activities,
+        fte_by_goal,
+        reserves: Vec::new(),
     }
+}
+
+/// FTE per goal planned against realised (see [`YearComparison::fte_by_goal`]).
+fn goal_fte_comparisons(
+    plan: &Plan,
+    summary: &Summary,
+    year: &YearActuals,
+    t: Decimal,
+) -> Vec<FigureComparison> {
+    let i = summary.year_index(year.year);
+    let at = |series: &[Decimal]| i.map(|i| series[i]).unwrap_or_default();
+    let fte = |figure, code: &str, planned, realised| {
+        comparison(
+            figure,
+            Some(code.to_string()),
+            FigureUnit::Fte,
+            planned,
+            realised,
+            t,
+        )
+    };
+    let spent: HashMap<Id, Decimal> = year.goal_fte.iter().map(|g| (g.goal, g.fte)).collect();
+    let mut rows = Vec::new();
+    let (mut planned_all, mut realised_all, mut any) = (Decimal::ZERO, Decimal::ZERO, false);
+    for (sd, figures) in plan.strategic_goals.iter().zip(&summary.goals) {
+        let ods: Vec<FigureComparison> = sd
+            .operational_goals
+            .iter()
+            .zip(&figures.operational)
+            .map(|(od, f)| {
+                let mut row = fte(
+                    ActualFigure::FteGoal(od.id),
+                    &od.code,
+                    at(&f.fte),
+                    spent.get(&od.id).copied(),
+                );
+                row.is_part = true;
+                row
+            })
+            .collect();
+        let reported: Vec<Decimal> = ods.iter().filter_map(|r| r.realised).collect();
+        let realised = (!reported.is_empty()).then(|| reported.iter().sum::<Decimal>());
+        planned_all += at(&figures.fte);
+        if let Some(r) = realised {
+            realised_all += r;
+            any = true;
+        }
+        rows.push(fte(
+            ActualFigure::FteGoal(sd.id),
+            &sd.code,
+            at(&figures.fte),
+            realised,
+        ));
+        rows.extend(ods);
+    }
+    rows.push(comparison(
+        ActualFigure::FteGoals,
+        None,
+        FigureUnit::Fte,
+        planned_all,
+        any.then_some(realised_all),
+        t,
+    ));
+    rows
+}
+
+/// The reserve funds at the end of each realised year (see [`YearComparison::reserves`]).
+fn reserve_comparisons(plan: &Plan, summary: &Summary, years: &mut [YearComparison], t: Decimal) {
+    let mut moved = Decimal::ZERO;
+    for comparison_of_year in years.iter_mut() {
+        let balance = comparison_of_year
+            .figure(ActualFigure::Balance)
+            .and_then(|f| f.difference);
+        if let Some(difference) = balance {
+            moved += difference;
+        }
+        let i = summary.year_index(comparison_of_year.year);
+        comparison_of_year.reserves = plan
+            .funds
+            .iter()
+            .zip(&summary.reserves)
+            .map(|(fund, row)| {
+                let planned = i.map(|i| row.values[i]).unwrap_or_default();
+                let realised =
+                    (fund.receives_balance && balance.is_some()).then_some(planned + moved);
+                comparison(
+                    ActualFigure::Reserve(fund.id),
+                    Some(fund.name.clone()),
+                    FigureUnit::Euro,
+                    planned,
+                    realised,
+                    t,
+                )
+            })
+            .collect();
+    }
+}
+
+/// The plan alone for `year`, as a comparison without realised figures: every figure's planned
+/// value (the same figures a realised year gets, FTE per goal included) and the year's planned
+/// activities, counted as unreported. What the progress report plans for the years to come.
+pub fn plan_only(plan: &Plan, summary: &Summary, year: i32) -> YearComparison {
+    let t = plan.actuals.threshold_percent;
+    let empty = YearActuals::new(year);
+    let mut only = year_comparison(plan, summary, &empty, t);
+    let i = summary.year_index(year);
+    only.reserves = plan
+        .funds
+        .iter()
+        .zip(&summary.reserves)
+        .map(|(fund, row)| {
+            comparison(
+                ActualFigure::Reserve(fund.id),
+                Some(fund.name.clone()),
+                FigureUnit::Euro,
+                i.map(|i| row.values[i]).unwrap_or_default(),
+                None,
+                t,
+            )
+        })
+        .collect();
+    only
 }
 
 fn period_comparison(
@@ -653,61 +799,81 @@ fn period_comparison(
     t: Decimal,
 ) -> Option<PeriodComparison> {
     let first = years.first()?;
-    let mut figures = Vec::new();
-    for template in &first.figures {
-        let (mut planned, mut realised, mut counted) = (Decimal::ZERO, Decimal::ZERO, 0u32);
-        for year in years {
-            if let Some(f) = year.figure(template.figure)
-                && let Some(r) = f.realised
-            {
-                planned += f.planned;
-                realised += r;
-                counted += 1;
-            }
-        }
-        let (planned, realised) = match (template.unit, counted) {
-            (_, 0) => (Decimal::ZERO, None),
-            (FigureUnit::Euro, _) => (planned, Some(realised)),
-            (FigureUnit::Fte, n) => (
-                planned / Decimal::from(n),
-                Some(realised / Decimal::from(n)),
-            ),
-        };
-        figures.push(comparison(
-            template.figure,
-            template.code.clone(),
-            template.unit,
-            planned,
-            realised,
-            t,
-        ));
-    }
+    let figures = together(&first.figures, years, |y| &y.figures, t);
+    // FTE per goal: every goal, averaged over the years that report it.
+    let fte_by_goal = together(&first.fte_by_goal, years, |y| &y.fte_by_goal, t);
+    let reserves = years.last().map(|y| y.reserves.clone()).unwrap_or_default();
     // Each planned activity by its latest report, every addition.
     let mut activities = ActivityCounts::default();
-    let mut reported: Vec<Id> = Vec::new();
+    // Sets, not lists: a plan of thousands of activities stays linear.
+    let mut reported: HashSet<Id> = HashSet::new();
     for year in plan.actuals.years.iter().rev() {
         for report in &year.activities {
-            if !reported.contains(&report.activity) {
-                reported.push(report.activity);
+            if reported.insert(report.activity) {
                 activities.count(report.status);
             }
         }
         activities.added += year.added_activities.len();
     }
-    let mut planned: Vec<Id> = Vec::new();
+    let mut planned: HashSet<Id> = HashSet::new();
     for year in years {
-        for id in planned_activities(plan, year.year) {
-            if !planned.contains(&id) {
-                planned.push(id);
-            }
-        }
+        planned.extend(planned_activities(plan, year.year));
     }
     activities.unreported = planned.iter().filter(|id| !reported.contains(id)).count();
     Some(PeriodComparison {
         years: years.iter().map(|y| y.year).collect(),
         figures,
         activities,
+        fte_by_goal,
+        reserves,
     })
+}
+
+/// The figures of `templates` over `years`: per figure only the years that realise it, euros
+/// added up, FTE averaged.
+fn together(
+    templates: &[FigureComparison],
+    years: &[YearComparison],
+    rows: impl Fn(&YearComparison) -> &[FigureComparison],
+    t: Decimal,
+) -> Vec<FigureComparison> {
+    let by_year: Vec<HashMap<ActualFigure, &FigureComparison>> = years
+        .iter()
+        .map(|year| rows(year).iter().map(|f| (f.figure, f)).collect())
+        .collect();
+    templates
+        .iter()
+        .map(|template| {
+            let (mut planned, mut realised, mut counted) = (Decimal::ZERO, Decimal::ZERO, 0u32);
+            for year in &by_year {
+                if let Some(f) = year.get(&template.figure)
+                    && let Some(r) = f.realised
+                {
+                    planned += f.planned;
+                    realised += r;
+                    counted += 1;
+                }
+            }
+            let (planned, realised) = match (template.unit, counted) {
+                (_, 0) => (Decimal::ZERO, None),
+                (FigureUnit::Euro, _) => (planned, Some(realised)),
+                (FigureUnit::Fte, n) => (
+                    planned / Decimal::from(n),
+                    Some(realised / Decimal::from(n)),
+                ),
+            };
+            let mut row = comparison(
+                template.figure,
+                template.code.clone(),
+                template.unit,
+                planned,
+                realised,
+                t,
+            );
+            row.is_part = template.is_part;
+            row
+        })
+        .collect()
 }
 
 /// Plan against realisation for every realised year of the period.
@@ -720,10 +886,11 @@ pub fn summarize_actuals(plan: &Plan, summary: &Summary) -> ActualsSummary {
         .filter(|y| summary.year_index(y.year).is_some())
         .collect();
     realised.sort_by_key(|y| y.year);
-    let years: Vec<YearComparison> = realised
+    let mut years: Vec<YearComparison> = realised
         .iter()
         .map(|y| year_comparison(plan, summary, y, t))
         .collect();
+    reserve_comparisons(plan, summary, &mut years, t);
     let to_date = period_comparison(plan, &years, t);
     let realised_of = |figure: ActualFigure| -> Vec<Option<Decimal>> {
         summary

@@ -11,6 +11,7 @@
 pub mod actuals;
 pub mod charts;
 pub mod figures;
+pub mod report;
 mod series;
 mod warnings;
 

@@ -19,6 +19,9 @@ pub(super) fn today() -> String {
 
 /// What `planbord export` is asked to write.
 pub(super) struct ExportRequest<'a> {
+    pub(super) report: super::ReportChoice,
+    /// The realised year of the yearly report.
+    pub(super) year: Option<i32>,
     pub(super) xlsx: Option<&'a Path>,
     pub(super) csv: Option<&'a Path>,
     pub(super) pdf: Option<&'a Path>,
@@ -37,7 +40,12 @@ pub(super) fn export(file: &Path, request: &ExportRequest, console: &mut Console
         Ok(plan) => plan,
         Err(e) => return console.failed(crate::i18n::errors::load_error(&e, lang)),
     };
-    match export_files(file, &plan, request, lang) {
+    let summary = calc::summarize(&plan);
+    let report = match report_of(&plan, &summary, request, lang) {
+        Ok(report) => report,
+        Err(message) => return console.failed(format!("{}: {message}", file.display())),
+    };
+    match export_files(file, &plan, &summary, report.as_ref(), request, lang) {
         Ok(lines) => {
             for line in lines {
                 console.say(line);
@@ -53,10 +61,38 @@ pub(super) fn export(file: &Path, request: &ExportRequest, console: &mut Console
     }
 }
 
+/// The yearly or progress report asked for (`None`: the plan itself), or why it cannot be
+/// made, in the user's language.
+fn report_of(
+    plan: &Plan,
+    summary: &calc::Summary,
+    request: &ExportRequest,
+    lang: Lang,
+) -> Result<Option<calc::report::Report>, String> {
+    use calc::report::{Report, ReportKind};
+    let r = crate::i18n::report_tr(lang);
+    let kind = match request.report {
+        super::ReportChoice::Plan => None,
+        super::ReportChoice::Year => Some(ReportKind::Year),
+        super::ReportChoice::Progress => Some(ReportKind::Progress),
+    };
+    if request.year.is_some() && kind != Some(ReportKind::Year) {
+        return Err(r.year_without_report.to_string());
+    }
+    let Some(kind) = kind else {
+        return Ok(None);
+    };
+    Report::build(plan, summary, kind, request.year)
+        .map(Some)
+        .map_err(|e| r.year_error(e.asked, &e.realised))
+}
+
 /// Builds and writes the outputs; returns the lines to print, or every reason it refused.
 fn export_files(
     file: &Path,
     plan: &Plan,
+    summary: &calc::Summary,
+    report: Option<&calc::report::Report>,
     request: &ExportRequest,
     lang: Lang,
 ) -> Result<Vec<String>, Vec<ExportError>> {
@@ -64,8 +100,10 @@ fn export_files(
     if request.xlsx.is_none() && request.csv.is_none() && request.pdf.is_none() {
         return Err(vec![ExportError::NothingToExport]);
     }
-    let summary = calc::summarize(plan);
-    let tables = crate::exchange::tables::plan_tables(plan, &summary, lang);
+    let tables = match report {
+        Some(report) => crate::exchange::tables::report_tables(report, lang),
+        None => crate::exchange::tables::plan_tables(plan, summary, lang),
+    };
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut done = Vec::new();
     if let Some(path) = request.xlsx {
@@ -101,8 +139,16 @@ fn export_files(
         ));
     }
     if let Some(path) = request.pdf {
-        let bytes = crate::exchange::pdf::write_pdf(plan, &summary, lang, &request.today)
-            .map_err(|e| vec![e])?;
+        let bytes = match report {
+            Some(report) => crate::exchange::pdf::year_report::write_report_pdf(
+                plan,
+                report,
+                lang,
+                &request.today,
+            ),
+            None => crate::exchange::pdf::write_pdf(plan, summary, lang, &request.today),
+        }
+        .map_err(|e| vec![e])?;
         outputs.push((path.to_path_buf(), bytes));
         done.push(format!("{}: {}", path.display(), t.pdf_written));
     }

@@ -106,6 +106,14 @@ pub enum Command {
         /// Overwrite existing output files.
         #[arg(long)]
         force: bool,
+        /// Which report: `plan` (the whole plan), `year` (the jaarverslag of one realised year,
+        /// with --year) or `progress` (the voortgangsrapport over the realised years so far).
+        /// With `year` or `progress`, --pdf, --xlsx and --csv write that report's tables only.
+        #[arg(long, value_enum, default_value_t = ReportChoice::Plan)]
+        report: ReportChoice,
+        /// The realised year of `--report year`.
+        #[arg(long)]
+        year: Option<i32>,
     },
     /// Import a budget by account (CSV or XLSX from accounting) into a plan file: prints a
     /// preview, then saves the plan (the previous version is kept as FILE.bak).
@@ -235,6 +243,14 @@ pub enum AmountsArg {
     Shift,
 }
 
+/// What `export` reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportChoice {
+    Plan,
+    Year,
+    Progress,
+}
+
 /// Which side a merge conflict takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Prefer {
@@ -333,8 +349,12 @@ pub fn run_command(
             pdf,
             plain,
             force,
+            report,
+            year,
         } => {
             let request = exchange::ExportRequest {
+                report: *report,
+                year: *year,
                 xlsx: xlsx.as_deref(),
                 csv: csv.as_deref(),
                 pdf: pdf.as_deref(),

@@ -184,6 +184,7 @@ pub(super) fn prune_actuals(plan: &mut Plan) {
         .iter()
         .map(|(_, i)| i.id)
         .collect();
+    let funds: Vec<Id> = plan.funds.iter().map(|f| f.id).collect();
     let planned_as: Vec<Id> = plan
         .staff_lines
         .iter()
@@ -206,8 +207,12 @@ pub(super) fn prune_actuals(plan: &mut Plan) {
             .retain(|a| operational.contains(&a.goal));
         year.milestones
             .retain(|m| indicators.contains(&m.indicator));
+        year.goal_fte.retain(|g| operational.contains(&g.goal));
         year.explanations.retain(|e| match e.figure {
             ActualFigure::OperatingGoal(goal) => strategic.contains(&goal),
+            ActualFigure::FteGoal(goal) => strategic.contains(&goal) || operational.contains(&goal),
+            ActualFigure::Reserve(fund) => funds.contains(&fund),
+            ActualFigure::Indicator(indicator) => indicators.contains(&indicator),
             _ => true,
         });
     }

@@ -516,6 +516,27 @@ pub fn apply_named(plan: &mut Plan, edit: &Edit, lang: Lang) -> Result<(), EditE
                 });
             }
         }
+        Edit::SetGoalFte { year, goal, fte } => {
+            if plan.operational_goal(*goal).is_none() {
+                return Err(EditError::NotFound(Thing::OperationalGoal));
+            }
+            if fte.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
+                return Err(refused(Refusal::NegativeFte));
+            }
+            let realised = actuals_year(plan, *year)?;
+            let at = realised.goal_fte.iter().position(|g| g.goal == *goal);
+            match (at, fte) {
+                (Some(i), None) => {
+                    realised.goal_fte.remove(i);
+                }
+                (Some(i), Some(v)) => realised.goal_fte[i].fte = v.normalize(),
+                (None, None) => {}
+                (None, Some(v)) => realised.goal_fte.push(GoalFte {
+                    goal: *goal,
+                    fte: v.normalize(),
+                }),
+            }
+        }
         Edit::SetExplanation { year, figure, text } => {
             let realised = actuals_year(plan, *year)?;
             let text = text.trim();

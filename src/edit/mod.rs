@@ -7,7 +7,7 @@ use crate::model::actuals::default_category;
 use crate::model::{
     AccountCategory, AccountLine, AccountSection, Activity, ActivityReport, ActivityStatus,
     ActualFigure, AddedActivity, Amounts, BudgetBasis, BudgetLine, CodeStyle, CoreTask,
-    Explanation, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone,
+    Explanation, GoalFte, GoalKind, GrowthRule, Id, IncomeKind, Indicator, MergeSide, Milestone,
     MilestoneReport, OperationalGoal, OutputFigure, OutputKind, OutputPart, Plan, PrintedTotal,
     Priority, ReserveFund, ResultLine, SalaryProfile, Side, StaffActual, StaffGroup, StaffLine,
     StrategicGoal, Target, YearActuals, Yearly, same_key, validate, validate_strategic_goal,
@@ -268,6 +268,13 @@ pub enum Edit {
         year: i32,
         indicator: Id,
         state: Option<Milestone>,
+    },
+    /// The FTE effectively spent on an operational goal in a realised year; `None` removes it
+    /// (the year then reports no FTE for that goal). Refused below zero.
+    SetGoalFte {
+        year: i32,
+        goal: Id,
+        fte: Option<Decimal>,
     },
     /// Why a realised figure differs from the plan; an empty text removes the explanation.
     SetExplanation {

@@ -6,12 +6,15 @@
 //!
 //! Pure: [`write_pdf`] turns a plan and its summary into bytes; the date is passed in. The report
 //! is first laid out as a [`layout::Document`] ([`report_document`]), which tests inspect, and
-//! then written with krilla ([`render`]).
+//! then written with krilla ([`render`]). The yearly and progress reports ([`year_report`]) use
+//! the same engine, title page, contents and footers.
 
 mod chart;
 pub mod fonts;
+mod grouped_chart;
 pub mod layout;
 mod render;
+pub mod year_report;
 
 use self::chart::{BarChart, BarSeries, LineSeries};
 use self::fonts::Fonts;

@@ -12,9 +12,13 @@
 //! `timing`, `fte`, `salary_cost`, `profiles`, `operating`, `overhead`, `income`, `budget`,
 //! when the plan budgets by chart of accounts `accounts`, and when it has realised years
 //! `actuals`, `actual_lines`, `actual_staff`, `actual_output`, `actual_indicators` and
-//! `actual_activities` (see [`actuals`]).
+//! `actual_activities` (see [`actuals`]). The yearly and progress reports have tables of their
+//! own ([`report_tables`]).
 
 mod actuals;
+mod report;
+
+pub use report::report_tables;
 
 use crate::calc::{GoalFigures, Series, Summary};
 use crate::i18n::{Lang, TableText, Tr, tr};
@@ -48,6 +52,12 @@ pub enum Column {
     Total,
     /// Any other column (a target, a unit ...); its header is in [`Table::column_headers`].
     Text,
+    /// Realised minus planned of the same row: `realised` and `planned` are the value columns
+    /// (indexes into [`Table::columns`]) it subtracts. A spreadsheet gets a formula.
+    Difference { realised: usize, planned: usize },
+    /// The difference as a percentage of the planned figure, two decimals: `difference` and
+    /// `planned` are the value columns it divides. A spreadsheet gets a formula.
+    Percent { difference: usize, planned: usize },
 }
 
 /// How a row is shown.

@@ -4,12 +4,13 @@
 //! frozen on screen, with the label columns), then the rows. Numbers are real numbers with number
 //! formats that Excel and LibreOffice show in the reader's locale (`#,##0` reads `1.362.093` in
 //! Belgium; FTE `#,##0.0#`). Subtotal and total rows are formulas over the rows they add
-//! (`=SUM(C4:C11)`, `=C20-C13`), period totals are `=SUM(C4:G4)`; every formula carries
-//! Planbord's own figure as its cached result, so a viewer that does not recalculate shows the
-//! same numbers, and the workbook asks for a full recalculation on load. Every text (title,
-//! headers, labels, text cells) is a string cell (`write_string`): a goal titled `=1+1` or
-//! `=HYPERLINK(...)` stays that text, never a formula; the only formulas are Planbord's own
-//! totals. Printing: A4 landscape, fit to the page width.
+//! (`=SUM(C4:C11)`, `=C20-C13`), period totals are `=SUM(C4:G4)`, differences between a
+//! realised and a planned column `=D4-C4` and their percentage `=ROUND(E4*100/ABS(C4),2)`; every
+//! formula carries Planbord's own figure as its cached result, so a viewer that does not
+//! recalculate shows the same numbers, and the workbook asks for a full recalculation on load.
+//! Every text (title, headers, labels, text cells) is a string cell (`write_string`): a goal
+//! titled `=1+1` or `=HYPERLINK(...)` stays that text, never a formula; the only formulas are
+//! Planbord's own totals and differences. Printing: A4 landscape, fit to the page width.
 
 use super::ExportError;
 use super::tables::{Cell, Column, RowFormula, RowStyle, Table, TableRow, Unit};
@@ -163,7 +164,10 @@ fn write_sheet(
     for (i, (column, header)) in table.columns.iter().zip(&table.column_headers).enumerate() {
         let format = match column {
             Column::Text => &header_format,
-            Column::Year(_) | Column::Total => &numeric_header,
+            Column::Year(_)
+            | Column::Total
+            | Column::Difference { .. }
+            | Column::Percent { .. } => &numeric_header,
         };
         // Years are text, so they never get a thousands separator.
         sheet.write_string_with_format(HEADER_ROW, labels + i as u16, cell_text(header), format)?;
@@ -253,6 +257,22 @@ fn write_row(
                 let formula = match (column, &row.formula) {
                     (Column::Total, _) => period_total_formula(sheet_r, labels, &years),
                     (Column::Year(_), Some(formula)) => Some(row_formula(formula, col)),
+                    (Column::Difference { realised, planned }, _) => Some(format!(
+                        "={}-{}",
+                        row_col_to_cell(sheet_r, labels + *realised as u16),
+                        row_col_to_cell(sheet_r, labels + *planned as u16)
+                    )),
+                    (
+                        Column::Percent {
+                            difference,
+                            planned,
+                        },
+                        _,
+                    ) => Some(format!(
+                        "=ROUND({}*100/ABS({}),2)",
+                        row_col_to_cell(sheet_r, labels + *difference as u16),
+                        row_col_to_cell(sheet_r, labels + *planned as u16)
+                    )),
                     _ => None,
                 };
                 match formula {
@@ -350,7 +370,7 @@ fn column_widths(table: &Table) -> Vec<usize> {
     }
     for (c, column) in table.columns.iter().enumerate() {
         widths.push(match column {
-            Column::Year(_) => 12,
+            Column::Year(_) | Column::Difference { .. } | Column::Percent { .. } => 12,
             Column::Total => 13,
             Column::Text => {
                 table

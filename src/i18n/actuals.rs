@@ -127,6 +127,24 @@ pub struct ActualsTexts {
     pub table_activities: TableText,
     pub side: &'static str,
     pub category: &'static str,
+    // The yearly report: FTE per goal, reserves, explanations of indicators
+    pub goal_fte: &'static str,
+    pub goal_fte_tip: &'static str,
+    pub fte_goal: &'static str,
+    pub fte_goals: &'static str,
+    pub reserves: &'static str,
+    pub indicator: &'static str,
+    // The yearly report from the window (Bestand menu and its dialog)
+    pub report_command: &'static str,
+    pub report_title: &'static str,
+    pub report_year_kind: &'static str,
+    pub report_progress_kind: &'static str,
+    pub report_year: &'static str,
+    pub report_format: &'static str,
+    pub report_next: &'static str,
+    pub report_none: &'static str,
+    pub report_to_panel: &'static str,
+    pub report_written: &'static str,
 }
 
 impl ActualsTexts {
@@ -148,6 +166,12 @@ impl ActualsTexts {
             ActualFigure::OtherIncome => self.other_income.into(),
             ActualFigure::IncomeTotal => self.income_total.into(),
             ActualFigure::Balance => self.balance.into(),
+            ActualFigure::FteGoal(_) => format!("{} {}", self.fte_goal, code.unwrap_or("?")),
+            ActualFigure::FteGoals => self.fte_goals.into(),
+            ActualFigure::Reserve(_) => code.unwrap_or(self.reserves).to_string(),
+            ActualFigure::Indicator(_) => {
+                format!("{} {}", self.indicator, code.unwrap_or("?"))
+            }
         }
     }
 
@@ -342,6 +366,22 @@ pub const ACTUALS_NL: ActualsTexts = ActualsTexts {
     },
     side: "Zijde",
     category: "Categorie",
+    goal_fte: "VTE per doel",
+    goal_fte_tip: "De VTE die effectief aan elk operationeel doel besteed werden; leeg laten als het jaarverslag de inzet niet per doel geeft",
+    fte_goal: "VTE",
+    fte_goals: "VTE op de doelen samen",
+    reserves: "Reserves op het einde van het jaar",
+    indicator: "Indicator",
+    report_command: "Jaarverslag (PDF)…",
+    report_title: "Jaarverslag",
+    report_year_kind: "Jaarverslag van één jaar",
+    report_progress_kind: "Voortgangsrapport over de gerealiseerde jaren",
+    report_year: "Jaar van het jaarverslag",
+    report_format: "Bestandsformaat",
+    report_next: "Verder…",
+    report_none: "Dit plan heeft nog geen gerealiseerde jaren. Vul de realisatie van een jaar in bij Plan en realisatie; dan kan het jaarverslag gemaakt worden.",
+    report_to_panel: "Naar Plan en realisatie",
+    report_written: "rapport geschreven",
 };
 
 pub const ACTUALS_EN: ActualsTexts = ActualsTexts {
@@ -475,4 +515,20 @@ pub const ACTUALS_EN: ActualsTexts = ActualsTexts {
     },
     side: "Side",
     category: "Category",
+    goal_fte: "FTE per goal",
+    goal_fte_tip: "The FTE effectively spent on each operational goal; leave empty when the annual report does not give the staffing per goal",
+    fte_goal: "FTE",
+    fte_goals: "FTE on all goals",
+    reserves: "Reserves at the end of the year",
+    indicator: "Indicator",
+    report_command: "Annual report (PDF)…",
+    report_title: "Annual report",
+    report_year_kind: "Annual report of one year",
+    report_progress_kind: "Progress report over the realised years",
+    report_year: "Year of the annual report",
+    report_format: "File format",
+    report_next: "Next…",
+    report_none: "This plan has no realised years yet. Enter a year's actuals under Plan and actuals; then the annual report can be made.",
+    report_to_panel: "Go to Plan and actuals",
+    report_written: "report written",
 };

@@ -182,6 +182,9 @@ impl Edit {
                 format!("{} {year}", pick("status activiteit", "activity status"))
             }
             Edit::SetMilestone { year, .. } => format!("{} {year}", pick("mijlpaal", "milestone")),
+            Edit::SetGoalFte { year, .. } => {
+                format!("{} {year}", pick("VTE per doel", "FTE per goal"))
+            }
             Edit::SetExplanation { year, .. } => {
                 format!("{} {year}", pick("toelichting", "explanation"))
             }

@@ -9,7 +9,8 @@
 //! - [`errors`]: files that cannot be read or saved, refused edits, numbers that are not numbers;
 //! - [`exchange`]: imports (previews, rejections, warnings) and exports;
 //! - [`plan_text`]: a plan from a document (its preview, errors, the names it gives);
-//! - [`period`]: a new plan period (its notes and errors).
+//! - [`period`]: a new plan period (its notes and errors);
+//! - [`year_report`]: the yearly and progress reports ([`YearReportTexts`], via [`report_tr`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,7 @@ pub mod plan_text;
 mod rules;
 mod warnings;
 mod window;
+pub mod year_report;
 
 pub use actuals::{ACTUALS_EN, ACTUALS_NL, ActualsTexts};
 pub use cli::{CLI_EN, CLI_NL, CliTexts};
@@ -67,6 +69,7 @@ pub use figures::{actual_figure_label, figure_label};
 pub use merge::{field_label, list_noun, merge_code_changed, merge_result, variant_label};
 pub use warnings::describe_warning;
 pub use window::{EN, NL, Tr};
+pub use year_report::{YearReportTexts, report_tr};
 
 /// The window's texts in `lang`.
 pub fn tr(lang: Lang) -> &'static Tr {

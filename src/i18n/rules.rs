@@ -96,6 +96,8 @@ fn referent(what: Referent, lang: Lang) -> &'static str {
         (Referent::Activity, Lang::En) => "activity",
         (Referent::StaffLineOrProfile, Lang::Nl) => "personeelslijn of loonprofiel",
         (Referent::StaffLineOrProfile, Lang::En) => "staff line or salary profile",
+        (Referent::Goal, Lang::Nl) => "doel",
+        (Referent::Goal, Lang::En) => "goal",
     }
 }
 
@@ -394,6 +396,13 @@ fn problem_kind(kind: &ProblemKind, lang: Lang) -> String {
                 format!("{figure} is explained more than once; keep one explanation")
             } else {
                 format!("{figure} heeft meer dan een toelichting; hou er een")
+            }
+        }
+        ProblemKind::GoalFteTwice { goal } => {
+            if en {
+                format!("goal {goal} has its FTE more than once; keep one")
+            } else {
+                format!("doel {goal} heeft meer dan eens VTE; hou er een")
             }
         }
     }

@@ -85,6 +85,11 @@ pub struct YearActuals {
     /// FTE per function: on the payroll and effectively available.
     #[serde(default)]
     pub staff: Vec<StaffActual>,
+    /// FTE effectively spent per operational goal (a strategic goal's is the sum of its
+    /// operational goals), when the report splits the staff over the goals. Left out of the file
+    /// while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goal_fte: Vec<GoalFte>,
     /// The state of indicators that are milestones rather than counts.
     #[serde(default)]
     pub milestones: Vec<MilestoneReport>,
@@ -111,6 +116,7 @@ impl YearActuals {
             printed_income: None,
             printed_result: None,
             staff: Vec::new(),
+            goal_fte: Vec::new(),
             milestones: Vec::new(),
             output: Vec::new(),
             activities: Vec::new(),
@@ -141,6 +147,11 @@ impl YearActuals {
             .iter()
             .find(|e| e.figure == figure)
             .map(|e| e.text.as_str())
+    }
+
+    /// The realised FTE of an operational goal, if the year has it.
+    pub fn goal_fte(&self, goal: Id) -> Option<Decimal> {
+        self.goal_fte.iter().find(|g| g.goal == goal).map(|g| g.fte)
     }
 
     pub fn activity_report(&self, activity: Id) -> Option<&ActivityReport> {
@@ -205,6 +216,16 @@ pub struct StaffActual {
     /// FTE effectively available: the payroll minus time credit, long leave and the like.
     #[serde(with = "decimal")]
     pub available_fte: Decimal,
+}
+
+/// The FTE effectively spent on one operational goal in a realised year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalFte {
+    /// The operational goal.
+    pub goal: Id,
+    #[serde(with = "decimal")]
+    pub fte: Decimal,
 }
 
 /// How far a milestone got.
@@ -366,6 +387,15 @@ pub enum ActualFigure {
     IncomeTotal,
     /// Income minus costs (saldo).
     Balance,
+    /// FTE effectively spent on a goal (strategic or operational): the plan's FTE of the goal
+    /// against [`YearActuals::goal_fte`].
+    FteGoal(Id),
+    /// FTE effectively spent on all goals together.
+    FteGoals,
+    /// A reserve fund at the end of the year: planned, and moved by the realised result.
+    Reserve(Id),
+    /// An indicator of a goal or of the plan: its explanation says why it stands where it does.
+    Indicator(Id),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,9 +12,9 @@ mod visit;
 mod yearly;
 
 pub use actuals::{
-    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, Milestone,
-    MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine, StaffActual,
-    YearActuals,
+    ActivityReport, ActivityStatus, ActualFigure, Actuals, AddedActivity, Explanation, GoalFte,
+    Milestone, MilestoneReport, OutputFigure, OutputKind, OutputPart, PrintedTotal, ResultLine,
+    StaffActual, YearActuals,
 };
 pub use conflict::{Conflict, ConflictKey, ConflictKind, ConflictValue, MergeSide};
 pub use ids::Id;

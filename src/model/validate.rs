@@ -102,6 +102,8 @@ pub enum Referent {
     Indicator,
     Activity,
     StaffLineOrProfile,
+    /// A strategic or an operational goal.
+    Goal,
 }
 
 /// What is wrong.
@@ -220,6 +222,9 @@ pub enum ProblemKind {
     },
     ExplainedTwice {
         figure: ActualFigure,
+    },
+    GoalFteTwice {
+        goal: Id,
     },
 }
 
@@ -896,6 +901,37 @@ fn check_actuals(c: &mut Checker) {
             }
         }
         let mut seen = BTreeSet::new();
+        for spent in &year.goal_fte {
+            let at = at("goal_fte");
+            c.reference(
+                &owner,
+                Referent::OperationalGoal,
+                spent.goal,
+                operational.contains(&spent.goal),
+                &at,
+                "goal",
+            );
+            if spent.fte < Decimal::ZERO {
+                let kind = ProblemKind::NegativeFte {
+                    field: "goal_fte".to_string(),
+                    value: spent.fte,
+                };
+                c.problems.push(Problem::new(&owner, kind, at.clone()));
+            } else {
+                c.magnitude(
+                    &owner,
+                    Quantity::Field("goal_fte".to_string()),
+                    spent.fte,
+                    MAX_FTE,
+                    at.clone(),
+                );
+            }
+            if !seen.insert(spent.goal) {
+                let kind = ProblemKind::GoalFteTwice { goal: spent.goal };
+                c.problems.push(Problem::new(&owner, kind, at));
+            }
+        }
+        let mut seen = BTreeSet::new();
         for milestone in &year.milestones {
             let at = at("milestones");
             c.reference(
@@ -1024,15 +1060,29 @@ fn check_actuals(c: &mut Checker) {
         let mut seen = BTreeSet::new();
         for explanation in &year.explanations {
             let at = at("explanations");
-            if let ActualFigure::OperatingGoal(goal) = explanation.figure {
-                c.reference(
-                    &owner,
-                    Referent::StrategicGoal,
+            let reference = match explanation.figure {
+                ActualFigure::OperatingGoal(goal) => {
+                    Some((Referent::StrategicGoal, goal, strategic.contains(&goal)))
+                }
+                ActualFigure::FteGoal(goal) => Some((
+                    Referent::Goal,
                     goal,
-                    strategic.contains(&goal),
-                    &at,
-                    "figure",
-                );
+                    strategic.contains(&goal) || operational.contains(&goal),
+                )),
+                ActualFigure::Reserve(fund) => Some((
+                    Referent::ReserveFund,
+                    fund,
+                    plan.funds.iter().any(|f| f.id == fund),
+                )),
+                ActualFigure::Indicator(indicator) => Some((
+                    Referent::Indicator,
+                    indicator,
+                    indicators.contains(&indicator),
+                )),
+                _ => None,
+            };
+            if let Some((what, id, exists)) = reference {
+                c.reference(&owner, what, id, exists, &at, "figure");
             }
             if !seen.insert(explanation.figure) {
                 let kind = ProblemKind::ExplainedTwice {

@@ -224,12 +224,16 @@ fn actual_ids(actuals: &mut Actuals, f: &mut dyn FnMut(&mut Id)) {
             printed_income: _,
             printed_result: _,
             staff,
+            goal_fte,
             milestones,
             output,
             activities,
             added_activities,
             explanations,
         } = year;
+        for spent in goal_fte {
+            f(&mut spent.goal);
+        }
         for line in result_lines {
             f(&mut line.id);
             if let Some(goal) = &mut line.goal {
@@ -259,8 +263,12 @@ fn actual_ids(actuals: &mut Actuals, f: &mut dyn FnMut(&mut Id)) {
             f(&mut added.goal);
         }
         for explanation in explanations {
-            if let ActualFigure::OperatingGoal(goal) = &mut explanation.figure {
-                f(goal);
+            match &mut explanation.figure {
+                ActualFigure::OperatingGoal(id)
+                | ActualFigure::FteGoal(id)
+                | ActualFigure::Reserve(id)
+                | ActualFigure::Indicator(id) => f(id),
+                _ => {}
             }
         }
     }

@@ -33,3 +33,4 @@ mod saving;
 mod socius;
 mod ui;
 mod warnings;
+mod year_report;

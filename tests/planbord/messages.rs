@@ -834,6 +834,7 @@ fn problem_kinds() -> Vec<ProblemKind> {
         ProblemKind::ExplainedTwice {
             figure: ActualFigure::CostTotal,
         },
+        ProblemKind::GoalFteTwice { goal: Id(9) },
     ];
     for what in [
         Quantity::Field("amount".into()),
@@ -865,6 +866,7 @@ fn problem_kinds() -> Vec<ProblemKind> {
         Referent::Indicator,
         Referent::Activity,
         Referent::StaffLineOrProfile,
+        Referent::Goal,
     ] {
         match what {
             Referent::CoreTask
@@ -875,7 +877,8 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | Referent::OperationalGoal
             | Referent::Indicator
             | Referent::Activity
-            | Referent::StaffLineOrProfile => {}
+            | Referent::StaffLineOrProfile
+            | Referent::Goal => {}
         }
         all.push(ProblemKind::MissingReference { what, id: Id(9) });
     }
@@ -910,7 +913,8 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | ProblemKind::CategoryNotOfSide { .. }
             | ProblemKind::MilestoneTwice { .. }
             | ProblemKind::ActivityReportedTwice { .. }
-            | ProblemKind::ExplainedTwice { .. } => {}
+            | ProblemKind::ExplainedTwice { .. }
+            | ProblemKind::GoalFteTwice { .. } => {}
         }
     }
     all

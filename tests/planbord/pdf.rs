@@ -75,7 +75,7 @@ fn tool(name: &str) -> Command {
     Command::new(name)
 }
 
-fn pdftotext(path: &Path) -> String {
+pub(crate) fn pdftotext(path: &Path) -> String {
     let out = tool("pdftotext")
         .arg("-layout")
         .arg(path)
@@ -90,7 +90,7 @@ fn pdftotext(path: &Path) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 text")
 }
 
-fn pdf_pages(path: &Path) -> usize {
+pub(crate) fn pdf_pages(path: &Path) -> usize {
     let out = tool("pdfinfo").arg(path).output().expect("pdfinfo runs");
     assert!(
         out.status.success(),

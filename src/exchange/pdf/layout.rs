@@ -310,6 +310,9 @@ pub enum RowKind {
     Emphasis,
     /// Bold with a rule above: a total.
     Total,
+    /// A rule above, not bold: a total that should not stand out (where bold marks something
+    /// else, such as a difference beyond the threshold).
+    Ruled,
     /// A label over the whole width of the table, starting a group of rows.
     Section,
 }
@@ -593,7 +596,7 @@ impl<'a> Flow<'a> {
 
     fn row_lines(&self, table: &Table, row: &TableRow, max_height: f32) -> RowLines {
         let style = match row.kind {
-            RowKind::Normal => Style::TABLE,
+            RowKind::Normal | RowKind::Ruled => Style::TABLE,
             _ => Style::TABLE_BOLD,
         };
         let span = row.kind == RowKind::Section;
@@ -809,7 +812,7 @@ impl<'a> Flow<'a> {
         let top = self.y;
         let width = table.width();
         let style = match row.kind {
-            RowKind::Normal => Style::TABLE,
+            RowKind::Normal | RowKind::Ruled => Style::TABLE,
             _ => Style::TABLE_BOLD,
         };
         match row.kind {
@@ -820,7 +823,7 @@ impl<'a> Flow<'a> {
                 height: lines.height,
                 color: Rgb::SECTION_FILL,
             }),
-            RowKind::Total => self.push(Item::Line {
+            RowKind::Total | RowKind::Ruled => self.push(Item::Line {
                 from: (MARGIN_X, top),
                 to: (MARGIN_X + width, top),
                 width: 0.8,

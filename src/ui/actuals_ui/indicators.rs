@@ -1,4 +1,5 @@
-//! Indicators of a realised year: the value measured against the target, with a verdict.
+//! Indicators of a realised year: the value measured against the target, with a verdict and
+//! the explanation the yearly report gives.
 
 use super::*;
 
@@ -50,7 +51,7 @@ pub(super) fn indicators_ui(
     table(
         ui,
         ("actual-indicators", year),
-        &[90.0, 310.0, 190.0, 75.0, 110.0, 175.0],
+        &[80.0, 220.0, 150.0, 75.0, 105.0, 140.0, 250.0],
     )
     .header(height, |header| {
         header_row(
@@ -62,6 +63,7 @@ pub(super) fn indicators_ui(
                 a.realised,
                 a.milestone,
                 a.verdict,
+                a.explanation,
             ],
         )
     })
@@ -129,6 +131,16 @@ pub(super) fn indicators_ui(
                     };
                     ui.label(text)
                         .accessible_name(format!("{} {name}: {verdict}", a.verdict));
+                });
+                row.col(|ui| {
+                    // Why the indicator stands where it does, for the yearly report.
+                    let figure = ActualFigure::Indicator(result.indicator);
+                    let current = realised.explanation(figure).unwrap_or_default();
+                    let id = field_id("indicator-explanation", result.indicator, year);
+                    let field = format!("{} {name}", a.explanation);
+                    if let Some(text) = text_field(ui, id, current, &field, false) {
+                        edits.push(Edit::SetExplanation { year, figure, text });
+                    }
                 });
             });
         }

@@ -6,6 +6,7 @@
 mod activities;
 mod charts;
 mod comparison;
+mod goal_fte;
 mod indicators;
 mod output;
 mod results;
@@ -14,6 +15,7 @@ mod staff;
 use activities::activities_ui;
 use charts::charts_ui;
 use comparison::comparison_ui;
+use goal_fte::goal_fte_ui;
 use indicators::indicators_ui;
 use output::output_ui;
 use results::{planned_as_name, result_lines_ui};
@@ -223,6 +225,17 @@ pub(super) fn year_ui(
         &comparison.figures,
         Some(realised),
     );
+    if !comparison.reserves.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(a.reserves).strong());
+        comparison_ui(
+            ui,
+            cx,
+            &format!("reserves-{year}"),
+            &comparison.reserves,
+            Some(realised),
+        );
+    }
     ui.add_space(6.0);
     charts_ui(ui, cx);
 
@@ -234,6 +247,10 @@ pub(super) fn year_ui(
         .id_salt(("actuals-staff", year))
         .default_open(true)
         .show(ui, |ui| staff_ui(ui, cx, realised, comparison));
+    egui::CollapsingHeader::new(RichText::new(a.goal_fte).strong())
+        .id_salt(("actuals-goal-fte", year))
+        .default_open(true)
+        .show(ui, |ui| goal_fte_ui(ui, cx, realised, comparison));
     egui::CollapsingHeader::new(RichText::new(a.indicators).strong())
         .id_salt(("actuals-indicators", year))
         .default_open(true)
