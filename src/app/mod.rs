@@ -171,7 +171,9 @@ impl PlanApp {
             status: Status::default(),
             title_sent: String::new(),
             allow_close: false,
-            native_dialogs: std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            // Windows and macOS always have their own; Linux needs a desktop portal (D-Bus).
+            native_dialogs: cfg!(any(windows, target_os = "macos"))
+                || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
             autosave: Autosave::off(),
             comparison: Comparison::default(),
             queued: Vec::new(),
@@ -198,9 +200,10 @@ impl PlanApp {
         self
     }
 
-    /// The folder of recovery copies on this platform, e.g. `~/.local/share/planbord/recovery`.
+    /// The folder of recovery copies on this platform, e.g. `~/.local/share/planbord/recovery`
+    /// (see [`crate::folders`]).
     pub fn platform_recovery_store() -> Option<RecoveryStore> {
-        eframe::storage_dir("Planbord").map(|d| RecoveryStore::new(d.join("recovery")))
+        crate::folders::recovery_folder().map(RecoveryStore::new)
     }
 
     /// Opens the files from the command line: the first in the editor, the others compared with
@@ -611,7 +614,7 @@ impl PlanApp {
         if let Some(path) = &self.save_as_suggestion {
             return path.clone();
         }
-        unused_name(&documents_folder().join("plan.ron"))
+        unused_name(&crate::folders::documents_folder().join("plan.ron"))
     }
 
     pub fn save_as(&mut self) {
@@ -1167,21 +1170,6 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
     } else {
         path.with_extension("ron")
     }
-}
-
-/// The user's documents folder (XDG), else the home folder, else the current folder.
-fn documents_folder() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let from_xdg = std::env::var_os("XDG_DOCUMENTS_DIR").map(PathBuf::from);
-    let candidates = from_xdg.into_iter().chain(
-        home.iter()
-            .flat_map(|h| [h.join("Documenten"), h.join("Documents")]),
-    );
-    candidates
-        .into_iter()
-        .find(|p| p.is_dir())
-        .or(home)
-        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 impl eframe::App for PlanApp {
