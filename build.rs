@@ -4,6 +4,7 @@
 //! `windres` and linked into each program. Without `windres` the programs are built without them
 //! (a warning says so). For any other target it does nothing.
 #![allow(clippy::print_stdout)] // a build script talks to cargo on stdout
+#![allow(clippy::disallowed_methods)] // and writes its resource file into OUT_DIR, not through store
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -9,7 +9,8 @@
 //! | Windows | the Documents known folder (also when OneDrive moved it), `%USERPROFILE%\Documents`, else `%USERPROFILE%` | `%APPDATA%\Planbord\recovery` |
 //! | macOS   | `~/Documents`, else `~` | `~/Library/Application Support/Planbord/recovery` |
 //!
-//! The first folder that exists is taken; the current folder when none does. On Linux the recovery
+//! The first folder that exists is taken (asked through [`crate::store::disk`], the one door to
+//! the file system); the current folder when none does. On Linux the recovery
 //! folder is the one eframe's storage used before this module (its `storage_dir("Planbord")`), so
 //! copies of an older Planbord are still found.
 
@@ -94,7 +95,7 @@ impl Env {
         };
         candidates
             .into_iter()
-            .find(|p| p.is_dir())
+            .find(|p| crate::store::disk::is_folder(p))
             .or_else(|| self.home.clone())
             .unwrap_or_else(|| PathBuf::from("."))
     }
@@ -151,6 +152,7 @@ fn known_documents_folder() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::disk::create_folder;
     use std::path::Path;
 
     fn env(system: System, home: &Path) -> Env {
@@ -170,13 +172,13 @@ mod tests {
         let h = home.path();
         let mut e = env(System::Unix, h);
         assert_eq!(e.documents_folder(), h);
-        std::fs::create_dir(h.join("Documents")).unwrap();
+        create_folder(&h.join("Documents")).unwrap();
         assert_eq!(e.documents_folder(), h.join("Documents"));
-        std::fs::create_dir(h.join("Documenten")).unwrap();
+        create_folder(&h.join("Documenten")).unwrap();
         assert_eq!(e.documents_folder(), h.join("Documenten"));
         e.xdg_documents_dir = Some(h.join("Mijn documenten"));
         assert_eq!(e.documents_folder(), h.join("Documenten"), "not there");
-        std::fs::create_dir(h.join("Mijn documenten")).unwrap();
+        create_folder(&h.join("Mijn documenten")).unwrap();
         assert_eq!(e.documents_folder(), h.join("Mijn documenten"));
         e.home = None;
         e.xdg_documents_dir = None;
@@ -217,14 +219,14 @@ mod tests {
         let p = profile.path();
         let mut e = env(System::Windows, p);
         // XDG and Dutch names mean nothing on Windows.
-        std::fs::create_dir(p.join("Documenten")).unwrap();
+        create_folder(&p.join("Documenten")).unwrap();
         e.xdg_documents_dir = Some(p.join("Documenten"));
         assert_eq!(e.documents_folder(), p);
-        std::fs::create_dir(p.join("Documents")).unwrap();
+        create_folder(&p.join("Documents")).unwrap();
         assert_eq!(e.documents_folder(), p.join("Documents"));
         // Documents moved to OneDrive: the known folder wins.
         let onedrive = p.join("OneDrive - Socius").join("Documenten");
-        std::fs::create_dir_all(&onedrive).unwrap();
+        create_folder(&onedrive).unwrap();
         e.known_documents = Some(onedrive.clone());
         assert_eq!(e.documents_folder(), onedrive);
     }
@@ -253,7 +255,7 @@ mod tests {
         let h = home.path();
         let e = env(System::MacOs, h);
         assert_eq!(e.documents_folder(), h);
-        std::fs::create_dir(h.join("Documents")).unwrap();
+        create_folder(&h.join("Documents")).unwrap();
         assert_eq!(e.documents_folder(), h.join("Documents"));
         assert_eq!(
             e.recovery_folder().unwrap(),

@@ -6,17 +6,21 @@ use crate::model::Plan;
 use crate::store::SaveError;
 use crate::store::recovery::{Recovered, RecoveryStore, RecoveryWorker, Session};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The longest time a change waits before it is in a recovery copy.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
 
 /// When the next recovery copy is due: a fixed time after the first change that is not in a
 /// copy, so that steady typing cannot postpone the copy.
+///
+/// Times are the window's frame clock (egui's input time, since the window started): the real
+/// clock in the app, a steady synthetic one in headless tests, so no test depends on the wall
+/// clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AutosaveClock {
     pub delay: Duration,
-    first_uncopied_change: Option<Instant>,
+    first_uncopied_change: Option<Duration>,
 }
 
 impl AutosaveClock {
@@ -28,7 +32,7 @@ impl AutosaveClock {
     }
 
     /// A change was made at `now`.
-    pub fn changed(&mut self, now: Instant) {
+    pub fn changed(&mut self, now: Duration) {
         self.first_uncopied_change.get_or_insert(now);
     }
 
@@ -38,8 +42,8 @@ impl AutosaveClock {
     }
 
     /// How long until a copy is due at `now`: `Some(ZERO)` when due, `None` when nothing waits.
-    pub fn due_in(&self, now: Instant) -> Option<Duration> {
-        let since = now.saturating_duration_since(self.first_uncopied_change?);
+    pub fn due_in(&self, now: Duration) -> Option<Duration> {
+        let since = now.saturating_sub(self.first_uncopied_change?);
         Some(self.delay.saturating_sub(since))
     }
 }
@@ -82,14 +86,14 @@ impl Autosave {
     }
 
     /// The plan changed (an edit, undo or redo).
-    pub fn changed(&mut self, now: Instant) {
+    pub fn changed(&mut self, now: Duration) {
         self.clock.changed(now);
     }
 
     /// Writes the copy when due; returns how long until the next one is due, to repaint then.
     pub fn tick(
         &mut self,
-        now: Instant,
+        now: Duration,
         plan: &Plan,
         revision: u64,
         dirty: bool,
@@ -182,7 +186,7 @@ mod tests {
 
     #[test]
     fn steady_typing_cannot_postpone_the_copy() {
-        let start = Instant::now();
+        let start = Duration::from_secs(7);
         let mut clock = AutosaveClock::new(Duration::from_millis(500));
         assert_eq!(clock.due_in(start), None, "nothing to copy");
         // A change every 100 ms: the copy is due 500 ms after the first, not after the last.

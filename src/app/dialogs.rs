@@ -352,7 +352,7 @@ impl PlanApp {
 
     fn save_failed_ui(&mut self, ui: &mut Ui, t: &Tr, error: &SaveError) -> bool {
         ui.heading(t.save_failed_title);
-        ui.label(crate::messages::save_error(error, self.prefs.lang));
+        ui.label(crate::i18n::errors::save_error(error, self.prefs.lang));
         let mut close = false;
         ui.horizontal(|ui| {
             if ui.button(t.save_as).clicked() {

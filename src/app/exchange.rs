@@ -158,14 +158,10 @@ impl PlanApp {
             );
             return;
         }
-        let plan_file = self
-            .open
-            .path
-            .as_deref()
-            .and_then(|p| p.canonicalize().ok());
+        let plan_file = self.open.path.as_deref();
         if outputs
             .iter()
-            .any(|(p, _)| plan_file.is_some() && p.canonicalize().ok() == plan_file)
+            .any(|(p, _)| plan_file.is_some_and(|plan| store::disk::same_file(p, plan)))
         {
             self.set_status(
                 Tone::Error,
@@ -173,7 +169,10 @@ impl PlanApp {
             );
             return;
         }
-        let existing = outputs.iter().filter(|(p, _)| p.exists()).count();
+        let existing = outputs
+            .iter()
+            .filter(|(p, _)| store::disk::exists(p))
+            .count();
         if confirm && existing > 0 {
             self.show_dialog(Dialog::ConfirmExport {
                 kind,
@@ -183,16 +182,17 @@ impl PlanApp {
             return;
         }
         if kind == ExchangeKind::CsvFolder
-            && let Err(e) = std::fs::create_dir_all(path)
+            && let Err(e) = store::disk::create_folder(path)
         {
-            self.set_status(Tone::Error, format!("{}: {e}", path.display()));
+            let problem = crate::i18n::errors::write_problem(&e, self.prefs.lang);
+            self.set_status(Tone::Error, format!("{}: {problem}", path.display()));
             return;
         }
         for (file, bytes) in &outputs {
             if let Err(e) = store::write_atomic(file, bytes) {
                 self.set_status(
                     Tone::Error,
-                    crate::messages::save_error(&e, self.prefs.lang),
+                    crate::i18n::errors::save_error(&e, self.prefs.lang),
                 );
                 return;
             }
@@ -221,7 +221,9 @@ impl PlanApp {
         let bytes = match read_source(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                self.set_status(Tone::Error, format!("{}: {e}", path.display()));
+                let message = crate::i18n::errors::read_error(&e, lang);
+                self.set_status(Tone::Error, message.clone());
+                self.show_dialog(Dialog::SourceUnreadable(message));
                 return;
             }
         };
@@ -246,7 +248,10 @@ impl PlanApp {
         let Some(preview) = self.import_preview.as_mut() else {
             return true;
         };
-        ui.set_max_height(ui.ctx().content_rect().height() * 0.8);
+        // Wide enough for a table of five years beside the section names.
+        let screen = ui.ctx().content_rect();
+        ui.set_width((screen.width() * 0.8).clamp(460.0, 960.0));
+        ui.set_max_height(screen.height() * 0.8);
         match crate::ui::import_ui::import_preview_ui(ui, preview, t) {
             Some(true) => {
                 let edit = preview.edit();
@@ -264,18 +269,9 @@ impl PlanApp {
     }
 }
 
-/// The bytes of a source file: regular files only, at most the importer's limit + 1.
-fn read_source(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(std::io::Error::other("not a file"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(import::MAX_SOURCE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// The bytes of a table to import: a regular file of at most the importer's limit.
+pub(super) fn read_source(path: &Path) -> Result<Vec<u8>, store::ReadError> {
+    store::read_bounded(path, import::MAX_SOURCE_BYTES as u64)
 }
 
 /// The preview kept while the import dialog is open.

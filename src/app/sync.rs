@@ -33,17 +33,13 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut copies: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| merge::is_conflict_copy(&name, &e.file_name().to_string_lossy()))
-        .map(|e| e.path())
-        .collect();
-    copies.sort();
-    copies
+    crate::store::disk::files_in(folder)
+        .into_iter()
+        .filter(|f| {
+            f.file_name()
+                .is_some_and(|n| merge::is_conflict_copy(&name, &n.to_string_lossy()))
+        })
+        .collect()
 }
 
 impl PlanApp {

@@ -10,6 +10,7 @@
 
 pub mod actuals;
 pub mod charts;
+pub mod figures;
 mod series;
 mod warnings;
 
@@ -19,6 +20,7 @@ use crate::model::{AccountCategory, Amounts, BudgetBasis, Id, IncomeKind, Plan, 
 use rust_decimal::Decimal;
 
 /// One value per plan year, aligned with [`Summary::years`].
+pub use figures::{Figure, Unit, key_figures};
 pub use series::Series;
 
 /// A labelled series: one row of a table or one line of a chart.
@@ -27,6 +29,18 @@ pub struct Row {
     pub id: Id,
     pub label: String,
     pub values: Series,
+}
+
+/// A row of the multi-year budget made of budget lines: a line without a printed group, or the
+/// lines of one printed group summed (named by the group, at the place of its first line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedRow {
+    pub label: String,
+    pub values: Series,
+    /// The lines in the row, in plan order.
+    pub lines: Vec<Id>,
+    /// Whether the row is a printed group (rather than one line without a group).
+    pub grouped: bool,
 }
 
 /// FTE and salary cost per strategic goal, with its operational goals.
@@ -104,7 +118,15 @@ pub struct Summary {
     /// Overhead cost of the budget: the overhead lines, or on the account basis the overhead
     /// accounts.
     pub overhead_total: Series,
+    /// The overhead lines without a printed group: the overhead row of the multi-year budget.
+    pub overhead_ungrouped: Series,
+    /// The overhead lines with a printed group, one row per group (in the multi-year budget
+    /// beside the overhead row).
+    pub overhead_groups: Vec<PrintedRow>,
     pub income: Vec<Row>,
+    /// The income rows of the multi-year budget: each line without a printed group, and each
+    /// group of lines as one row.
+    pub income_printed: Vec<PrintedRow>,
     /// The sum of the income lines, whatever the budget basis.
     pub income_lines_total: Series,
     /// Income of the budget: the income lines, or on the account basis the income accounts.
@@ -148,6 +170,45 @@ fn sum_rows<'a>(n: usize, rows: impl IntoIterator<Item = &'a Series>) -> Series 
         add_into(&mut total, row);
     }
     total
+}
+
+/// The rows of the multi-year budget that `lines` (with their `rows`, same order) make: a line
+/// without a printed group is a row of its own; the lines with the same group (trimmed,
+/// case-insensitive) are one row, named as the first of them names the group, at its place.
+fn printed_rows(lines: &[crate::model::BudgetLine], rows: &[Row], n: usize) -> Vec<PrintedRow> {
+    let mut printed: Vec<PrintedRow> = Vec::new();
+    // The index in `printed` of each group so far: (key, index).
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for (line, row) in lines.iter().zip(rows) {
+        let Some(group) = line.group_name() else {
+            printed.push(PrintedRow {
+                label: row.label.clone(),
+                values: row.values.clone(),
+                lines: vec![line.id],
+                grouped: false,
+            });
+            continue;
+        };
+        let key = group.to_lowercase();
+        match groups.iter().find(|(k, _)| *k == key) {
+            Some(&(_, i)) => {
+                printed[i].values.add(&row.values);
+                printed[i].lines.push(line.id);
+            }
+            None => {
+                groups.push((key, printed.len()));
+                let mut values = zeros(n);
+                values.add(&row.values);
+                printed.push(PrintedRow {
+                    label: group.to_string(),
+                    values,
+                    lines: vec![line.id],
+                    grouped: true,
+                });
+            }
+        }
+    }
+    printed
 }
 
 fn sub(a: &Series, b: &Series) -> Series {
@@ -212,6 +273,22 @@ impl Summary {
 }
 
 /// Computes every derived figure of the plan.
+/// Whether the plan budgets anything on the goal basis: FTE or salary cost, operating budgets,
+/// overhead or income lines in any year. Accounts imported into a plan without any (a new plan,
+/// the template) make its budget by default.
+pub fn has_goal_amounts(plan: &Plan) -> bool {
+    let summary = summarize(plan);
+    [
+        &summary.fte_total,
+        &summary.salary_cost_total,
+        &summary.goal_operating_total,
+        &summary.overhead_lines_total,
+        &summary.income_lines_total,
+    ]
+    .iter()
+    .any(|series| series.iter().any(|v| !v.is_zero()))
+}
+
 pub fn summarize(plan: &Plan) -> Summary {
     let years: Vec<i32> = plan.years().collect();
     let n = years.len();
@@ -304,7 +381,18 @@ pub fn summarize(plan: &Plan) -> Summary {
     };
     let overhead = rows(&plan.overhead);
     let overhead_lines_total = sum_rows(n, overhead.iter().map(|r| &r.values));
+    let overhead_printed = printed_rows(&plan.overhead, &overhead, n);
+    let overhead_ungrouped = sum_rows(
+        n,
+        overhead_printed
+            .iter()
+            .filter(|r| !r.grouped)
+            .map(|r| &r.values),
+    );
+    let overhead_groups: Vec<PrintedRow> =
+        overhead_printed.into_iter().filter(|r| r.grouped).collect();
     let income = rows(&plan.income);
+    let income_printed = printed_rows(&plan.income, &income, n);
     let income_lines_total = sum_rows(n, income.iter().map(|r| &r.values));
     let subsidy_lines = sum_rows(
         n,
@@ -464,7 +552,10 @@ pub fn summarize(plan: &Plan) -> Summary {
         overhead,
         overhead_lines_total,
         overhead_total,
+        overhead_ungrouped,
+        overhead_groups,
         income,
+        income_printed,
         income_lines_total,
         income_total,
         expenses_total,

@@ -15,7 +15,7 @@ pub use diff::{
 pub use figures::{
     Aggregate, Figure, FigureRow, Judgement, Preference, figure_rows, money_rows, years,
 };
-pub use render::{csv_report, describe_change, describe_verdict, figure_label, text_report};
+pub use render::{csv_report, describe_change, describe_verdict, text_report};
 pub use verdict::{Cause, Driver, NegativeReserve, Verdict, YearSpan, verdict};
 
 use crate::calc::{Summary, summarize};

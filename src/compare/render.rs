@@ -3,57 +3,17 @@
 //! [`crate::i18n::CompareTr`].
 
 use super::{
-    Aggregate, Cause, Change, ChangeKind, Comparison, Driver, Field, Figure, FigureRow, ListKind,
+    Aggregate, Cause, Change, ChangeKind, Comparison, Driver, Field, FigureRow, ListKind,
     MatchedBy, Place, TextField, Value, Verdict, YearSpan,
 };
+use crate::calc::Unit;
+use crate::i18n::figure_label;
 use crate::i18n::{CompareTr, Lang, compare_tr, fill};
 use crate::model::{Amounts, BudgetBasis, Comparator, IncomeKind, Side, StaffGroup, Target};
 use crate::numfmt;
-use crate::report::{Unit, format_value};
+use crate::report::format_value;
 use rust_decimal::Decimal;
 use std::fmt::Write;
-
-/// The label of a figure row.
-pub fn figure_label(figure: &Figure, lang: Lang) -> String {
-    let t = compare_tr(lang);
-    match figure {
-        Figure::FteTotal => t.fte_total.into(),
-        Figure::FteService => t.fte_service.into(),
-        Figure::FteSupport => t.fte_support.into(),
-        Figure::FteGoal(code) => fill(t.fte_goal, &[code]),
-        Figure::FteAvailable => t.fte_available.into(),
-        Figure::PersonnelCost => t.personnel.into(),
-        Figure::PersonnelService => t.personnel_service.into(),
-        Figure::PersonnelSupport => t.personnel_support.into(),
-        Figure::PersonnelGoal(code) => fill(t.personnel_goal, &[code]),
-        Figure::OperatingCost => t.operating_cost.into(),
-        Figure::OperatingGoal(code) => format!("{} {code}", t.operating_cost),
-        Figure::OverheadCost => t.overhead_cost.into(),
-        Figure::OtherCost => crate::i18n::tr(lang).other_cost.into(),
-        Figure::AccountSection { key, income, .. } => {
-            let tr = crate::i18n::tr(lang);
-            let name = key.trim_start_matches("account.");
-            let side = if *income {
-                tr.side_income
-            } else {
-                tr.side_cost
-            };
-            format!("{name}: {side}")
-        }
-        Figure::ExpensesTotal => t.expenses_total.into(),
-        Figure::IncomeTotal => t.income_total.into(),
-        Figure::RequestedSubsidy => t.requested_subsidy.into(),
-        Figure::Balance => t.balance.into(),
-        Figure::Carryover => t.carryover.into(),
-        Figure::Result => t.result.into(),
-        Figure::AccountsCost => t.accounts_cost.into(),
-        Figure::AccountsIncome => t.accounts_income.into(),
-        Figure::AccountsResult => t.accounts_result.into(),
-        Figure::CumulativeBalance => t.cumulative_balance.into(),
-        Figure::Reserve { name, .. } => fill(t.reserve, &[name]),
-        Figure::ReservesTotal => t.reserves_total.into(),
-    }
-}
 
 /// The header of the period column for a figure: sum, average or end of the period.
 pub fn period_header(aggregate: Aggregate, lang: Lang) -> &'static str {
@@ -334,6 +294,7 @@ fn change_text(change: &Change, lang: Lang) -> String {
                 Field::ActivityYears => t.activity_years,
                 Field::StaffGroup => t.staff_group,
                 Field::IncomeKind => t.income_kind,
+                Field::PrintedGroup => t.printed_group,
                 Field::AccountCode => t.account_code,
                 Field::AccountCategory => t.account_category,
                 Field::Side => t.side,
@@ -666,25 +627,22 @@ pub fn text_report(cmp: &Comparison, lang: Lang) -> String {
 /// The comparison as CSV: `key,scenario,kind,<years>,period` with kind `value`, `delta` or
 /// `percent`, for the key figures and the money rows (cumulative balance, reserves).
 pub fn csv_report(cmp: &Comparison) -> String {
-    let mut out = String::from("key,scenario,kind");
-    for y in &cmp.years {
-        let _ = write!(out, ",{y}");
-    }
-    out.push_str(",period\n");
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let number = |v: &Decimal| v.normalize().to_string();
+    use crate::exchange::csv::{CsvNotation, csv_line, csv_text};
+    let notation = CsvNotation::Plain;
+    let number = |v: &Decimal| notation.number(*v);
+    let header = ["key", "scenario", "kind"]
+        .into_iter()
+        .map(String::from)
+        .chain(cmp.years.iter().map(i32::to_string))
+        .chain(std::iter::once("period".to_string()));
+    let mut out = csv_line(header, notation);
     for row in cmp.rows.iter().chain(&cmp.money_rows) {
-        let key = quote(&row.key);
+        let key = csv_text(&row.key, notation);
         for (s, scenario) in cmp.scenarios.iter().enumerate() {
-            let name = quote(&scenario.name);
+            let name = csv_text(&scenario.name, notation);
             let mut line = |kind: &str, cells: Vec<String>| {
-                let _ = writeln!(out, "{key},{name},{kind},{}", cells.join(","));
+                let fields = [key.clone(), name.clone(), kind.to_string()];
+                out.push_str(&csv_line(fields.into_iter().chain(cells), notation));
             };
             let mut values: Vec<String> = row.values[s].iter().map(number).collect();
             values.push(number(&row.period[s]));

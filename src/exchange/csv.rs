@@ -5,6 +5,11 @@
 //! byte order mark so a Belgian Excel opens it right away) and plain (`,`, decimal point, no BOM).
 //! Fields holding the separator, a quote or a line break are quoted (quotes doubled); lines end
 //! with CRLF.
+//!
+//! Texts (labels, headers, text cells; never numbers) that a spreadsheet would take for a formula,
+//! those starting with `=`, `+`, `-`, `@`, a tab or a carriage return, get a `'` in front and are
+//! quoted, as OWASP advises against CSV injection: a goal titled `=HYPERLINK(...)` stays a text
+//! (`"'=HYPERLINK(...)"`), while an amount of -1234,5 stays the number `-1234,5`.
 
 use super::tables::{Cell, Table};
 use rust_decimal::Decimal;
@@ -60,6 +65,19 @@ pub fn write_csv(table: &Table, notation: CsvNotation) -> String {
     out
 }
 
+/// One line of CSV: the fields (already written: numbers, or texts through [`csv_text`]) with the
+/// notation's separator, ending in CRLF. Every CSV Planbord writes is made of these lines.
+pub fn csv_line(fields: impl IntoIterator<Item = String>, notation: CsvNotation) -> String {
+    let mut out = String::new();
+    push_line(&mut out, fields.into_iter(), notation.separator());
+    out
+}
+
+/// A text as a CSV field in `notation`: quoted where needed, guarded against formulas.
+pub fn csv_text(text: &str, notation: CsvNotation) -> String {
+    field(text, notation.separator())
+}
+
 fn push_line(out: &mut String, fields: impl Iterator<Item = String>, separator: char) {
     for (i, f) in fields.enumerate() {
         if i > 0 {
@@ -70,8 +88,15 @@ fn push_line(out: &mut String, fields: impl Iterator<Item = String>, separator: 
     out.push_str("\r\n");
 }
 
-/// A text field, quoted when it holds the separator, a quote or a line break.
+/// The characters that make a spreadsheet read a text as a formula when it starts with one.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text field: quoted when it holds the separator, a quote or a line break; a text starting
+/// like a formula is written as `'` + the text, quoted (see the module docs).
 fn field(text: &str, separator: char) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        return format!("\"'{}\"", text.replace('"', "\"\""));
+    }
     if text.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -115,6 +140,27 @@ mod tests {
             text,
             "\u{FEFF}Code;Naam;2021;Totaal\r\n\"A;1\";\"Zeg \"\"ja\"\",\nof nee\";-1234,5;x\r\n"
         );
+    }
+
+    #[test]
+    fn texts_that_start_like_a_formula_get_a_quote_and_numbers_stay_numbers() {
+        let mut table = table();
+        table.rows[0].labels = vec!["-2+3".into(), "=HYPERLINK(\"http://x\",\"klik\")".into()];
+        table.rows[0].cells[1] = Cell::Text("@SUM(A1)".into());
+        assert_eq!(
+            write_csv(&table, CsvNotation::Belgian),
+            "\u{FEFF}Code;Naam;2021;Totaal\r\n\"'-2+3\";\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\";-1234,5;\"'@SUM(A1)\"\r\n"
+        );
+        for (text, written) in [
+            ("+1+1", "\"'+1+1\""),
+            ("\tx", "\"'\tx\""),
+            ("\r=1", "\"'\r=1\""),
+            ("a=1", "a=1"),
+            (" =1", " =1"),
+            ("", ""),
+        ] {
+            assert_eq!(field(text, ','), written, "{text:?}");
+        }
     }
 
     #[test]

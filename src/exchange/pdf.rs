@@ -24,7 +24,7 @@ use super::tables;
 use crate::calc::{GoalFigures, Series, Summary};
 use crate::i18n::{Lang, Tr, tr};
 use crate::model::{Comparator, GoalKind, Id, Indicator, OperationalGoal, Plan};
-use crate::{numfmt, report};
+use crate::numfmt;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -131,10 +131,7 @@ fn lay_out(fonts: &Fonts, plan: &Plan, summary: &Summary, lang: Lang, today: &st
         pages,
         headings,
         title: plan.meta.title.clone(),
-        language: match lang {
-            Lang::Nl => "nl-BE".to_string(),
-            Lang::En => "en".to_string(),
-        },
+        language: lang.tag().to_string(),
     }
 }
 
@@ -923,7 +920,7 @@ impl Body<'_> {
             return;
         }
         for warning in &self.summary.warnings {
-            let text = report::describe_warning(warning, self.lang);
+            let text = crate::i18n::describe_warning(warning, self.lang);
             self.flow.space(2.0);
             self.flow.bullet("•", &text, Style::BODY, 0.0);
         }

@@ -666,50 +666,62 @@ fn income_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
             &lines,
         );
     }
-    requested_subsidy_row(&mut rows, plan, summary, t, &lines);
-    rows.into_table("income", t.table_income, &[t.description], summary, t)
-}
-
-/// The requested subsidy: on a goal basis the sum of the income lines of kind subsidy (`lines`
-/// are the rows of the income lines, in plan order); otherwise Planbord's figure as a line.
-fn requested_subsidy_row(rows: &mut Rows, plan: &Plan, summary: &Summary, t: &Tr, lines: &[usize]) {
     let subsidy_rows: Vec<usize> = if plan.meta.budget_basis == BudgetBasis::Goals {
         plan.income
             .iter()
-            .zip(lines)
+            .zip(&lines)
             .filter(|(line, _)| line.kind == IncomeKind::Subsidy)
             .map(|(_, &row)| row)
             .collect()
     } else {
         Vec::new()
     };
+    requested_subsidy_row(&mut rows, summary, t, &subsidy_rows);
+    rows.into_table("income", t.table_income, &[t.description], summary, t)
+}
+
+/// The requested subsidy: the sum of the rows `subsidy_rows` (the rows of the income lines of
+/// kind subsidy); without them (an account basis, or rows that mix subsidy with other income)
+/// Planbord's figure as a line.
+fn requested_subsidy_row(rows: &mut Rows, summary: &Summary, t: &Tr, subsidy_rows: &[usize]) {
     rows.sum(
         &[t.requested_subsidy],
         Unit::Euro,
         &summary.requested_subsidy,
         RowStyle::Line,
-        &subsidy_rows,
+        subsidy_rows,
     );
 }
 
 /// The multi-year budget: expenses, income, balance (saldo), carry-over (overdracht), result,
 /// the requested subsidy and the reserves at the end of each year.
+///
+/// On a goal basis the rows are those of a published multi-year budget: personnel, operating
+/// and overhead cost (the overhead lines with a printed group each group a row of its own), their
+/// subtotal, total expenses; the income lines, each printed group of them as one row; the total.
 fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
     let mut rows = Rows::new(1, true);
     let n = summary.years.len();
     let euro = Unit::Euro;
     rows.heading(&[t.expenses], n);
-    let (expenses, income, income_lines) = match plan.meta.budget_basis {
+    let (expenses, income, subsidy_rows) = match plan.meta.budget_basis {
         BudgetBasis::Goals => {
             let personnel = rows.line(&[t.personnel], euro, &summary.personnel_total);
             let operating = rows.line(&[t.operating_cost], euro, &summary.operating_total);
-            let overhead = rows.line(&[t.overhead_cost], euro, &summary.overhead_total);
+            let overhead = rows.line(&[t.overhead_cost], euro, &summary.overhead_ungrouped);
+            let mut parts = vec![operating, overhead];
+            parts.extend(
+                summary
+                    .overhead_groups
+                    .iter()
+                    .map(|group| rows.line(&[&group.label], euro, &group.values)),
+            );
             let operating_and_overhead = rows.sum(
                 &[t.operating_and_overhead],
                 euro,
                 &summary.operating_and_overhead,
                 RowStyle::Subtotal,
-                &[operating, overhead],
+                &parts,
             );
             let expenses = rows.sum(
                 &[t.expenses_total],
@@ -720,7 +732,7 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
             );
             rows.heading(&[t.income], n);
             let lines: Vec<usize> = summary
-                .income
+                .income_printed
                 .iter()
                 .map(|r| rows.line(&[&r.label], euro, &r.values))
                 .collect();
@@ -731,7 +743,7 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
                 RowStyle::Total,
                 &lines,
             );
-            (expenses, income, lines)
+            (expenses, income, subsidy_rows(plan, summary, &lines))
         }
         BudgetBasis::Accounts => {
             let expenses = rows.figures(
@@ -782,7 +794,7 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
         RowStyle::Total,
         &[balance, carryover],
     );
-    requested_subsidy_row(&mut rows, plan, summary, t, &income_lines);
+    requested_subsidy_row(&mut rows, summary, t, &subsidy_rows);
     if !summary.reserves.is_empty() {
         rows.heading(&[t.reserves], n);
         for fund in &summary.reserves {
@@ -798,6 +810,27 @@ fn budget_table(plan: &Plan, summary: &Summary, t: &Tr) -> Table {
         }
     }
     rows.into_table("budget", t.table_budget, &[t.description], summary, t)
+}
+
+/// The rows (`rows`: those of [`Summary::income_printed`], same order) the requested subsidy
+/// adds: the rows of subsidy lines only. A row that mixes subsidy with other income cannot be a
+/// term, so then none is (the subsidy is Planbord's figure, without a formula).
+fn subsidy_rows(plan: &Plan, summary: &Summary, rows: &[usize]) -> Vec<usize> {
+    let is_subsidy = |id: &crate::model::Id| {
+        plan.income
+            .iter()
+            .any(|l| l.id == *id && l.kind == IncomeKind::Subsidy)
+    };
+    let mut terms = Vec::new();
+    for (printed, &row) in summary.income_printed.iter().zip(rows) {
+        let subsidies = printed.lines.iter().filter(|id| is_subsidy(id)).count();
+        if subsidies == printed.lines.len() {
+            terms.push(row);
+        } else if subsidies > 0 {
+            return Vec::new();
+        }
+    }
+    terms
 }
 
 /// The chart-of-accounts budget in the shape `planbord import-budget` reads: section, side,
@@ -977,6 +1010,22 @@ mod tests {
         plan
     }
 
+    /// The Socius plan with overhead in two printed groups (one of lines apart, spelled two
+    /// ways) and the subsidy in one group with other income.
+    fn grouped_socius() -> Plan {
+        let mut plan = socius();
+        for (i, group) in [
+            (0, "Huisvesting en kantoor"),
+            (2, "huisvesting EN kantoor "),
+        ] {
+            plan.overhead[i].printed_group = Some(group.into());
+        }
+        plan.overhead[6].printed_group = Some("Afschrijvingen".into());
+        plan.income[0].printed_group = Some("Subsidie en werking".into());
+        plan.income[4].printed_group = Some("Subsidie en werking".into());
+        plan
+    }
+
     fn all_tables() -> Vec<(String, Table)> {
         let mut goal_based_with_accounts = account_plan();
         goal_based_with_accounts.meta.budget_basis = BudgetBasis::Goals;
@@ -987,6 +1036,7 @@ mod tests {
         .expect("the example with actuals loads");
         for (name, plan) in [
             ("socius", socius()),
+            ("groups", grouped_socius()),
             ("actuals", realised),
             ("accounts", account_plan()),
             ("goals+accounts", goal_based_with_accounts),
@@ -1155,6 +1205,60 @@ mod tests {
             .filter(|r| r.style == RowStyle::Line)
             .count();
         assert_eq!(indicator_rows, indicators);
+    }
+
+    #[test]
+    fn printed_groups_are_rows_of_the_budget_and_lines_elsewhere() {
+        let plan = grouped_socius();
+        let summary = summarize(&plan);
+        let t = tr(Lang::Nl);
+        let tables = plan_tables(&plan, &summary, Lang::Nl);
+        let table = |key: &str| tables.iter().find(|t| t.key == key).unwrap();
+        let budget = table("budget");
+        let labels: Vec<&str> = budget.rows.iter().map(|r| r.labels[0].as_str()).collect();
+        assert_eq!(
+            labels[..15],
+            [
+                t.expenses,
+                t.personnel,
+                t.operating_cost,
+                t.overhead_cost,
+                "Huisvesting en kantoor",
+                "Afschrijvingen",
+                t.operating_and_overhead,
+                t.expenses_total,
+                t.income,
+                "Subsidie en werking",
+                "Inkomsten verhuur en financiën",
+                "Recuperatie personeelskosten",
+                t.income_total,
+                t.balance,
+                t.carryover,
+            ]
+        );
+        let first = |label: &str| budget.row_named(label).unwrap().cells[0].number().unwrap();
+        let o = &plan.overhead;
+        let year = |a: &crate::model::Amounts| a.value(2021);
+        assert_eq!(
+            first("Huisvesting en kantoor"),
+            year(&o[0].amounts) + year(&o[2].amounts)
+        );
+        assert_eq!(first(t.overhead_cost), summary.overhead_ungrouped[0]);
+        assert_eq!(first("Subsidie en werking"), dec!(1639210));
+        // The subtotal adds the overhead row and both groups.
+        let subtotal = budget.row_named(t.operating_and_overhead).unwrap();
+        assert_eq!(subtotal.formula.as_ref().unwrap().terms.len(), 4);
+        // The subsidy mixed with other income in a row: Planbord's figure, no formula.
+        let subsidy = budget.row_named(t.requested_subsidy).unwrap();
+        assert!(subsidy.formula.is_none());
+        assert_eq!(subsidy.cells[0].number(), Some(dec!(1529210)));
+        // The overhead and income tables keep one row per line, as 8.2.2.2 and 8.2.3 print them.
+        assert_eq!(table("overhead").rows.len(), plan.overhead.len() + 1);
+        assert!(table("overhead").row_named("Huisvesting").is_some());
+        assert!(table("income").row_named("Werking").is_some());
+        assert!(table("income").row_named("Subsidie en werking").is_none());
+        let income_subsidy = table("income").row_named(t.requested_subsidy).unwrap();
+        assert!(income_subsidy.formula.is_some());
     }
 
     #[test]

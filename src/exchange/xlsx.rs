@@ -6,8 +6,10 @@
 //! Belgium; FTE `#,##0.0#`). Subtotal and total rows are formulas over the rows they add
 //! (`=SUM(C4:C11)`, `=C20-C13`), period totals are `=SUM(C4:G4)`; every formula carries
 //! Planbord's own figure as its cached result, so a viewer that does not recalculate shows the
-//! same numbers, and the workbook asks for a full recalculation on load. Printing: A4 landscape,
-//! fit to the page width.
+//! same numbers, and the workbook asks for a full recalculation on load. Every text (title,
+//! headers, labels, text cells) is a string cell (`write_string`): a goal titled `=1+1` or
+//! `=HYPERLINK(...)` stays that text, never a formula; the only formulas are Planbord's own
+//! totals. Printing: A4 landscape, fit to the page width.
 
 use super::ExportError;
 use super::tables::{Cell, Column, RowFormula, RowStyle, Table, TableRow, Unit};
@@ -183,10 +185,7 @@ fn write_sheet(
     sheet.set_paper_size(9); // A4
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    let page = match lang {
-        Lang::Nl => "Pagina &P van &N",
-        Lang::En => "Page &P of &N",
-    };
+    let page = crate::i18n::errors::xlsx_page_footer(lang);
     sheet.set_header(format!(
         "&L{}&R{}",
         header_text(plan_name, 120),

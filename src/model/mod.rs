@@ -7,7 +7,7 @@ pub mod actuals;
 mod conflict;
 pub mod decimal;
 mod ids;
-mod validate;
+pub mod validate;
 mod visit;
 mod yearly;
 
@@ -305,7 +305,24 @@ pub struct BudgetLine {
     /// Only meaningful for income lines.
     #[serde(default)]
     pub kind: IncomeKind,
+    /// The row of the multi-year budget this line is printed in (the published Socius budget
+    /// prints "Inkomsten verhuur en financiën" for two income lines): lines of one list with the
+    /// same group (trimmed, case-insensitive) are one row named by the group. Without a group an
+    /// income line is a row of its own and an overhead line counts in the overhead row. Left out
+    /// of the file while `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_group: Option<String>,
     pub amounts: Amounts,
+}
+
+impl BudgetLine {
+    /// The printed group, trimmed; `None` when there is none or it is blank.
+    pub fn group_name(&self) -> Option<&str> {
+        self.printed_group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+    }
 }
 
 /// A reserve (bestemd fonds, overgedragen resultaat) with its balance at the start of the period.

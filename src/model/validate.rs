@@ -1,52 +1,226 @@
 //! Rules a plan must satisfy to be accepted. A file that breaks one is refused on load with the
 //! place named; the editor never produces one.
 
-use super::{ActualFigure, Amounts, Id, OutputKind, Plan, Yearly};
+use super::{AccountCategory, ActualFigure, Amounts, Id, OutputKind, Plan, Side, Yearly};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One broken rule: what is wrong, and where it is.
+/// One broken rule: what it is about, what is wrong, and where it is. Rendered for people by
+/// [`crate::i18n::errors::problem`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Human-readable, says what is wrong and what to do (English).
-    pub message: String,
-    /// The same in Dutch.
-    pub message_nl: String,
+    pub subject: Subject,
+    pub kind: ProblemKind,
     /// Successive snippets of the file text that lead to the offending value (e.g. `id: 12,`, then
     /// `fte:`, then `2021:`), so a loader can name the line and column.
     pub anchor: Vec<String>,
 }
 
 impl Problem {
-    fn new(message: String, message_nl: String, anchor: Vec<String>) -> Problem {
+    fn new(subject: &Subject, kind: ProblemKind, anchor: Vec<String>) -> Problem {
         Problem {
-            message,
-            message_nl,
+            subject: subject.clone(),
+            kind,
             anchor,
         }
     }
 
-    /// The message in the user's language.
-    pub fn message_in(&self, lang: crate::i18n::Lang) -> &str {
-        match lang {
-            crate::i18n::Lang::Nl => &self.message_nl,
-            crate::i18n::Lang::En => &self.message,
-        }
+    /// Whether the problem is a value in a year outside the plan period.
+    pub fn is_outside_period(&self) -> bool {
+        matches!(
+            self.kind,
+            ProblemKind::YearOutsidePeriod { .. } | ProblemKind::ActualsYearOutsidePeriod { .. }
+        )
     }
 }
 
-/// A text in English and in Dutch: who or what a problem is about.
-#[derive(Debug, Clone)]
-struct Txt {
-    en: String,
-    nl: String,
+/// Who or what a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The plan as a whole (its period, ids, codes, conflicts).
+    Plan,
+    Reserve(String),
+    SalaryProfile(String),
+    AvailableFte,
+    GeneralIndicator,
+    /// A strategic or operational goal, by code.
+    Goal(String),
+    StaffLine(String),
+    OverheadLine(String),
+    IncomeLine(String),
+    AccountSection(String),
+    Account {
+        code: String,
+        name: String,
+    },
+    /// The realised figures of a year.
+    Actuals(i32),
+    ResultLine {
+        year: i32,
+        name: String,
+    },
+    Staff {
+        year: i32,
+        name: String,
+    },
+    Output {
+        year: i32,
+        label: String,
+    },
+    OutputPart {
+        year: i32,
+        label: String,
+        group: String,
+    },
+    AddedActivity {
+        year: i32,
+        description: String,
+    },
 }
 
-fn txt(en: impl Into<String>, nl: impl Into<String>) -> Txt {
-    Txt {
-        en: en.into(),
-        nl: nl.into(),
-    }
+/// A value named in a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Quantity {
+    /// A field as the file names it (`fte`, `printed_cost`, `amount` ...).
+    Field(String),
+    /// A field's value for a year.
+    FieldInYear(String, i32),
+    BaseAmount,
+    RoundingStep,
+    OpeningBalance,
+}
+
+/// What a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Referent {
+    CoreTask,
+    SalaryProfile,
+    ReserveFund,
+    ActivityType,
+    StrategicGoal,
+    OperationalGoal,
+    Indicator,
+    Activity,
+    StaffLineOrProfile,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    TooLarge {
+        what: Quantity,
+        value: Decimal,
+        limit: Decimal,
+    },
+    OutOfRange {
+        field: String,
+        value: Decimal,
+        low: Decimal,
+        high: Decimal,
+    },
+    YearOutsidePeriod {
+        field: String,
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    Negative {
+        field: String,
+        year: i32,
+        value: Decimal,
+    },
+    NegativeFte {
+        field: String,
+        value: Decimal,
+    },
+    GrowthOutOfRange {
+        percent: Decimal,
+    },
+    BaseYearOutOfRange {
+        year: i32,
+        low: i32,
+        high: i32,
+    },
+    RuleTooLarge {
+        year: i32,
+        limit: Decimal,
+    },
+    NegativeRoundingStep {
+        step: Decimal,
+    },
+    MissingReference {
+        what: Referent,
+        id: Id,
+    },
+    PeriodOutsideYears {
+        first: i32,
+        last: i32,
+    },
+    PeriodReversed {
+        first: i32,
+        last: i32,
+    },
+    PeriodTooLong {
+        first: i32,
+        last: i32,
+    },
+    DuplicateCode {
+        code: String,
+        count: usize,
+    },
+    EmptyCode,
+    ConflictItemMissing {
+        number: usize,
+        item: Id,
+    },
+    NextIdTooLarge {
+        next: Id,
+        max: Id,
+    },
+    FundPartWithoutFund,
+    FundPartAboveBudget {
+        year: i32,
+        part: Decimal,
+        budget: Decimal,
+    },
+    ActivityYearsReversed {
+        activity: String,
+        first: i32,
+        last: i32,
+    },
+    DuplicateId {
+        id: Id,
+        count: usize,
+    },
+    IdTooLarge {
+        id: Id,
+        max: Id,
+    },
+    IdNotBelowNext {
+        id: Id,
+        next: Id,
+    },
+    ThresholdOutOfRange {
+        percent: Decimal,
+    },
+    ActualsYearOutsidePeriod {
+        first: i32,
+        last: i32,
+    },
+    ActualsYearTwice,
+    CategoryNotOfSide {
+        category: AccountCategory,
+        side: Side,
+    },
+    MilestoneTwice {
+        indicator: Id,
+    },
+    ActivityReportedTwice {
+        activity: Id,
+    },
+    ExplainedTwice {
+        figure: ActualFigure,
+    },
 }
 
 fn id_anchor(id: Id) -> String {
@@ -71,22 +245,16 @@ pub const MAX_FTE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 impl Checker<'_> {
     fn magnitude(
         &mut self,
-        owner: &Txt,
-        what: &Txt,
+        owner: &Subject,
+        what: Quantity,
         value: Decimal,
         limit: Decimal,
         at: Vec<String>,
     ) {
         if value.abs() > limit {
             self.problems.push(Problem::new(
-                format!(
-                    "{}: {} {value} is too large (at most {limit}); correct the value",
-                    owner.en, what.en
-                ),
-                format!(
-                    "{}: {} {value} is te groot (hoogstens {limit}); verbeter de waarde",
-                    owner.nl, what.nl
-                ),
+                owner,
+                ProblemKind::TooLarge { what, value, limit },
                 at,
             ));
         }
@@ -95,7 +263,7 @@ impl Checker<'_> {
     /// A value that must lie between `low` and `high`.
     fn range(
         &mut self,
-        owner: &Txt,
+        owner: &Subject,
         what: &str,
         value: Decimal,
         low: Decimal,
@@ -103,17 +271,14 @@ impl Checker<'_> {
         at: Vec<String>,
     ) {
         if value < low || value > high {
-            self.problems.push(Problem::new(
-                format!(
-                    "{}: {what} {value} lies outside {low} to {high}; correct the value",
-                    owner.en
-                ),
-                format!(
-                    "{}: {what} {value} ligt buiten {low} tot {high}; verbeter de waarde",
-                    owner.nl
-                ),
-                at,
-            ));
+            let field = what.to_string();
+            let kind = ProblemKind::OutOfRange {
+                field,
+                value,
+                low,
+                high,
+            };
+            self.problems.push(Problem::new(owner, kind, at));
         }
     }
 
@@ -123,7 +288,7 @@ impl Checker<'_> {
 
     fn years(
         &mut self,
-        owner: &Txt,
+        owner: &Subject,
         field: &str,
         values: &Yearly,
         anchor: &[String],
@@ -134,46 +299,31 @@ impl Checker<'_> {
             let mut at = anchor.to_vec();
             at.push(format!("{field}:"));
             at.push(format!("{year}:"));
+            let field = field.to_string();
             if year < first || year > last {
-                self.problems.push(Problem::new(
-                    format!(
-                        "{}: {field} has a value for {year}, outside the plan period {first}-{last}; remove it or widen the period",
-                        owner.en
-                    ),
-                    format!(
-                        "{}: {field} heeft een waarde voor {year}, buiten de planperiode {first}-{last}; verwijder ze of verbreed de periode",
-                        owner.nl
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::YearOutsidePeriod {
+                    field,
+                    year,
+                    first,
+                    last,
+                };
+                self.problems.push(Problem::new(owner, kind, at));
             } else if non_negative && value < Decimal::ZERO {
-                self.problems.push(Problem::new(
-                    format!(
-                        "{}: {field} for {year} is {value}; it cannot be negative",
-                        owner.en
-                    ),
-                    format!(
-                        "{}: {field} voor {year} is {value}; dat kan niet negatief zijn",
-                        owner.nl
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::Negative { field, year, value };
+                self.problems.push(Problem::new(owner, kind, at));
             } else {
                 let limit = if field == "fte" || field == "available_fte" {
                     MAX_FTE
                 } else {
                     MAX_AMOUNT
                 };
-                let what = txt(
-                    format!("{field} for {year}"),
-                    format!("{field} voor {year}"),
-                );
-                self.magnitude(owner, &what, value, limit, at);
+                let what = Quantity::FieldInYear(field, year);
+                self.magnitude(owner, what, value, limit, at);
             }
         }
     }
 
-    fn amounts(&mut self, owner: &Txt, field: &str, amounts: &Amounts, anchor: &[String]) {
+    fn amounts(&mut self, owner: &Subject, field: &str, amounts: &Amounts, anchor: &[String]) {
         match amounts {
             Amounts::PerYear(values) => self.years(owner, field, values, anchor, false),
             Amounts::Rule(rule) => {
@@ -182,69 +332,43 @@ impl Checker<'_> {
                     at.push(format!("{field}:"));
                     at
                 };
-                let base = txt("the base amount", "het basisbedrag");
-                self.magnitude(owner, &base, rule.base, MAX_AMOUNT, at("base"));
-                let step = txt("the rounding step", "de afrondingsstap");
-                self.magnitude(owner, &step, rule.round_to, MAX_AMOUNT, at("round_to"));
+                let base = Quantity::BaseAmount;
+                self.magnitude(owner, base, rule.base, MAX_AMOUNT, at("base"));
+                let step = Quantity::RoundingStep;
+                self.magnitude(owner, step, rule.round_to, MAX_AMOUNT, at("round_to"));
                 if rule.growth_percent.abs() > Decimal::ONE_HUNDRED {
-                    self.problems.push(Problem::new(
-                        format!(
-                            "{}: a yearly growth of {} % is out of range (-100 to 100)",
-                            owner.en, rule.growth_percent
-                        ),
-                        format!(
-                            "{}: een jaarlijkse groei van {} % ligt buiten -100 tot 100",
-                            owner.nl, rule.growth_percent
-                        ),
-                        at("growth_percent"),
-                    ));
+                    let kind = ProblemKind::GrowthOutOfRange {
+                        percent: rule.growth_percent,
+                    };
+                    self.problems
+                        .push(Problem::new(owner, kind, at("growth_percent")));
                 }
                 let (first, last) = (self.plan.meta.first_year, self.plan.meta.last_year);
                 if rule.base_year < first - 100 || rule.base_year > last {
-                    self.problems.push(Problem::new(
-                        format!(
-                            "{}: the base year {} of the rule must lie between {} and {last}",
-                            owner.en,
-                            rule.base_year,
-                            first - 100
-                        ),
-                        format!(
-                            "{}: het basisjaar {} van de regel moet tussen {} en {last} liggen",
-                            owner.nl,
-                            rule.base_year,
-                            first - 100
-                        ),
-                        at("base_year"),
-                    ));
+                    let kind = ProblemKind::BaseYearOutOfRange {
+                        year: rule.base_year,
+                        low: first - 100,
+                        high: last,
+                    };
+                    self.problems
+                        .push(Problem::new(owner, kind, at("base_year")));
                 } else if let Some(year) = (first..=last)
                     .find(|y| rule.checked_value(*y).is_none_or(|v| v.abs() > MAX_AMOUNT))
                 {
-                    self.problems.push(Problem::new(
-                        format!(
-                            "{}: the rule grows beyond {MAX_AMOUNT} by {year}; lower the growth or the base amount",
-                            owner.en
-                        ),
-                        format!(
-                            "{}: de regel groeit tegen {year} boven {MAX_AMOUNT}; verlaag de groei of het basisbedrag",
-                            owner.nl
-                        ),
-                        at("growth_percent"),
-                    ));
+                    let kind = ProblemKind::RuleTooLarge {
+                        year,
+                        limit: MAX_AMOUNT,
+                    };
+                    self.problems
+                        .push(Problem::new(owner, kind, at("growth_percent")));
                 }
                 if rule.round_to < Decimal::ZERO {
                     let mut at = anchor.to_vec();
                     at.push("round_to:".into());
-                    self.problems.push(Problem::new(
-                        format!(
-                            "{}: the rounding step {} cannot be negative",
-                            owner.en, rule.round_to
-                        ),
-                        format!(
-                            "{}: de afrondingsstap {} kan niet negatief zijn",
-                            owner.nl, rule.round_to
-                        ),
-                        at,
-                    ));
+                    let kind = ProblemKind::NegativeRoundingStep {
+                        step: rule.round_to,
+                    };
+                    self.problems.push(Problem::new(owner, kind, at));
                 }
             }
         }
@@ -253,7 +377,7 @@ impl Checker<'_> {
     /// What strategic and operational goals share: links to core tasks and indicators.
     fn goal_links(
         &mut self,
-        owner: &Txt,
+        owner: &Subject,
         at: &[String],
         core_tasks: &[Id],
         known_tasks: &BTreeSet<Id>,
@@ -262,7 +386,7 @@ impl Checker<'_> {
         for task in core_tasks {
             self.reference(
                 owner,
-                &txt("core task", "kerntaak"),
+                Referent::CoreTask,
                 *task,
                 known_tasks.contains(task),
                 at,
@@ -278,8 +402,8 @@ impl Checker<'_> {
 
     fn reference(
         &mut self,
-        owner: &Txt,
-        what: &Txt,
+        owner: &Subject,
+        what: Referent,
         id: Id,
         exists: bool,
         anchor: &[String],
@@ -288,17 +412,8 @@ impl Checker<'_> {
         if !exists {
             let mut at = anchor.to_vec();
             at.push(format!("{field}:"));
-            self.problems.push(Problem::new(
-                format!(
-                    "{}: {} {id} does not exist; point it at an existing {} or remove the reference",
-                    owner.en, what.en, what.en
-                ),
-                format!(
-                    "{}: {} {id} bestaat niet; verwijs naar een bestaande {} of haal de verwijzing weg",
-                    owner.nl, what.nl, what.nl
-                ),
-                at,
-            ));
+            let kind = ProblemKind::MissingReference { what, id };
+            self.problems.push(Problem::new(owner, kind, at));
         }
     }
 }
@@ -313,42 +428,36 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let meta = &plan.meta;
     let sane = |y: i32| (1900..=2200).contains(&y);
     if !sane(meta.first_year) || !sane(meta.last_year) {
+        let kind = ProblemKind::PeriodOutsideYears {
+            first: meta.first_year,
+            last: meta.last_year,
+        };
         c.problems.push(Problem::new(
-            format!(
-                "the plan period {}-{} lies outside the years 1900-2200; correct it",
-                meta.first_year, meta.last_year
-            ),
-            format!(
-                "de planperiode {}-{} ligt buiten de jaren 1900-2200; verbeter ze",
-                meta.first_year, meta.last_year
-            ),
+            &Subject::Plan,
+            kind,
             vec!["first_year:".into()],
         ));
         // Nothing else can be checked against such a period.
         return c.problems;
     }
     if meta.first_year > meta.last_year {
+        let kind = ProblemKind::PeriodReversed {
+            first: meta.first_year,
+            last: meta.last_year,
+        };
         c.problems.push(Problem::new(
-            format!(
-                "the plan period runs from {} to {}: the first year must not come after the last",
-                meta.first_year, meta.last_year
-            ),
-            format!(
-                "de planperiode loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
-                meta.first_year, meta.last_year
-            ),
+            &Subject::Plan,
+            kind,
             vec!["first_year:".into()],
         ));
     } else if meta.last_year - meta.first_year >= 50 {
+        let kind = ProblemKind::PeriodTooLong {
+            first: meta.first_year,
+            last: meta.last_year,
+        };
         c.problems.push(Problem::new(
-            format!(
-                "the plan period {}-{} is longer than 50 years; shorten it",
-                meta.first_year, meta.last_year
-            ),
-            format!(
-                "de planperiode {}-{} is langer dan 50 jaar; kort ze in",
-                meta.first_year, meta.last_year
-            ),
+            &Subject::Plan,
+            kind,
             vec!["last_year:".into()],
         ));
     }
@@ -371,11 +480,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(fund.id);
         let at = vec![id_anchor(fund.id), "opening_balance:".into()];
         c.magnitude(
-            &txt(
-                format!("reserve '{}'", fund.name),
-                format!("reserve '{}'", fund.name),
-            ),
-            &txt("the opening balance", "het beginsaldo"),
+            &Subject::Reserve(fund.name.clone()),
+            Quantity::OpeningBalance,
             fund.opening_balance,
             MAX_AMOUNT,
             at,
@@ -384,14 +490,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for profile in &plan.salary_profiles {
         c.id(profile.id);
         let at = vec![id_anchor(profile.id)];
-        let owner = txt(
-            format!("salary profile '{}'", profile.name),
-            format!("loonprofiel '{}'", profile.name),
-        );
+        let owner = Subject::SalaryProfile(profile.name.clone());
         c.amounts(&owner, "cost_per_fte", &profile.cost_per_fte, &at);
     }
     c.years(
-        &txt("available FTE", "beschikbare VTE"),
+        &Subject::AvailableFte,
         "available_fte",
         &plan.available_fte,
         &[],
@@ -401,7 +504,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.id(indicator.id);
         let at = vec![id_anchor(indicator.id)];
         c.years(
-            &txt("general indicator", "algemene indicator"),
+            &Subject::GeneralIndicator,
             "actuals",
             &indicator.actuals,
             &at,
@@ -415,29 +518,25 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for (code, count) in codes {
         if count > 1 {
-            c.problems.push(Problem::new(
-                format!("the goal code {code} is used {count} times; every goal needs its own code (renumber the goals)"),
-                format!("de doelcode {code} komt {count} keer voor; elk doel heeft een eigen code nodig (hernummer de doelen)"),
-                vec![format!("code: \"{code}\"")],
-            ));
+            let at = vec![format!("code: \"{code}\"")];
+            let kind = ProblemKind::DuplicateCode {
+                code: code.to_string(),
+                count,
+            };
+            c.problems.push(Problem::new(&Subject::Plan, kind, at));
         } else if code.trim().is_empty() {
-            c.problems.push(Problem::new(
-                "a goal has an empty code; give it one (renumber the goals)".into(),
-                "een doel heeft een lege code; geef het er een (hernummer de doelen)".into(),
-                vec!["code: \"\"".into()],
-            ));
+            let at = vec!["code: \"\"".into()];
+            c.problems
+                .push(Problem::new(&Subject::Plan, ProblemKind::EmptyCode, at));
         }
     }
     for line in &plan.staff_lines {
         c.id(line.id);
         let at = vec![id_anchor(line.id)];
-        let owner = txt(
-            format!("staff line '{}'", line.name),
-            format!("personeelslijn '{}'", line.name),
-        );
+        let owner = Subject::StaffLine(line.name.clone());
         c.reference(
             &owner,
-            &txt("salary profile", "loonprofiel"),
+            Referent::SalaryProfile,
             line.salary_profile,
             known.profiles.contains(&line.salary_profile),
             &at,
@@ -445,27 +544,24 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         );
         c.years(&owner, "fte", &line.fte, &at, true);
     }
-    for ((list, list_nl), lines) in [
-        (("overhead", "overheadlijn"), &plan.overhead),
-        (("income", "inkomstenlijn"), &plan.income),
+    for (subject, lines) in [
+        (
+            Subject::OverheadLine as fn(String) -> Subject,
+            &plan.overhead,
+        ),
+        (Subject::IncomeLine, &plan.income),
     ] {
         for line in lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = txt(
-                format!("{list} line '{}'", line.name),
-                format!("{list_nl} '{}'", line.name),
-            );
+            let owner = subject(line.name.clone());
             c.amounts(&owner, "amounts", &line.amounts, &at);
         }
     }
     for section in &plan.accounts {
         c.id(section.id);
         let at = vec![id_anchor(section.id)];
-        let owner = txt(
-            format!("account section '{}'", section.name),
-            format!("rubriek '{}'", section.name),
-        );
+        let owner = Subject::AccountSection(section.name.clone());
         c.years(&owner, "printed_cost", &section.printed_cost, &at, false);
         c.years(
             &owner,
@@ -477,10 +573,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for line in &section.lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = txt(
-                format!("account {} '{}'", line.code, line.name),
-                format!("rekening {} '{}'", line.code, line.name),
-            );
+            let owner = Subject::Account {
+                code: line.code.clone(),
+                name: line.name.clone(),
+            };
             c.amounts(&owner, "amounts", &line.amounts, &at);
         }
     }
@@ -491,33 +587,23 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if let Some(item) = conflict.item
             && !c.ids.contains_key(&item)
         {
-            c.problems.push(Problem::new(
-                format!(
-                    "conflict {} is about item {item}, which the plan does not have; remove that conflict from `conflicts`",
-                    n + 1
-                ),
-                format!(
-                    "conflict {} gaat over item {item}, dat het plan niet heeft; haal dat conflict weg uit `conflicts`",
-                    n + 1
-                ),
-                vec!["conflicts:".into(), format!("item: Some({}),", item.0)],
-            ));
+            let at = vec!["conflicts:".into(), format!("item: Some({}),", item.0)];
+            let kind = ProblemKind::ConflictItemMissing {
+                number: n + 1,
+                item,
+            };
+            c.problems.push(Problem::new(&Subject::Plan, kind, at));
         }
     }
     check_actuals(&mut c);
 
     if plan.next_id > MAX_ID {
-        c.problems.push(Problem::new(
-            format!(
-                "next_id {} leaves no room for new ids (at most {}); renumber the ids of the file or set next_id just above the largest id",
-                plan.next_id.0, MAX_ID.0
-            ),
-            format!(
-                "next_id {} laat geen ruimte voor nieuwe ids (hoogstens {}); nummer de ids van het bestand opnieuw of zet next_id net boven de grootste id",
-                plan.next_id.0, MAX_ID.0
-            ),
-            vec!["next_id:".into()],
-        ));
+        let kind = ProblemKind::NextIdTooLarge {
+            next: plan.next_id,
+            max: MAX_ID,
+        };
+        c.problems
+            .push(Problem::new(&Subject::Plan, kind, vec!["next_id:".into()]));
     }
     check_ids(&mut c);
     c.problems
@@ -553,16 +639,16 @@ fn check_strategic_goal<'a>(
     c.id(sd.id);
     *codes.entry(sd.code.as_str()).or_default() += 1;
     let at = vec![id_anchor(sd.id)];
-    let owner = txt(format!("goal {}", sd.code), format!("doel {}", sd.code));
+    let owner = Subject::Goal(sd.code.clone());
     c.goal_links(&owner, &at, &sd.core_tasks, &known.tasks, &sd.indicators);
     for od in &sd.operational_goals {
         c.id(od.id);
         *codes.entry(od.code.as_str()).or_default() += 1;
         let at = vec![id_anchor(od.id)];
-        let owner = txt(format!("goal {}", od.code), format!("doel {}", od.code));
+        let owner = Subject::Goal(od.code.clone());
         c.reference(
             &owner,
-            &txt("salary profile", "loonprofiel"),
+            Referent::SalaryProfile,
             od.salary_profile,
             known.profiles.contains(&od.salary_profile),
             &at,
@@ -572,7 +658,7 @@ fn check_strategic_goal<'a>(
         if let Some(fund) = od.fund {
             c.reference(
                 &owner,
-                &txt("reserve fund", "reservefonds"),
+                Referent::ReserveFund,
                 fund,
                 known.funds.contains(&fund),
                 &at,
@@ -581,17 +667,8 @@ fn check_strategic_goal<'a>(
         } else if od.fund_financed.0.values().any(|v| !v.is_zero()) {
             let mut at = at.clone();
             at.push("fund_financed:".into());
-            c.problems.push(Problem::new(
-                format!(
-                    "{}: part of the operating budget is financed from a fund, but no fund is named; set `fund`",
-                    owner.en
-                ),
-                format!(
-                    "{}: een deel van de werkingsmiddelen komt uit een fonds, maar er is geen fonds gekozen; kies `fund`",
-                    owner.nl
-                ),
-                at,
-            ));
+            c.problems
+                .push(Problem::new(&owner, ProblemKind::FundPartWithoutFund, at));
         }
         c.years(&owner, "fte", &od.fte, &at, true);
         c.years(&owner, "operating", &od.operating, &at, true);
@@ -601,19 +678,12 @@ fn check_strategic_goal<'a>(
                 let mut at = at.clone();
                 at.push("fund_financed:".into());
                 at.push(format!("{year}:"));
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: {part} of the {year} operating budget is financed from a fund, more than the budget {} itself",
-                        owner.en,
-                        od.operating.get(year)
-                    ),
-                    format!(
-                        "{}: {part} van de werkingsmiddelen {year} komt uit een fonds, meer dan de werkingsmiddelen {} zelf",
-                        owner.nl,
-                        od.operating.get(year)
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::FundPartAboveBudget {
+                    year,
+                    part,
+                    budget: od.operating.get(year),
+                };
+                c.problems.push(Problem::new(&owner, kind, at));
             }
         }
         for activity in &od.activities {
@@ -621,7 +691,7 @@ fn check_strategic_goal<'a>(
             let at = vec![id_anchor(activity.id)];
             c.reference(
                 &owner,
-                &txt("activity type", "activiteitstype"),
+                Referent::ActivityType,
                 activity.activity_type,
                 known.types.contains(&activity.activity_type),
                 &at,
@@ -630,17 +700,12 @@ fn check_strategic_goal<'a>(
             if activity.first_year > activity.last_year {
                 let mut at = at.clone();
                 at.push("first_year:".into());
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: activity '{}' runs from {} to {}: the first year must not come after the last",
-                        owner.en, activity.description, activity.first_year, activity.last_year
-                    ),
-                    format!(
-                        "{}: activiteit '{}' loopt van {} tot {}: het eerste jaar mag niet na het laatste komen",
-                        owner.nl, activity.description, activity.first_year, activity.last_year
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::ActivityYearsReversed {
+                    activity: activity.description.clone(),
+                    first: activity.first_year,
+                    last: activity.last_year,
+                };
+                c.problems.push(Problem::new(&owner, kind, at));
             }
         }
     }
@@ -651,46 +716,21 @@ fn check_ids(c: &mut Checker) {
     let plan = c.plan;
     for (id, count) in std::mem::take(&mut c.ids) {
         if count > 1 {
-            c.problems.push(Problem::new(
-                format!(
-                    "the id {} is used {count} times; every item needs its own id",
-                    id.0
-                ),
-                format!(
-                    "de id {} komt {count} keer voor; elk item heeft een eigen id nodig",
-                    id.0
-                ),
-                vec![id_anchor(id)],
-            ));
+            let kind = ProblemKind::DuplicateId { id, count };
+            c.problems
+                .push(Problem::new(&Subject::Plan, kind, vec![id_anchor(id)]));
         }
         if id >= MAX_ID {
-            c.problems.push(Problem::new(
-                format!(
-                    "the id {} is too large (ids stay below {}); give the item a smaller unused id",
-                    id.0, MAX_ID.0
-                ),
-                format!(
-                    "de id {} is te groot (ids blijven onder {}); geef het item een kleinere ongebruikte id",
-                    id.0, MAX_ID.0
-                ),
-                vec![id_anchor(id)],
-            ));
+            let kind = ProblemKind::IdTooLarge { id, max: MAX_ID };
+            c.problems
+                .push(Problem::new(&Subject::Plan, kind, vec![id_anchor(id)]));
         } else if id >= plan.next_id {
-            c.problems.push(Problem::new(
-                format!(
-                    "the id {} is not below next_id ({}); set next_id to at least {}",
-                    id.0,
-                    plan.next_id.0,
-                    id.0 + 1
-                ),
-                format!(
-                    "de id {} ligt niet onder next_id ({}); zet next_id op minstens {}",
-                    id.0,
-                    plan.next_id.0,
-                    id.0 + 1
-                ),
-                vec!["next_id:".into()],
-            ));
+            let kind = ProblemKind::IdNotBelowNext {
+                id,
+                next: plan.next_id,
+            };
+            c.problems
+                .push(Problem::new(&Subject::Plan, kind, vec!["next_id:".into()]));
         }
     }
 }
@@ -726,17 +766,10 @@ fn check_actuals(c: &mut Checker) {
     let (first, last) = (plan.meta.first_year, plan.meta.last_year);
     let root = || vec!["threshold_percent:".to_string()];
     if actuals.threshold_percent < Decimal::ZERO || actuals.threshold_percent > HUNDRED {
-        c.problems.push(Problem::new(
-            format!(
-                "actuals: the threshold of {} % lies outside 0-100; correct it",
-                actuals.threshold_percent
-            ),
-            format!(
-                "realisatie: de drempel van {} % ligt buiten 0-100; verbeter hem",
-                actuals.threshold_percent
-            ),
-            root(),
-        ));
+        let kind = ProblemKind::ThresholdOutOfRange {
+            percent: actuals.threshold_percent,
+        };
+        c.problems.push(Problem::new(&Subject::Plan, kind, root()));
     }
     let strategic: BTreeSet<Id> = plan.strategic_goals.iter().map(|sd| sd.id).collect();
     let operational: BTreeSet<Id> = plan.operational_goals().map(|(_, od)| od.id).collect();
@@ -771,32 +804,14 @@ fn check_actuals(c: &mut Checker) {
             }
             at
         };
-        let owner = txt(format!("actuals {y}"), format!("realisatie {y}"));
+        let owner = Subject::Actuals(y);
         if y < first || y > last {
-            c.problems.push(Problem::new(
-                format!(
-                    "{}: {y} lies outside the plan period {first}-{last}; remove the year or widen the period",
-                    owner.en
-                ),
-                format!(
-                    "{}: {y} ligt buiten de planperiode {first}-{last}; verwijder het jaar of verbreed de periode",
-                    owner.nl
-                ),
-                at(""),
-            ));
+            let kind = ProblemKind::ActualsYearOutsidePeriod { first, last };
+            c.problems.push(Problem::new(&owner, kind, at("")));
         }
         if !seen_years.insert(y) {
-            c.problems.push(Problem::new(
-                format!(
-                    "{}: the year {y} appears more than once; merge its entries into one",
-                    owner.en
-                ),
-                format!(
-                    "{}: het jaar {y} komt meer dan eens voor; voeg de gegevens samen",
-                    owner.nl
-                ),
-                at(""),
-            ));
+            c.problems
+                .push(Problem::new(&owner, ProblemKind::ActualsYearTwice, at("")));
         }
         for (field, value) in [
             ("printed_cost", year.printed_cost),
@@ -804,40 +819,36 @@ fn check_actuals(c: &mut Checker) {
             ("printed_result", year.printed_result),
         ] {
             if let Some(value) = value {
-                c.magnitude(&owner, &txt(field, field), value, MAX_AMOUNT, at(field));
+                let what = Quantity::Field(field.to_string());
+                c.magnitude(&owner, what, value, MAX_AMOUNT, at(field));
             }
         }
         for line in &year.result_lines {
             c.id(line.id);
             let at = vec![id_anchor(line.id)];
-            let owner = txt(
-                format!("{}: result line '{}'", owner.en, line.name),
-                format!("{}: resultaatlijn '{}'", owner.nl, line.name),
-            );
+            let owner = Subject::ResultLine {
+                year: y,
+                name: line.name.clone(),
+            };
             c.magnitude(
                 &owner,
-                &txt("the amount", "het bedrag"),
+                Quantity::Field("amount".into()),
                 line.amount,
                 MAX_AMOUNT,
                 field_at(&at, "amount"),
             );
             if !line.category.fits(line.side) {
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: the category {:?} does not fit the side {:?}; choose a category of that side",
-                        owner.en, line.category, line.side
-                    ),
-                    format!(
-                        "{}: de categorie {:?} past niet bij de zijde {:?}; kies een categorie van die zijde",
-                        owner.nl, line.category, line.side
-                    ),
-                    field_at(&at, "category"),
-                ));
+                let kind = ProblemKind::CategoryNotOfSide {
+                    category: line.category,
+                    side: line.side,
+                };
+                c.problems
+                    .push(Problem::new(&owner, kind, field_at(&at, "category")));
             }
             if let Some(goal) = line.goal {
                 c.reference(
                     &owner,
-                    &txt("strategic goal", "strategisch doel"),
+                    Referent::StrategicGoal,
                     goal,
                     strategic.contains(&goal),
                     &at,
@@ -848,17 +859,14 @@ fn check_actuals(c: &mut Checker) {
         for staff in &year.staff {
             c.id(staff.id);
             let at = vec![id_anchor(staff.id)];
-            let owner = txt(
-                format!("{}: staff '{}'", owner.en, staff.name),
-                format!("{}: personeel '{}'", owner.nl, staff.name),
-            );
+            let owner = Subject::Staff {
+                year: y,
+                name: staff.name.clone(),
+            };
             if let Some(id) = staff.planned_as {
                 c.reference(
                     &owner,
-                    &txt(
-                        "staff line or salary profile",
-                        "personeelslijn of loonprofiel",
-                    ),
+                    Referent::StaffLineOrProfile,
                     id,
                     planned_as.contains(&id),
                     &at,
@@ -870,18 +878,16 @@ fn check_actuals(c: &mut Checker) {
                 ("available_fte", staff.available_fte),
             ] {
                 if value < Decimal::ZERO {
-                    c.problems.push(Problem::new(
-                        format!("{}: {field} is {value}; FTE cannot be negative", owner.en),
-                        format!(
-                            "{}: {field} is {value}; VTE kan niet negatief zijn",
-                            owner.nl
-                        ),
-                        field_at(&at, field),
-                    ));
+                    let kind = ProblemKind::NegativeFte {
+                        field: field.to_string(),
+                        value,
+                    };
+                    c.problems
+                        .push(Problem::new(&owner, kind, field_at(&at, field)));
                 } else {
                     c.magnitude(
                         &owner,
-                        &txt(field, field),
+                        Quantity::Field(field.to_string()),
                         value,
                         MAX_FTE,
                         field_at(&at, field),
@@ -894,33 +900,26 @@ fn check_actuals(c: &mut Checker) {
             let at = at("milestones");
             c.reference(
                 &owner,
-                &txt("indicator", "indicator"),
+                Referent::Indicator,
                 milestone.indicator,
                 indicators.contains(&milestone.indicator),
                 &at,
                 "indicator",
             );
             if !seen.insert(milestone.indicator) {
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: indicator {} has more than one milestone state; keep one",
-                        owner.en, milestone.indicator
-                    ),
-                    format!(
-                        "{}: indicator {} heeft meer dan een mijlpaalstatus; hou er een",
-                        owner.nl, milestone.indicator
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::MilestoneTwice {
+                    indicator: milestone.indicator,
+                };
+                c.problems.push(Problem::new(&owner, kind, at));
             }
         }
         for figure in &year.output {
             c.id(figure.id);
             let at = vec![id_anchor(figure.id)];
-            let owner = txt(
-                format!("{}: output '{}'", owner.en, figure.label),
-                format!("{}: kengetal '{}'", owner.nl, figure.label),
-            );
+            let owner = Subject::Output {
+                year: y,
+                label: figure.label.clone(),
+            };
             let (low, high) = match figure.kind {
                 OutputKind::Satisfaction => (Decimal::ZERO, HUNDRED),
                 OutputKind::Nps => (-HUNDRED, HUNDRED),
@@ -957,10 +956,11 @@ fn check_actuals(c: &mut Checker) {
             for part in &figure.breakdown {
                 c.id(part.id);
                 let at = vec![id_anchor(part.id)];
-                let owner = txt(
-                    format!("{}, target group '{}'", owner.en, part.target_group),
-                    format!("{}, doelgroep '{}'", owner.nl, part.target_group),
-                );
+                let owner = Subject::OutputPart {
+                    year: y,
+                    label: figure.label.clone(),
+                    group: part.target_group.clone(),
+                };
                 if let Some(count) = part.count {
                     c.range(
                         &owner,
@@ -993,38 +993,28 @@ fn check_actuals(c: &mut Checker) {
             let at = at("activities");
             c.reference(
                 &owner,
-                &txt("activity", "activiteit"),
+                Referent::Activity,
                 report.activity,
                 activities.contains(&report.activity),
                 &at,
                 "activity",
             );
             if !seen.insert(report.activity) {
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: activity {} is reported more than once; keep one report",
-                        owner.en, report.activity
-                    ),
-                    format!(
-                        "{}: activiteit {} wordt meer dan eens gerapporteerd; hou een verslag",
-                        owner.nl, report.activity
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::ActivityReportedTwice {
+                    activity: report.activity,
+                };
+                c.problems.push(Problem::new(&owner, kind, at));
             }
         }
         for added in &year.added_activities {
             c.id(added.id);
             let at = vec![id_anchor(added.id)];
             c.reference(
-                &txt(
-                    format!("{}: added activity '{}'", owner.en, added.description),
-                    format!(
-                        "{}: toegevoegde activiteit '{}'",
-                        owner.nl, added.description
-                    ),
-                ),
-                &txt("operational goal", "operationeel doel"),
+                &Subject::AddedActivity {
+                    year: y,
+                    description: added.description.clone(),
+                },
+                Referent::OperationalGoal,
                 added.goal,
                 operational.contains(&added.goal),
                 &at,
@@ -1037,7 +1027,7 @@ fn check_actuals(c: &mut Checker) {
             if let ActualFigure::OperatingGoal(goal) = explanation.figure {
                 c.reference(
                     &owner,
-                    &txt("strategic goal", "strategisch doel"),
+                    Referent::StrategicGoal,
                     goal,
                     strategic.contains(&goal),
                     &at,
@@ -1045,17 +1035,10 @@ fn check_actuals(c: &mut Checker) {
                 );
             }
             if !seen.insert(explanation.figure) {
-                c.problems.push(Problem::new(
-                    format!(
-                        "{}: {:?} is explained more than once; keep one explanation",
-                        owner.en, explanation.figure
-                    ),
-                    format!(
-                        "{}: {:?} heeft meer dan een toelichting; hou er een",
-                        owner.nl, explanation.figure
-                    ),
-                    at,
-                ));
+                let kind = ProblemKind::ExplainedTwice {
+                    figure: explanation.figure,
+                };
+                c.problems.push(Problem::new(&owner, kind, at));
             }
         }
     }

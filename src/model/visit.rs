@@ -152,6 +152,7 @@ pub fn for_each_id_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Id)) {
         id,
         name: _,
         kind: _,
+        printed_group: _,
         amounts: _,
     } in overhead.iter_mut().chain(income.iter_mut())
     {

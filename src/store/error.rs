@@ -1,52 +1,53 @@
+use super::read::ReadError;
 use crate::model::decimal::DecimalProblem;
-use std::fmt;
 use std::path::PathBuf;
 
 /// Why a plan file could not be opened. Every variant names the file; those about the content name
 /// the line and column (1-based) and say what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read the file: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{}: this is {what}, not a plan file; choose a plan file (.ron)", path.display())]
-    NotAFile { path: PathBuf, what: FileKind },
-    #[error("{}: the file is larger than the {} bytes a plan may have; is this a Planbord plan?", path.display(), limit)]
-    TooLarge { path: PathBuf, limit: u64 },
-    #[error("{}:{line}:{column}: the file is not valid UTF-8 text here; save it as UTF-8 or open a backup", path.display())]
+    /// The file could not be read: missing, no permission, not a regular file, too large.
+    #[error("{}: cannot read the file: {:?}", .0.path.display(), .0.problem)]
+    Read(ReadError),
+    #[error("{}:{line}:{column}: not UTF-8", path.display())]
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
     },
-    #[error("{}:{line}:{column}: {message}; {hint}", path.display())]
+    #[error("{}:{line}:{column}: {problem:?} ({hint:?})", path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        problem: SyntaxProblem,
         hint: Hint,
     },
-    #[error("{}:{line}:{column}: {problem}", path.display())]
+    #[error("{}:{line}:{column}: {problem:?}", path.display())]
     Decimal {
         path: PathBuf,
         line: usize,
         column: usize,
         problem: DecimalProblem,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    /// The file is read, but breaks a rule every plan keeps.
+    #[error("{}:{line}:{column}: {problem:?}", path.display())]
     Invalid {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
-        /// The same in Dutch.
-        message_nl: String,
+        problem: Box<crate::model::Problem>,
     },
-    #[error("{}: the file has format version {found}, made by a newer Planbord; this one reads up to version {supported}: update Planbord to open it", path.display())]
+    /// A format version below 1: no Planbord ever wrote it.
+    #[error("{}:{line}:{column}: format version {found} does not exist", path.display())]
+    UnknownVersion {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: format version {found}, newer than {supported}", path.display())]
     NewerVersion {
         path: PathBuf,
         found: u32,
@@ -85,53 +86,71 @@ impl FileKind {
     }
 }
 
-impl fmt::Display for FileKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FileKind::Folder => "a folder",
-            FileKind::Pipe => "a pipe",
-            FileKind::Device => "a device",
-            FileKind::Other => "a special file",
-        })
-    }
+/// What the parser found wrong at a place in a plan file, as a value (the parser's own English
+/// words never reach the user): rendered by [`crate::i18n::errors::load_error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The file holds no text at all.
+    Empty,
+    /// The text stops in the middle of a value.
+    EndsEarly,
+    /// The file does not start like a plan: `(` and `format_version`.
+    NotAPlan,
+    /// Something else stands where this was expected.
+    Expected(Token),
+    UnexpectedChar(char),
+    UnknownField {
+        field: String,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    UnknownVariant {
+        found: String,
+        expected: Vec<String>,
+    },
+    /// A value of another kind than the place takes (a text where a number belongs ...).
+    WrongKind,
+    NumberOutOfRange,
+    TooDeep,
+    /// More text after the plan's closing `)`.
+    TrailingText,
+    /// An escape in a text that is not one (`\q`).
+    BadEscape,
+    UnclosedComment,
+    /// Anything else the parser refused.
+    Other,
 }
 
-impl fmt::Display for DecimalProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecimalProblem::NotANumber(text) => write!(
-                f,
-                "\"{text}\" is not a number as a plan file writes it (digits, an optional minus and a point before decimals, e.g. \"1529210\" or \"0.7\"); correct the value"
-            ),
-            DecimalProblem::TooPrecise(text) => write!(
-                f,
-                "\"{text}\" has more digits than Planbord can keep exactly (at most 28 decimals); shorten it"
-            ),
-            DecimalProblem::TrailingZeros {
-                text,
-                as_plain,
-                as_belgian,
-            } => {
-                write!(
-                    f,
-                    "\"{text}\" ends in zeros after the point, which Planbord never writes: read with a decimal point it is {}",
-                    crate::numfmt::exact(*as_plain)
-                )?;
-                if let Some(belgian) = as_belgian {
-                    write!(
-                        f,
-                        ", read the Belgian way it is {}",
-                        crate::numfmt::exact(*belgian)
-                    )?;
-                }
-                write!(
-                    f,
-                    "; write the value you mean without trailing zeros (e.g. \"{}\")",
-                    as_plain
-                )
-            }
-        }
-    }
+/// A piece of RON syntax the parser expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    Comma,
+    Colon,
+    /// `(` of a group of fields.
+    OpenParen,
+    /// `)` closing a group of fields.
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+    OpenBrace,
+    CloseBrace,
+    /// A text between double quotes.
+    Text,
+    /// The closing `"` of a text.
+    TextEnd,
+    WholeNumber,
+    Number,
+    Boolean,
+    /// `Some(...)` or `None`.
+    Optional,
+    /// A field or variant name.
+    Name,
+    /// `()`.
+    Unit,
 }
 
 /// What the user can do about a syntax or type error.
@@ -142,22 +161,9 @@ pub enum Hint {
     Missing,
     WrongType,
     TooDeep,
+    /// The file is empty or does not start like a plan.
+    NotAPlan,
     Other,
-}
-
-impl fmt::Display for Hint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Hint::Truncated => {
-                "the file ends too early: it may have been cut off; open its backup (the same name with .bak) or complete it"
-            }
-            Hint::UnknownField => "remove that field or check its spelling",
-            Hint::Missing => "add the missing field",
-            Hint::WrongType => "correct the value at that place",
-            Hint::TooDeep => "the file nests deeper than any plan does; is it a Planbord plan?",
-            Hint::Other => "correct the file at that place",
-        })
-    }
 }
 
 impl LoadError {
@@ -177,27 +183,47 @@ impl LoadError {
                 problem,
             };
         }
+        if text.trim().is_empty() {
+            return LoadError::Syntax {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                problem: SyntaxProblem::Empty,
+                hint: Hint::NotAPlan,
+            };
+        }
         let runs_off_the_end = ran_off_the_end(text, &e);
-        let hint = match &e.code {
-            _ if runs_off_the_end => Hint::Truncated,
-            E::Eof => Hint::Truncated,
-            E::NoSuchStructField { .. } | E::NoSuchExtension(_) => Hint::UnknownField,
-            E::MissingStructField { .. } => Hint::Missing,
-            E::ExceededRecursionLimit => Hint::TooDeep,
-            E::Message(m) if m.starts_with("unknown field") => Hint::UnknownField,
-            E::Message(m) if m.starts_with("missing field") => Hint::Missing,
-            E::Message(_)
-            | E::ExpectedString
-            | E::ExpectedInteger
-            | E::ExpectedBoolean
-            | E::ExpectedFloat
-            | E::ExpectedOption
-            | E::ExpectedArray
-            | E::ExpectedMap
-            | E::ExpectedStructLike
-            | E::ExpectedNamedStructLike(_)
-            | E::InvalidValueForType { .. }
-            | E::IntegerOutOfBounds => Hint::WrongType,
+        let at_start = text[..offset_of(text, e.span.start.line, e.span.start.col)]
+            .trim()
+            .is_empty();
+        let problem = if runs_off_the_end {
+            SyntaxProblem::EndsEarly
+        } else if at_start
+            && matches!(
+                e.code,
+                E::ExpectedNamedStructLike(_)
+                    | E::ExpectedStructLike
+                    | E::ExpectedDifferentStructName { .. }
+                    | E::ExpectedStructName(_)
+                    | E::UnexpectedChar(_)
+                    | E::ExpectedIdentifier
+            )
+        {
+            SyntaxProblem::NotAPlan
+        } else {
+            SyntaxProblem::of(&e.code)
+        };
+        let hint = match (&problem, &e.code) {
+            (SyntaxProblem::EndsEarly, _) => Hint::Truncated,
+            (SyntaxProblem::NotAPlan | SyntaxProblem::Empty, _) => Hint::NotAPlan,
+            (SyntaxProblem::UnknownField { .. } | SyntaxProblem::UnknownVariant { .. }, _) => {
+                Hint::UnknownField
+            }
+            (SyntaxProblem::MissingField { .. }, _) => Hint::Missing,
+            (SyntaxProblem::TooDeep, _) => Hint::TooDeep,
+            (SyntaxProblem::WrongKind | SyntaxProblem::NumberOutOfRange, _) => Hint::WrongType,
+            (SyntaxProblem::Expected(_), E::ExpectedComma | E::ExpectedMapColon) => Hint::Other,
+            (SyntaxProblem::Expected(_), _) => Hint::WrongType,
             _ => Hint::Other,
         };
         // A parse that ran off the end of a cut-off file reports the end of the text.
@@ -206,16 +232,11 @@ impl LoadError {
         } else {
             (e.span.start.line, e.span.start.col)
         };
-        let message = if runs_off_the_end {
-            "the file ends in the middle of a value".to_string()
-        } else {
-            e.code.to_string()
-        };
         LoadError::Syntax {
             path: path.to_path_buf(),
             line,
             column,
-            message,
+            problem,
             hint,
         }
     }
@@ -226,8 +247,101 @@ impl LoadError {
             LoadError::NotUtf8 { line, column, .. }
             | LoadError::Syntax { line, column, .. }
             | LoadError::Decimal { line, column, .. }
-            | LoadError::Invalid { line, column, .. } => Some((*line, *column)),
+            | LoadError::Invalid { line, column, .. }
+            | LoadError::UnknownVersion { line, column, .. } => Some((*line, *column)),
             _ => None,
+        }
+    }
+}
+
+impl SyntaxProblem {
+    fn of(code: &ron::Error) -> SyntaxProblem {
+        use ron::Error as E;
+        let expected = |token| SyntaxProblem::Expected(token);
+        match code {
+            E::Eof => SyntaxProblem::EndsEarly,
+            E::ExpectedArray => expected(Token::OpenBracket),
+            E::ExpectedArrayEnd => expected(Token::CloseBracket),
+            E::ExpectedBoolean => expected(Token::Boolean),
+            E::ExpectedComma => expected(Token::Comma),
+            E::ExpectedFloat => expected(Token::Number),
+            E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::UnderscoreAtBeginning => {
+                expected(Token::WholeNumber)
+            }
+            E::ExpectedOption | E::ExpectedOptionEnd => expected(Token::Optional),
+            E::ExpectedMap => expected(Token::OpenBrace),
+            E::ExpectedMapColon => expected(Token::Colon),
+            E::ExpectedMapEnd => expected(Token::CloseBrace),
+            E::ExpectedStructLike
+            | E::ExpectedNamedStructLike(_)
+            | E::ExpectedDifferentStructName { .. }
+            | E::ExpectedStructName(_) => expected(Token::OpenParen),
+            E::ExpectedStructLikeEnd => expected(Token::CloseParen),
+            E::ExpectedUnit => expected(Token::Unit),
+            E::ExpectedString | E::ExpectedChar => expected(Token::Text),
+            E::ExpectedStringEnd => expected(Token::TextEnd),
+            E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => {
+                expected(Token::Name)
+            }
+            E::InvalidEscape(_) => SyntaxProblem::BadEscape,
+            E::IntegerOutOfBounds => SyntaxProblem::NumberOutOfRange,
+            E::UnclosedBlockComment | E::UnclosedLineComment => SyntaxProblem::UnclosedComment,
+            E::UnexpectedChar(c) => SyntaxProblem::UnexpectedChar(*c),
+            E::TrailingCharacters => SyntaxProblem::TrailingText,
+            E::InvalidValueForType { .. } | E::ExpectedDifferentLength { .. } => {
+                SyntaxProblem::WrongKind
+            }
+            E::NoSuchEnumVariant {
+                expected, found, ..
+            } => SyntaxProblem::UnknownVariant {
+                found: found.clone(),
+                expected: expected.iter().map(|s| s.to_string()).collect(),
+            },
+            E::NoSuchStructField { found, .. } | E::NoSuchExtension(found) => {
+                SyntaxProblem::UnknownField {
+                    field: found.clone(),
+                }
+            }
+            E::MissingStructField { field, .. } => SyntaxProblem::MissingField {
+                field: field.to_string(),
+            },
+            E::DuplicateStructField { field, .. } => SyntaxProblem::DuplicateField {
+                field: field.to_string(),
+            },
+            E::ExceededRecursionLimit => SyntaxProblem::TooDeep,
+            E::Message(m) => SyntaxProblem::of_message(m),
+            _ => SyntaxProblem::Other,
+        }
+    }
+
+    /// serde's messages: `unknown field `x`, expected ...`, `missing field `x``, `invalid type:
+    /// ...`, `unknown variant `x`, expected one of `a`, `b``.
+    fn of_message(message: &str) -> SyntaxProblem {
+        let quoted: Vec<String> = message
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let first = || quoted.first().cloned().unwrap_or_default();
+        if message.starts_with("unknown field") {
+            SyntaxProblem::UnknownField { field: first() }
+        } else if message.starts_with("missing field") {
+            SyntaxProblem::MissingField { field: first() }
+        } else if message.starts_with("duplicate field") {
+            SyntaxProblem::DuplicateField { field: first() }
+        } else if message.starts_with("unknown variant") {
+            SyntaxProblem::UnknownVariant {
+                found: first(),
+                expected: quoted.iter().skip(1).cloned().collect(),
+            }
+        } else if message.starts_with("invalid type")
+            || message.starts_with("invalid value")
+            || message.starts_with("invalid length")
+        {
+            SyntaxProblem::WrongKind
+        } else {
+            SyntaxProblem::Other
         }
     }
 }
@@ -308,7 +422,7 @@ pub(super) fn locate(text: &str, anchors: &[String]) -> (usize, usize) {
 
 /// Why a save did not happen. The file on disk is unchanged unless `unchanged` is false.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: not saved: {problem}{}", path.display(), if *unchanged { "; the file on disk is unchanged" } else { "" })]
+#[error("{}: not saved: {problem:?} (unchanged: {unchanged})", path.display())]
 pub struct SaveError {
     /// The plan's file, as the user knows it (not a temporary file).
     pub path: PathBuf,
@@ -317,27 +431,16 @@ pub struct SaveError {
 }
 
 /// What stood in the way of a save.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveProblem {
-    #[error("the disk is full")]
     DiskFull,
-    #[error("no permission to write in that folder")]
     PermissionDenied,
-    #[error("the file is read-only; save under another name, or make it writable first")]
     ReadOnly,
-    #[error("the disk or share is read-only")]
     ReadOnlyDisk,
-    #[error(
-        "the file has {links} names (hard links); saving would split them, so the other names keep the old version"
-    )]
     HardLinked { links: u64 },
-    #[error("the folder does not exist (any more)")]
     FolderMissing,
-    #[error("that is not a file")]
     NotAFile,
-    #[error("the backup (.bak) could not be written: {0}")]
     Backup(Box<SaveProblem>),
-    #[error("{0}")]
     Other(String),
 }
 
@@ -356,7 +459,7 @@ impl SaveProblem {
 }
 
 /// `Broken pipe (os error 32)` -> `Broken pipe`.
-fn strip_os_error(text: &str) -> String {
+pub(super) fn strip_os_error(text: &str) -> String {
     match text.find(" (os error") {
         Some(at) => text[..at].to_string(),
         None => text.to_string(),

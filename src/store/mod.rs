@@ -4,11 +4,14 @@
 //! one is migrated. Decimals are stored as strings, so they survive exactly (and are read
 //! strictly: see [`crate::model::decimal`]). Saving is atomic and keeps a backup: see [`save_bytes`].
 
+pub mod disk;
 mod error;
+mod read;
 pub mod recovery;
 mod save;
 
-pub use error::{FileKind, Hint, LoadError, SaveError, SaveProblem};
+pub use error::{FileKind, Hint, LoadError, SaveError, SaveProblem, SyntaxProblem, Token};
+pub use read::{ReadError, ReadProblem, read_bounded};
 pub use save::{SaveOptions, backup_path, save_bytes, write_atomic, write_target};
 
 use crate::model::{FORMAT_VERSION, Plan, validate};
@@ -77,8 +80,7 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, LoadError> {
             path: origin.to_path_buf(),
             line,
             column,
-            message: problem.message,
-            message_nl: problem.message_nl,
+            problem: Box::new(problem),
         });
     }
     Ok(plan)
@@ -99,16 +101,12 @@ pub fn migrate(plan: &mut Plan) {
 /// A version number below 1: no Planbord ever wrote it.
 fn unknown_version(text: &str, version: u32, origin: &Path) -> LoadError {
     let (line, column) = error::locate(text, &["format_version:".to_string()]);
-    LoadError::Invalid {
+    LoadError::UnknownVersion {
         path: origin.to_path_buf(),
         line,
         column,
-        message: format!(
-            "format version {version} does not exist (this Planbord reads versions 1 to {FORMAT_VERSION}); is this a Planbord plan?"
-        ),
-        message_nl: format!(
-            "formaatversie {version} bestaat niet (deze Planbord leest versies 1 tot {FORMAT_VERSION}); is dit wel een Planbord-plan?"
-        ),
+        found: version,
+        supported: FORMAT_VERSION,
     }
 }
 
@@ -121,37 +119,16 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
 
 /// The bytes of a plan file, refusing what is not a regular file or is too large.
 pub fn read_plan_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
-    let io_error = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile {
-            path: path.to_path_buf(),
-            what: error::FileKind::of(&meta),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(path));
-    }
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path));
-    }
-    Ok(bytes)
+    read_bounded(path, MAX_FILE_BYTES).map_err(LoadError::Read)
 }
 
 fn too_large(path: &Path) -> LoadError {
-    LoadError::TooLarge {
+    LoadError::Read(ReadError {
         path: path.to_path_buf(),
-        limit: MAX_FILE_BYTES,
-    }
+        problem: ReadProblem::TooLarge {
+            limit: MAX_FILE_BYTES,
+        },
+    })
 }
 
 /// Parses the bytes of a plan file; `origin` names the file in error messages. A UTF-8 byte

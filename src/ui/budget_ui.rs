@@ -17,6 +17,8 @@ use egui::Ui;
 /// Widths of the account code and name fields in the account lines grid.
 const ACCOUNT_CODE_WIDTH: f32 = 80.0;
 const ACCOUNT_NAME_WIDTH: f32 = 240.0;
+/// Width of the printed-group field of an overhead or income line.
+const PRINTED_GROUP_WIDTH: f32 = 240.0;
 
 /// Rows for overhead or income lines; the values come from the summary (`computed`, same order).
 fn line_rows(lines: &[BudgetLine], computed: &[Row], rule: &str) -> Vec<GridRow> {
@@ -87,6 +89,34 @@ fn account_category_ui(ui: &mut Ui, line: &AccountLine, tr: &Tr, edits: &mut Vec
     }
 }
 
+/// The printed group of an overhead or income line: the row of the multi-year budget it is
+/// printed in with the other lines of the group; empty for none.
+fn printed_group_ui(ui: &mut Ui, line: &BudgetLine, tr: &Tr, edits: &mut Vec<Edit>) {
+    ui.label(tr.printed_group);
+    // A fixed width: in a grid a field that wants all the room gets none.
+    let height = ui.spacing().interact_size.y;
+    let id = egui::Id::unique(("printed-group", line.id.0));
+    let group = line.printed_group.as_deref().unwrap_or_default();
+    let new = ui
+        .allocate_ui(egui::vec2(PRINTED_GROUP_WIDTH, height), |ui| {
+            text_field(
+                ui,
+                id,
+                group,
+                &format!("{} {}", tr.printed_group, line.name),
+                false,
+            )
+        })
+        .inner;
+    if let Some(new) = new {
+        let new = new.trim();
+        edits.push(Edit::SetPrintedGroup(
+            line.id,
+            (!new.is_empty()).then(|| new.to_string()),
+        ));
+    }
+}
+
 pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     egui::ScrollArea::both().id_salt("budget").show(ui, |ui| {
         multi_year_ui(ui, cx, view);
@@ -98,29 +128,68 @@ pub fn budget_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     });
 }
 
-/// The multi-year budget: expenses, income, balance (saldo), carry-over, result, subsidy.
+/// The multi-year budget: expenses, income, balance (saldo), carry-over, result, subsidy. On a
+/// goal basis with the rows of the exported table: operating and overhead cost apart (and each
+/// printed group of overhead lines), every income line or printed group of them.
 fn multi_year_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
     let tr = cx.tr;
     let s = cx.summary;
     let years = &s.years;
     heading_ui(ui, tr.multi_year);
-    let mut rows = vec![
-        GridRow::computed(tr.personnel, &s.personnel_total, RowStyle::Normal),
-        GridRow::computed(
-            format!("{} + {}", tr.operating, tr.overhead.to_lowercase()),
-            &s.operating_and_overhead,
-            RowStyle::Normal,
-        ),
-    ];
-    if s.budget_basis == BudgetBasis::Accounts {
-        rows.push(GridRow::computed(
-            tr.other_cost,
-            &s.other_cost,
-            RowStyle::Normal,
-        ));
+    let mut rows = vec![GridRow::computed(
+        tr.personnel,
+        &s.personnel_total,
+        RowStyle::Normal,
+    )];
+    match s.budget_basis {
+        BudgetBasis::Goals => {
+            rows.push(GridRow::computed(
+                tr.operating_cost,
+                &s.operating_total,
+                RowStyle::Normal,
+            ));
+            rows.push(GridRow::computed(
+                tr.overhead_cost,
+                &s.overhead_ungrouped,
+                RowStyle::Normal,
+            ));
+            rows.extend(
+                s.overhead_groups
+                    .iter()
+                    .map(|g| GridRow::computed(g.label.clone(), &g.values, RowStyle::Normal)),
+            );
+            rows.push(GridRow::computed(
+                tr.operating_and_overhead,
+                &s.operating_and_overhead,
+                RowStyle::Group,
+            ));
+        }
+        BudgetBasis::Accounts => {
+            rows.push(GridRow::computed(
+                format!("{} + {}", tr.operating, tr.overhead.to_lowercase()),
+                &s.operating_and_overhead,
+                RowStyle::Normal,
+            ));
+            rows.push(GridRow::computed(
+                tr.other_cost,
+                &s.other_cost,
+                RowStyle::Normal,
+            ));
+        }
+    }
+    rows.push(GridRow::computed(
+        tr.expenses_total,
+        &s.expenses_total,
+        RowStyle::Total,
+    ));
+    if s.budget_basis == BudgetBasis::Goals {
+        rows.extend(
+            s.income_printed
+                .iter()
+                .map(|r| GridRow::computed(r.label.clone(), &r.values, RowStyle::Normal)),
+        );
     }
     rows.extend([
-        GridRow::computed(tr.expenses_total, &s.expenses_total, RowStyle::Total),
         GridRow::computed(tr.income_total, &s.income_total, RowStyle::Total),
         GridRow::computed(tr.balance, &s.balance, RowStyle::Signed),
         GridRow::computed(tr.carryover, &s.carryover, RowStyle::Normal),
@@ -128,7 +197,8 @@ fn multi_year_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &ViewState) {
         GridRow::computed(tr.requested_subsidy, &s.requested_subsidy, RowStyle::Normal),
     ]);
     let grid = YearGrid::new("multi-year", years, CellKind::Euro, tr.total, tr)
-        .highlight(view.highlight_year);
+        .highlight(view.highlight_year)
+        .fit_labels(ui, rows.iter().map(|r| r.label.as_str()));
     year_grid_ui(ui, &grid, &rows, cx.edits);
 }
 
@@ -214,6 +284,15 @@ fn overhead_ui(ui: &mut Ui, cx: &mut PanelCtx) {
         &rows,
         cx.edits,
     );
+    egui::Grid::new("overhead-groups")
+        .striped(true)
+        .show(ui, |ui| {
+            for line in &plan.overhead {
+                ui.label(&line.name);
+                printed_group_ui(ui, line, tr, cx.edits);
+                ui.end_row();
+            }
+        });
     if ui.button(format!("+ {}", tr.overhead)).clicked() {
         cx.edits.push(Edit::AddLine(LineList::Overhead));
     }
@@ -261,6 +340,7 @@ fn income_ui(ui: &mut Ui, cx: &mut PanelCtx) {
                 if kind != line.kind {
                     cx.edits.push(Edit::SetIncomeKind(line.id, kind));
                 }
+                printed_group_ui(ui, line, tr, cx.edits);
                 ui.end_row();
             }
         });

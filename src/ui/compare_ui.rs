@@ -8,10 +8,10 @@
 use super::heading_ui;
 use super::widgets::{LONG_LIST, lazy_lines_ui};
 use crate::compare::render::{
-    delta_text, describe_change, describe_verdict, figure_label, period_delta, period_header,
-    period_value,
+    delta_text, describe_change, describe_verdict, period_delta, period_header, period_value,
 };
 use crate::compare::{Figure, FigureRow, Judgement, MatchedBy};
+use crate::i18n::figure_label;
 use crate::i18n::{Lang, compare_tr, fill, tr};
 use crate::numfmt;
 use crate::report::format_value;

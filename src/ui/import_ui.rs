@@ -3,8 +3,9 @@
 //! to import or cancel. The caller applies [`ImportPreview::edit`] when the user imports.
 
 use super::heading_ui;
-use crate::exchange::import::{ImportPreview, describe_place};
+use crate::exchange::import::{BasisQuestion, ImportPreview, describe_place};
 use crate::i18n::Tr;
+use crate::model::BudgetBasis;
 use crate::numfmt;
 use egui::{RichText, Ui};
 
@@ -35,17 +36,57 @@ fn amount_cell_ui(ui: &mut Ui, value: rust_decimal::Decimal) {
     right_aligned_ui(ui, amount(value));
 }
 
+/// The budget basis after the import: a box to untick when the import proposes the account
+/// basis, a choice between the two when the plan has a budget by goal.
+fn basis_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) {
+    match preview.basis_question {
+        BasisQuestion::None => {}
+        BasisQuestion::Proposed => {
+            let mut accounts = preview.basis_choice == Some(BudgetBasis::Accounts);
+            if ui.checkbox(&mut accounts, tr.import_switch_basis).changed() {
+                preview.basis_choice = Some(if accounts {
+                    BudgetBasis::Accounts
+                } else {
+                    BudgetBasis::Goals
+                });
+            }
+        }
+        BasisQuestion::Ask => {
+            ui.label(RichText::new(tr.import_basis_question).strong());
+            for (basis, label) in [
+                (BudgetBasis::Goals, tr.import_basis_goals),
+                (BudgetBasis::Accounts, tr.import_basis_accounts),
+            ] {
+                if ui
+                    .radio(preview.basis_choice == Some(basis), label)
+                    .clicked()
+                {
+                    preview.basis_choice = Some(basis);
+                }
+            }
+        }
+    }
+}
+
 /// Shows the preview; `Some(true)` when the user chose to import, `Some(false)` to cancel.
-/// The checkbox to switch the plan to the account basis (shown for a goal-based plan) sets
-/// [`ImportPreview::switch_basis`].
+/// The basis choice sets [`ImportPreview::basis_choice`]; importing waits until there is one.
 pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> Option<bool> {
     let lang = tr.lang;
     let mut choice = None;
     heading_ui(ui, tr.import_title);
     ui.label(preview.describe_source(lang));
     ui.label(RichText::new(preview.describe_counts(lang)).strong());
-    if preview.basis_is_goals() {
-        ui.checkbox(&mut preview.switch_basis, tr.import_switch_basis);
+    ui.label(preview.describe_totals(lang));
+    basis_ui(ui, preview, tr);
+    if !preview.missing_lines.is_empty() {
+        ui.checkbox(
+            &mut preview.remove_missing,
+            format!(
+                "{} ({})",
+                tr.import_remove_missing,
+                preview.missing_lines.len()
+            ),
+        );
     }
     for note in preview.describe_notes(lang) {
         ui.label(RichText::new(note).weak());
@@ -86,6 +127,20 @@ pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> O
                         }
                     }
                 });
+
+            let warnings = &preview.imported.warnings;
+            if !warnings.is_empty() {
+                heading_ui(ui, &preview.describe_warned(lang));
+                for warning in warnings {
+                    ui.label(format!("- {}", warning.describe(lang)));
+                }
+            }
+            if !preview.missing_lines.is_empty() {
+                heading_ui(ui, &preview.describe_missing(lang));
+                for line in &preview.missing_lines {
+                    ui.label(line.describe());
+                }
+            }
 
             let rejections = &preview.imported.rejections;
             if !rejections.is_empty() {
@@ -131,7 +186,7 @@ pub fn import_preview_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: &Tr) -> O
                     });
             }
         });
-    if !preview.can_import() {
+    if preview.imported.line_count() == 0 {
         ui.label(RichText::new(tr.import_nothing).strong());
     }
     ui.horizontal(|ui| {

@@ -4,7 +4,7 @@ use super::widgets::{LONG_LIST, lazy_lines_ui};
 use super::{Panel, PanelCtx, ViewState, heading_ui};
 use crate::calc::WarningPlace;
 use crate::i18n::Lang;
-use crate::report::describe_warning;
+use crate::i18n::describe_warning;
 use egui::Ui;
 
 pub fn warnings_ui(ui: &mut Ui, cx: &mut PanelCtx, view: &mut ViewState, lang: Lang) {

@@ -18,8 +18,8 @@ use planbord::exchange::import_actuals::{
     ActualsImportError, ActualsRejectReason, preview, read_actuals_source,
 };
 use planbord::i18n::Lang;
+use planbord::i18n::describe_warning;
 use planbord::model::{AccountCategory, ActualFigure, Id, Plan, PrintedTotal, Side};
-use planbord::report::describe_warning;
 use planbord::store;
 use planbord::ui::{ActualsView, Panel};
 use rust_decimal::{Decimal, RoundingStrategy, dec};
@@ -501,8 +501,9 @@ fn files_without_actuals_keep_their_bytes_and_bad_actuals_are_refused_with_their
         assert!(example.contains(from), "{from}");
         let broken = example.replacen(from, to, 1);
         match store::from_ron_str(&broken, Path::new("x.ron")) {
-            Err(store::LoadError::Invalid { line, message, .. }) => {
+            Err(store::LoadError::Invalid { line, problem, .. }) => {
                 let at = broken.lines().nth(line - 1).unwrap_or_default().to_string();
+                let message = planbord::i18n::errors::problem(&problem, Lang::En);
                 format!("{message} @ {}", at.trim())
             }
             other => panic!("{from}: {other:?}"),
@@ -520,7 +521,7 @@ fn files_without_actuals_keep_their_bytes_and_bad_actuals_are_refused_with_their
     // A category of the other side: subsidy on the cost side.
     let e = refused("category: Personnel,", "category: Subsidy,");
     assert!(
-        e.contains("does not fit the side") && e.contains("category: Subsidy"),
+        e.contains("does not fit the cost side") && e.contains("category: Subsidy"),
         "{e}"
     );
     // A strategic goal that does not exist.
@@ -704,7 +705,7 @@ fn impossible_numbers_are_refused_with_a_reason() {
         (ActualValue::PayrollFte(year.staff[0].id), dec!(-1)),
     ] {
         let e = doc.apply(Edit::SetActual(value, Some(new))).unwrap_err();
-        assert!(e.to_string().contains("kan niet"), "{value:?}: {e}");
+        assert!(e.message(Lang::Nl).contains("kan niet"), "{value:?}: {e}");
     }
     assert_eq!(doc.plan(), &plan);
 }
@@ -1187,7 +1188,7 @@ fn summary_with_actuals_adds_the_realised_rows_and_their_differences() {
     let (_, plain, _) = planbord(&["summary", EXAMPLE, "--format", "csv"]);
     assert!(!plain.contains("actual."));
     let (_, table, _) = planbord(&["summary", EXAMPLE, "--actuals"]);
-    assert!(table.contains("Verschil met plan: Werkingskost SD1") && table.contains("-6.260"));
+    assert!(table.contains("Verschil met plan: Werking SD1") && table.contains("-6.260"));
 }
 
 /// Fields of a CSV line in plain notation (`,`, quotes doubled).

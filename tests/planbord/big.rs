@@ -199,7 +199,7 @@ fn a_long_warning_list_lays_out_only_what_is_in_view_and_jumps_to_the_right_goal
     };
     let text = format!(
         "! {}",
-        planbord::report::describe_warning(
+        planbord::i18n::describe_warning(
             &planbord::calc::Warning::GoalWithoutIndicators {
                 goal: *goal,
                 goal_code: goal_code.clone()

@@ -136,3 +136,71 @@ fn a_deficit_over_the_period_and_a_negative_reserve_are_warned_about() {
             .any(|w| matches!(w, Warning::ReserveNegative { year: 2028, .. }))
     );
 }
+
+#[test]
+fn printed_groups_sum_their_lines_in_one_row_at_the_place_of_the_first() {
+    let plan = crate::support::grouped_socius();
+    let s = summarize(&plan);
+    let plain = summarize(&crate::support::socius());
+    let line = |rows: &[planbord::calc::Row], name: &str| -> Vec<Decimal> {
+        rows.iter()
+            .find(|r| r.label == name)
+            .unwrap()
+            .values
+            .to_vec()
+    };
+    let add = |a: Vec<Decimal>, b: Vec<Decimal>| -> Vec<Decimal> {
+        a.iter().zip(&b).map(|(x, y)| x + y).collect()
+    };
+    // Income: the group of Subsidies and Werking at the place of Subsidies, named as Subsidies
+    // names it; the Socius group of rent and financial income; a blank group is none.
+    let labels: Vec<&str> = s.income_printed.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Subsidie en werking",
+            "Inkomsten verhuur en financiën",
+            "Recuperatie personeelskosten"
+        ]
+    );
+    assert_eq!(
+        s.income_printed[0].values.to_vec(),
+        add(line(&s.income, "Subsidies"), line(&s.income, "Werking"))
+    );
+    assert_eq!(s.income_printed[0].values[0], dec!(1639210));
+    assert_eq!(s.income_printed[1].values[0], dec!(8250));
+    assert!(s.income_printed[0].grouped && !s.income_printed[2].grouped);
+    let ids = |names: &[&str]| -> Vec<planbord::model::Id> {
+        names
+            .iter()
+            .map(|n| plan.income.iter().find(|l| l.name == *n).unwrap().id)
+            .collect()
+    };
+    assert_eq!(s.income_printed[0].lines, ids(&["Subsidies", "Werking"]));
+    let printed_total: Decimal = s.income_printed.iter().map(|r| r.values.total()).sum();
+    assert_eq!(printed_total, s.income_total.total());
+    // Overhead: two groups beside the lines without one; every line counts once.
+    let labels: Vec<&str> = s.overhead_groups.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["Huisvesting en organisatie", "Afschrijvingen"]);
+    assert_eq!(
+        s.overhead_groups[0].values.to_vec(),
+        add(
+            line(&s.overhead, "Huisvesting"),
+            line(&s.overhead, "Organisatiekosten")
+        )
+    );
+    let mut overhead = s.overhead_ungrouped.clone();
+    for group in &s.overhead_groups {
+        overhead.add(&group.values);
+    }
+    assert_eq!(overhead, s.overhead_total);
+    assert_ne!(s.overhead_ungrouped, s.overhead_total);
+    // Groups print differently; they never change a figure.
+    assert_eq!(s.overhead_total, plain.overhead_total);
+    assert_eq!(s.income_total, plain.income_total);
+    assert_eq!(s.balance, plain.balance);
+    assert_eq!(s.requested_subsidy, plain.requested_subsidy);
+    // Without groups the overhead row is all overhead lines, each income line a row.
+    assert_eq!(plain.overhead_ungrouped, plain.overhead_total);
+    assert!(plain.overhead_groups.is_empty());
+}

@@ -64,7 +64,7 @@ fn the_command_line_speaks_the_language_asked_for() {
     );
     let (_, table, _) = planbord(&["summary", "--lang", "en", "plans/socius-2021-2025.ron"]);
     assert!(
-        table.contains("Personnel cost") && !table.contains("Personeelskosten"),
+        table.contains("Staff costs") && !table.contains("Personeelskosten"),
         "{table}"
     );
     // The system's language decides when none is asked for.

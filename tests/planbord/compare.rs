@@ -116,6 +116,57 @@ fn each_kind_of_change_is_reported_once() {
 }
 
 #[test]
+fn a_changed_printed_group_is_listed_without_an_effect_on_the_balance() {
+    let base = load(BASE);
+    let mut other = base.clone();
+    let id = |plan: &planbord::model::Plan, name: &str| {
+        plan.income.iter().find(|l| l.name == name).unwrap().id
+    };
+    let (rent, werking) = (
+        id(&other, "Inkomsten externe verhuur"),
+        id(&other, "Werking"),
+    );
+    apply_to(
+        &mut other,
+        &Edit::SetPrintedGroup(rent, Some("Verhuur".into())),
+    )
+    .unwrap();
+    apply_to(
+        &mut other,
+        &Edit::SetPrintedGroup(werking, Some(" Werking ".into())),
+    )
+    .unwrap();
+    let huisvesting = other.overhead[0].id;
+    apply_to(
+        &mut other,
+        &Edit::SetPrintedGroup(huisvesting, Some("Huisvesting en kantoor".into())),
+    )
+    .unwrap();
+    let d = diff(&base, &other);
+    let texts: Vec<String> = d
+        .changes
+        .iter()
+        .map(|c| describe_change(c, Lang::Nl))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Huisvesting: groep in meerjarenbegroting – -> 'Huisvesting en kantoor'",
+            "Inkomsten externe verhuur: groep in meerjarenbegroting 'Inkomsten verhuur en financiën' -> 'Verhuur'",
+            "Werking: groep in meerjarenbegroting – -> 'Werking'",
+        ]
+    );
+    assert!(d.changes.iter().all(|c| c.effect.is_none()));
+    assert_eq!(d.total_effect(), Decimal::ZERO);
+    let english = describe_change(&d.changes[1], Lang::En);
+    assert!(english.contains("group in multi-year budget"), "{english}");
+    // Removing the group back is a change too; the same group is none.
+    let d = diff(&other, &base);
+    assert_eq!(d.changes.len(), 3);
+    assert!(diff(&other, &other).changes.is_empty());
+}
+
+#[test]
 fn plans_without_shared_history_compare_by_code_and_title() {
     let base = load(BASE);
     let mut other = load(BASE);
@@ -220,7 +271,7 @@ fn the_command_line_prints_the_numbers_of_the_view() {
         String::from_utf8_lossy(&out.stderr)
     );
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.starts_with("key,scenario,kind,2021,2022,2023,2024,2025,period\n"));
+    assert!(csv.starts_with("key,scenario,kind,2021,2022,2023,2024,2025,period\r\n"));
     let scenarios = vec![
         Scenario::new("a", load(BASE)),
         Scenario::new("b", load(CUT)),
@@ -478,9 +529,11 @@ fn each_key_figure_knows_whether_more_is_better() {
 #[test]
 fn the_comparison_uses_the_key_names_of_the_summary() {
     let cmp = samples();
-    let summary_keys: Vec<String> = planbord::report::key_figures(&cmp.scenarios[0].summary)
-        .into_iter()
-        .map(|f| f.key)
+    // The keys of `planbord summary --format csv`, first field of every line but the header.
+    let summary_keys: Vec<String> = planbord::report::csv(&cmp.scenarios[0].summary)
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().unwrap().to_string())
         .collect();
     let compared: Vec<&str> = cmp.rows.iter().map(|r| r.key.as_str()).collect();
     let expected: Vec<&str> = summary_keys
@@ -679,6 +732,7 @@ fn the_effects_of_all_changes_add_up_to_the_period_difference() {
             id,
             name: "Sponsoring".into(),
             kind: IncomeKind::OwnIncome,
+            printed_group: None,
             amounts: Amounts::PerYear(Yearly::from_values(2022, [dec!(1234.56), dec!(2000)])),
         });
         if round % 3 == 0 {

@@ -129,7 +129,7 @@ fn pick(ids: &[Id], at: usize) -> Id {
 
 /// The number of kinds [`edit_of`] makes: one per `Edit` variant (and sub-kinds of texts, years
 /// and lines).
-const KINDS: usize = 40;
+const KINDS: usize = 41;
 
 /// An edit of kind `kind` aimed at items picked by `a` and `b`, with `n` as a value.
 fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> Edit {
@@ -284,6 +284,11 @@ fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> 
             TextField::ActivityDescription(pick(&t.activities, a)),
             text.into(),
         ),
+        // A printed group, none (also a blank text) or one of the budget lines' own.
+        40 => Edit::SetPrintedGroup(
+            pick(&t.budget_lines, a),
+            (n % 3 != 0).then(|| text.to_string()),
+        ),
         _ => Edit::MergeAccounts(AccountMerge {
             sections: vec![MergeSection {
                 name: "WERKING".into(),
@@ -297,6 +302,7 @@ fn edit_of(plan: &Plan, kind: usize, a: usize, b: usize, n: i64, text: &str) -> 
                 printed_income: BTreeMap::new(),
             }],
             basis: (n % 2 == 0).then_some(BudgetBasis::Accounts),
+            remove_missing: a.is_multiple_of(3),
         }),
     }
 }
@@ -315,7 +321,7 @@ fn every_edit_kind_is_made_and_labelled_in_both_languages() {
             kinds.push(d);
         }
     }
-    assert_eq!(kinds.len(), 29, "every Edit variant is covered");
+    assert_eq!(kinds.len(), 30, "every Edit variant is covered");
     // And each kind really changes the plan for some choice of its targets (so the property
     // below exercises them all).
     let mut unchanging = Vec::new();

@@ -191,17 +191,17 @@ fn label_of(figure: Figure) -> Option<&'static str> {
         Figure::StaffFte(name)
         | Figure::StaffCost(name)
         | Figure::Overhead(name)
-        | Figure::Income(name) => Some(name),
+        | Figure::Income(name)
+        | Figure::BudgetIncome(name) => Some(name),
         _ => None,
     }
 }
 
 /// Finds every published number of section 8.2 in `grids` (one grid per table key): each
 /// printed row must be a row of number cells in the year columns of the right table, carrying
-/// the goal code or line name where the row has one. Returns (cells found in one row, cells
-/// found as the sum of the lines the publication merges).
-fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
-    let (mut single, mut merged) = (0, 0);
+/// the goal code or line name where the row has one. Returns the number of cells found.
+fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> usize {
+    let mut found_cells = 0;
     for table in PUBLISHED_8_2 {
         let key = table_key(table);
         let grid = grids(key);
@@ -226,23 +226,6 @@ fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
                     .zip(&printed)
                     .all(|(v, p)| p.is_none_or(|p| same(*v, p)))
             };
-            if let Figure::IncomeLines(names) = published.figure {
-                // Planbord keeps these lines apart: each is a row, and they add up to the print.
-                let mut sum = vec![0.0; years.len()];
-                for name in names {
-                    let row = grid
-                        .iter()
-                        .find(|row| has_label(row, name))
-                        .unwrap_or_else(|| panic!("{what} {key}: no line {name}"));
-                    let values = row_values(row).expect("numbers");
-                    for (s, v) in sum.iter_mut().zip(values) {
-                        *s += v;
-                    }
-                }
-                assert!(matches(&sum), "{what} {key}: {}", published.label);
-                merged += printed.iter().flatten().count();
-                continue;
-            }
             let found = grid.iter().any(|row| {
                 row_values(row).is_some_and(|values| matches(&values))
                     && label_of(published.figure).is_none_or(|label| has_label(row, label))
@@ -252,10 +235,10 @@ fn find_published(grids: &dyn Fn(&str) -> Grid, what: &str) -> (usize, usize) {
                 "{what}: {} {} / {}: {} not found as numbers in table {key}",
                 table.section, table.title, published.label, published.values
             );
-            single += printed.iter().flatten().count();
+            found_cells += printed.iter().flatten().count();
         }
     }
-    (single, merged)
+    found_cells
 }
 
 fn sheet_name(key: &str, lang: Lang) -> &'static str {
@@ -305,14 +288,11 @@ fn the_socius_workbook_holds_every_published_number_as_a_number_cell() {
             sheet_name(key, Lang::Nl),
         )
     };
-    let (single, merged) = find_published(&grids, "xlsx");
-    // 417 published cells: 412 in a row of their own, 5 in the one row (8.2.4 "Inkomsten verhuur
-    // en financiën" 8.250) that merges two lines Planbord keeps apart (8.000 + 250).
-    assert_eq!((single, merged), (412, 5));
-    assert_eq!(
-        single + merged,
-        crate::support::published::published_cell_count()
-    );
+    // All 417 published cells, each in a row of its own (8.2.4 "Inkomsten verhuur en
+    // financiën" 8.250 too: the printed group of two lines 8.2.3 prints apart, 8.000 + 250).
+    let found = find_published(&grids, "xlsx");
+    assert_eq!(found, crate::support::published::published_cell_count());
+    assert_eq!(found, 417);
 }
 
 #[test]
@@ -325,9 +305,123 @@ fn csv_files_hold_every_published_number_in_both_notations() {
             let table = tables.iter().find(|t| t.key == key).unwrap();
             csv_grid(&write_csv(table, notation), notation)
         };
-        let (single, merged) = find_published(&grids, &format!("{notation:?} csv"));
-        assert_eq!((single, merged), (412, 5));
+        let found = find_published(&grids, &format!("{notation:?} csv"));
+        assert_eq!(found, 417);
     }
+}
+
+/// The rows of the multi-year budget in `grid` (a sheet with a title row, or a CSV file) that
+/// carry the labels of section 8.2.4: each published row is one row labelled exactly as printed,
+/// in the printed order, with the printed numbers as number cells in the year columns and their
+/// sum in the total column. Returns the number of published cells compared.
+fn check_8_2_4(grid: &Grid, what: &str) -> usize {
+    let table = PUBLISHED_8_2
+        .iter()
+        .find(|t| t.section == "8.2.4")
+        .expect("8.2.4");
+    let years = year_columns(grid);
+    let total_column = years.last().unwrap() + 1;
+    let mut compared = 0;
+    let mut previous = 0;
+    for published in table.rows {
+        let label = Value::Text(published.label.to_string());
+        let at: Vec<usize> = (0..grid.len()).filter(|&r| grid[r][0] == label).collect();
+        assert_eq!(
+            at.len(),
+            1,
+            "{what}: the row {} is there once: {at:?}",
+            published.label
+        );
+        let r = at[0];
+        assert!(r > previous, "{what}: {} out of order", published.label);
+        previous = r;
+        let mut sum = 0.0;
+        for (&c, printed) in years.iter().zip(printed(published.values)) {
+            let printed = printed.expect("8.2.4 prints every cell");
+            let Value::Number(n) = grid[r][c] else {
+                panic!("{what}: {} column {c}: {:?}", published.label, grid[r][c]);
+            };
+            assert!(
+                same(n, printed),
+                "{what}: {} column {c}: {n} vs published {printed}",
+                published.label
+            );
+            sum += n;
+            compared += 1;
+        }
+        let Value::Number(total) = grid[r][total_column] else {
+            panic!("{what}: {}: no period total", published.label);
+        };
+        assert!((total - sum).abs() < 1e-6, "{what}: {}", published.label);
+    }
+    // The two lines of the printed group are not rows of their own in the budget.
+    for line in ["Inkomsten externe verhuur", "Financiële opbrengsten"] {
+        assert!(
+            !grid.iter().any(|row| row[0] == Value::Text(line.into())),
+            "{what}: {line} is printed in its group"
+        );
+    }
+    compared
+}
+
+#[test]
+fn the_exported_multi_year_budget_has_every_row_of_8_2_4_by_its_printed_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("socius.xlsx");
+    let (code, _, err) = planbord(&["export", SOCIUS, "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut workbook = open_xlsx(std::fs::read(&xlsx).unwrap());
+    let grid = xlsx_grid(&mut workbook, sheet_name("budget", Lang::Nl));
+    assert_eq!(check_8_2_4(&grid, "xlsx"), 55);
+    // The income total adds the printed rows: the group is one term of the formula.
+    let formulas = xlsx_formulas(&mut workbook, sheet_name("budget", Lang::Nl));
+    let row_of = |label: &str| {
+        grid.iter()
+            .position(|r| r[0] == Value::Text(label.into()))
+            .unwrap()
+    };
+    let income_total = row_of("Totaal inkomsten") as u32;
+    let formula = formulas
+        .iter()
+        .find(|(pos, _)| *pos == (income_total, 1))
+        .map(|(_, f)| f.as_str());
+    let (first, last) = (row_of("Subsidies") + 1, row_of("Werking") + 1);
+    assert_eq!(formula, Some(format!("SUM(B{first}:B{last})").as_str()));
+    assert_eq!(last - first, 3, "four income rows");
+
+    for (notation, flag) in [
+        (CsvNotation::Belgian, None),
+        (CsvNotation::Plain, Some("--plain")),
+    ] {
+        let out = dir.path().join(format!("{notation:?}"));
+        let mut args = vec!["export", SOCIUS, "--csv", out.to_str().unwrap()];
+        args.extend(flag);
+        let (code, _, err) = planbord(&args);
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(out.join("budget.csv")).unwrap();
+        let grid = csv_grid(&text, notation);
+        assert_eq!(check_8_2_4(&grid, &format!("{notation:?} csv")), 55);
+    }
+
+    // The group is the plan's own text: the English budget prints it too, with the same sum.
+    let plan = socius();
+    let summary = summarize(&plan);
+    let tables = plan_tables(&plan, &summary, Lang::En);
+    let budget = tables.iter().find(|t| t.key == "budget").unwrap();
+    let row = budget
+        .row_named("Inkomsten verhuur en financiën")
+        .expect("the group row in English");
+    assert_eq!(row.cells[0].number(), Some(Decimal::from(8250)));
+    assert!(budget.row_named("Inkomsten externe verhuur").is_none());
+    // The income table keeps one row per line, as 8.2.3 prints them.
+    let income = tables.iter().find(|t| t.key == "income").unwrap();
+    assert_eq!(
+        income
+            .row_named("Inkomsten externe verhuur")
+            .and_then(|r| r.cells[0].number()),
+        Some(Decimal::from(8000))
+    );
+    assert!(income.row_named("Inkomsten verhuur en financiën").is_none());
 }
 
 /// Parses a formula the workbook uses (`SUM(C4:C11)`, `C5+C9-C12`, `-C10`, `SUM(C4:G4)`) and
@@ -558,6 +652,8 @@ fn formula_cells_compute_planbords_figures_from_their_rows() {
     let mut goal_based = accounts;
     goal_based.meta.budget_basis = BudgetBasis::Goals;
     check_formulas(&goal_based, Lang::En);
+    // Printed groups of overhead and income lines (a group mixing subsidy and other income).
+    assert!(check_formulas(&crate::support::grouped_socius(), Lang::Nl) > 200);
 }
 
 #[test]
@@ -920,4 +1016,250 @@ fn an_accounts_plan_exports_the_importable_accounts_table() {
         rows.iter()
             .any(|r| r[3] == "Total PERSONEEL" && r[1] == "cost")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection: texts a spreadsheet would take for a formula.
+
+/// Texts that start like a formula: `=`, `+`, `-`, `@`, a tab, a carriage return.
+const INJECTIONS: [&str; 6] = [
+    "=HYPERLINK(\"http://x\",\"klik\")",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+];
+
+/// A plan whose goal titles, indicator texts and units, activities, staff lines, overhead line
+/// and account lines each start with one of [`INJECTIONS`]; an overhead line with negative
+/// amounts, no income (a negative balance).
+fn injection_plan() -> Plan {
+    use planbord::model::{
+        Activity, Comparator, GoalKind, Indicator, OperationalGoal, SalaryProfile, StaffGroup,
+        StaffLine, StrategicGoal, Target,
+    };
+    let mut plan = Plan::new("VZW Injectie", 2026, 2028);
+    let years = |v: [i64; 3]| Yearly::from_values(2026, v.into_iter().map(Decimal::from));
+    let profile = plan.new_id();
+    plan.salary_profiles.push(SalaryProfile {
+        id: profile,
+        name: "Staf".into(),
+        cost_per_fte: Amounts::PerYear(years([90_000, 91_000, 92_000])),
+    });
+    let activity_type = plan.activity_types[0].id;
+    let sd_id = plan.new_id();
+    let mut sd = StrategicGoal::new(sd_id, GoalKind::External, INJECTIONS[0]);
+    sd.code = "SD1".into();
+    for (i, text) in INJECTIONS.iter().enumerate() {
+        let id = plan.new_id();
+        let mut od = OperationalGoal::new(id, profile, text);
+        od.code = format!("SD1.OD{}", i + 1);
+        od.fte = Yearly::from_values(2026, [Decimal::new(5, 1); 3]);
+        let id = plan.new_id();
+        od.activities.push(Activity {
+            id,
+            activity_type,
+            description: text.to_string(),
+            first_year: 2026,
+            last_year: 2027,
+        });
+        let id = plan.new_id();
+        let mut indicator = Indicator::new(id);
+        indicator.text = text.to_string();
+        indicator.target = Some(Target {
+            comparator: Comparator::AtLeast,
+            value: Decimal::from(-5),
+            unit: text.to_string(),
+            year: None,
+        });
+        od.indicators.push(indicator);
+        sd.operational_goals.push(od);
+        let id = plan.new_id();
+        plan.staff_lines.push(StaffLine {
+            id,
+            name: text.to_string(),
+            group: StaffGroup::Support,
+            salary_profile: profile,
+            fte: Yearly::from_values(2026, [Decimal::new(1, 1); 3]),
+        });
+    }
+    plan.strategic_goals.push(sd);
+    let id = plan.new_id();
+    plan.overhead.push(planbord::model::BudgetLine {
+        id,
+        name: INJECTIONS[2].into(),
+        kind: Default::default(),
+        printed_group: Some(INJECTIONS[3].into()),
+        amounts: Amounts::PerYear(years([-1234, -50, 0])),
+    });
+    let id = plan.new_id();
+    let mut section = AccountSection {
+        id,
+        name: INJECTIONS[1].into(),
+        lines: Vec::new(),
+        printed_cost: Default::default(),
+        printed_income: Default::default(),
+    };
+    for (i, text) in INJECTIONS.iter().enumerate() {
+        let id = plan.new_id();
+        section.lines.push(AccountLine {
+            id,
+            code: format!("61000{i}"),
+            name: text.to_string(),
+            side: Side::Cost,
+            category: None,
+            amounts: Amounts::PerYear(years([-100 * i as i64, 200, 300])),
+        });
+    }
+    plan.accounts.push(section);
+    assert!(planbord::model::validate(&plan).is_empty());
+    plan
+}
+
+#[test]
+fn texts_that_start_like_a_formula_stay_texts_in_csv_and_xlsx_and_numbers_stay_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("injectie.ron");
+    planbord::store::save(&injection_plan(), &plan_path).unwrap();
+    let plan_arg = plan_path.to_str().unwrap();
+    let xlsx = dir.path().join("injectie.xlsx");
+    let (code, _, err) = planbord(&["export", plan_arg, "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+
+    // CSV: OWASP's advice, a `'` before the text and the field quoted; in both notations.
+    for (notation, plain) in [(CsvNotation::Belgian, false), (CsvNotation::Plain, true)] {
+        let out = dir.path().join(format!("{notation:?}"));
+        let mut args = vec!["export", plan_arg, "--csv", out.to_str().unwrap()];
+        if plain {
+            args.push("--plain");
+        }
+        let (code, _, err) = planbord(&args);
+        assert_eq!(code, 0, "{err}");
+        let files = csv_files(&out);
+        let mut fields: Vec<String> = Vec::new();
+        for (key, text) in &files {
+            let text = text.strip_prefix(BOM).unwrap_or(text);
+            for row in read_csv(text, notation.separator()) {
+                for field in row {
+                    assert!(
+                        !field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                            || field.parse::<f64>().is_ok()
+                            || field.replace(',', ".").parse::<f64>().is_ok(),
+                        "{notation:?} {key}: {field:?} would run as a formula"
+                    );
+                    fields.push(field);
+                }
+            }
+        }
+        for text in INJECTIONS {
+            let escaped = format!("'{text}");
+            let n = fields.iter().filter(|f| **f == escaped).count();
+            // Goal or indicator (goals), activity (timing), staff line (FTE, salary cost), unit,
+            // account line, and more: each text in several tables.
+            assert!(n >= 5, "{notation:?}: {escaped:?} {n} times");
+            assert!(!fields.iter().any(|f| f == text), "{notation:?}: {text:?}");
+        }
+        // The field on disk: quoted, the quotes inside doubled.
+        let goals = &files.iter().find(|(k, _)| k == "goals").unwrap().1;
+        assert!(
+            goals.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""),
+            "{goals}"
+        );
+        // Negative amounts are still numbers: the overhead line and the balance.
+        let text = &files.iter().find(|(k, _)| k == "overhead").unwrap().1;
+        let grid = csv_grid(text, notation);
+        let line = grid
+            .iter()
+            .find(|r| r[0] == Value::Text("'-2+3".into()))
+            .expect("the overhead line");
+        assert_eq!(
+            line[1..4],
+            [
+                Value::Number(-1234.0),
+                Value::Number(-50.0),
+                Value::Number(0.0)
+            ]
+        );
+        let text = &files.iter().find(|(k, _)| k == "budget").unwrap().1;
+        let balance = csv_grid(text, notation)
+            .into_iter()
+            .find(|r| r[0] == Value::Text("Saldo".into()))
+            .expect("a balance row");
+        assert!(
+            balance[1..4]
+                .iter()
+                .all(|v| matches!(v, Value::Number(n) if *n < 0.0)),
+            "{balance:?}"
+        );
+        // The raw line: the name quoted with its quote, the amounts plain negative numbers.
+        let overhead = &files.iter().find(|(k, _)| k == "overhead").unwrap().1;
+        let s = notation.separator();
+        let raw = format!("\r\n\"'-2+3\"{s}-1234{s}-50{s}0{s}-1284\r\n");
+        assert!(overhead.contains(&raw), "{overhead:?}");
+    }
+
+    // XLSX: every text is a string cell holding the text as typed, never a formula.
+    let mut workbook = open_xlsx(std::fs::read(&xlsx).unwrap());
+    let mut found = vec![0; INJECTIONS.len()];
+    let mut formulas_checked = 0;
+    for sheet in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        let formulas = xlsx_formulas(&mut workbook, &sheet);
+        for (r, c, value) in range.used_cells() {
+            let pos = (r as u32, c as u32);
+            let formula = formulas.iter().find(|(p, _)| *p == pos).map(|(_, f)| f);
+            match value {
+                Data::String(s) => {
+                    assert!(!s.starts_with('\''), "{sheet} {pos:?}: {s:?}");
+                    if let Some(i) = INJECTIONS.iter().position(|t| t == s) {
+                        found[i] += 1;
+                        assert_eq!(formula, None, "{sheet} {pos:?}: {s:?} is a formula");
+                    }
+                }
+                Data::Float(_) | Data::Int(_) => {
+                    // Planbord's own totals only: sums and differences of cells.
+                    if let Some(f) = formula {
+                        assert!(
+                            f.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "(:)+-".contains(c)),
+                            "{sheet} {pos:?}: {f}"
+                        );
+                        formulas_checked += 1;
+                    }
+                }
+                other => panic!("{sheet} {pos:?}: {other:?}"),
+            }
+        }
+        for (pos, f) in &formulas {
+            assert!(
+                !f.contains("HYPERLINK") && !f.contains("A1)"),
+                "{sheet} {pos:?}: {f}"
+            );
+        }
+    }
+    for (text, n) in INJECTIONS.iter().zip(&found) {
+        assert!(*n >= 5, "{text:?} found {n} times as a string cell");
+    }
+    assert!(formulas_checked > 20, "{formulas_checked}");
+    // Negative amounts are number cells.
+    let grid = xlsx_grid(&mut workbook, sheet_name("overhead", Lang::Nl));
+    let line = grid
+        .iter()
+        .find(|r| r[0] == Value::Text("-2+3".into()))
+        .expect("the overhead line");
+    assert_eq!(
+        line[1..4],
+        [
+            Value::Number(-1234.0),
+            Value::Number(-50.0),
+            Value::Number(0.0)
+        ]
+    );
+    let accounts = xlsx_grid(&mut workbook, sheet_name("accounts", Lang::Nl));
+    let line = accounts
+        .iter()
+        .find(|r| r[3] == Value::Text("@SUM(A1)".into()))
+        .expect("the account line");
+    assert_eq!(line[4], Value::Number(-300.0));
 }

@@ -7,12 +7,12 @@ use egui_kittest::kittest::Queryable;
 use planbord::calc::{Warning, WarningPlace, summarize};
 use planbord::edit::{Document, Edit, LineList, TextField, YearField};
 use planbord::exchange::import::{
-    ImportError, ImportPreview, ImportedBudget, RejectReason, SourceKind, TotalScope, preview,
-    read_budget_source,
+    BasisQuestion, ImportError, ImportPreview, ImportWarning, ImportedBudget, RejectReason,
+    SourceError, SourceKind, TotalScope, preview, read_budget_source,
 };
+use planbord::i18n::describe_warning;
 use planbord::i18n::{Lang, tr};
 use planbord::model::{AccountCategory, BudgetBasis, Plan, Side};
-use planbord::report::describe_warning;
 use planbord::ui::Panel;
 use rust_decimal::{Decimal, dec};
 use std::path::Path;
@@ -20,22 +20,23 @@ use std::path::Path;
 use crate::support::{account, accounts_plan, click, harness_on, planbord};
 
 /// An accounts table as finance staff bring it: a title row and an empty row above the header,
-/// Belgian amounts, a duplicated account, a class-7 account on the cost side, a section total
-/// that is wrong for 2028, and correct grand totals.
+/// Belgian amounts, two lines under one account code (as accounting prints them), a class-7
+/// account on the cost side, a section total that is wrong for 2028, and correct grand totals.
 const SOURCE: &[&str] = &[
     "Begroting 2026-2028 uit de boekhouding;;;;;;",
     "",
     "Rubriek;Zijde;Rekening;Omschrijving;2026;2027;2028",
     "PERSONEEL;kosten;620000;Bezoldigingen;2.200.000;2.250.000;2.300.000",
     "PERSONEEL;;622000;Groepsverzekering;\"1.234,56\";1.300;1.350",
-    "PERSONEEL;kosten;620000;Bezoldigingen (nogmaals);1;1;1",
-    "Totaal PERSONEEL;;;;2.201.234,56;2.251.300;2.300.000",
+    "PERSONEEL;kosten;623400;Diverse personeelskosten;10.000;10.000;10.000",
+    "PERSONEEL;kosten;623400;SWT/Canada Dry;17.760;17.760;17.760",
+    "Totaal PERSONEEL;;;;2.228.994,56;2.279.060;2.327.760",
     "WERKING;kosten;610000;Huur;85.000;86.000;87.000",
     "WERKING;kosten;700000;Verkoop publicaties;500;500;500",
     "INKOMSTEN;opbrengsten;730000;Werkingssubsidie;2.750.000;2.790.000;2.830.000",
     "NIEUW;opbrengsten;740000;Andere opbrengsten;100;100;100",
     "",
-    "TOTAAL KOSTEN;;;;2.286.234,56;2.337.300;2.388.350",
+    "TOTAAL KOSTEN;;;;2.314.494,56;2.365.560;2.416.610",
     "TOTAAL OPBRENGSTEN;;;;2.750.100;2.790.100;2.830.100",
 ];
 
@@ -96,57 +97,60 @@ fn value(plan: &Plan, code: &str, year: i32) -> Decimal {
 }
 
 #[test]
-fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
+fn every_readable_row_is_imported_and_the_odd_ones_are_flagged() {
     let plan = accounts_plan();
     let imported = read(&source_csv(), SourceKind::Csv, &plan);
     assert_eq!(imported.header_row, row_of("Rubriek;Zijde"));
     assert_eq!(imported.years, vec![2026, 2027, 2028]);
 
-    // The duplicated account and the class-7 account on the cost side, each with its row and
-    // column; nothing else.
-    let rejected: Vec<(usize, Option<String>, &RejectReason)> = imported
-        .rejections
+    // Nothing is rejected: the second line under 623400 and the class-7 account on the cost
+    // side are imported, each flagged with its row and column.
+    assert!(imported.rejections.is_empty(), "{:?}", imported.rejections);
+    let flagged: Vec<(usize, Option<String>, &ImportWarning)> = imported
+        .warnings
         .iter()
-        .map(|r| {
+        .map(|w| {
             (
-                r.row,
-                r.column.as_ref().map(|c| c.header.clone()),
-                &r.reason,
+                w.row,
+                w.column.as_ref().map(|c| c.header.clone()),
+                &w.warning,
             )
         })
         .collect();
     assert_eq!(
-        rejected,
+        flagged,
         vec![
             (
-                row_of("(nogmaals)"),
+                row_of("SWT/Canada Dry"),
                 Some("Rekening".to_string()),
-                &RejectReason::DuplicateAccount {
-                    code: "620000".into(),
+                &ImportWarning::DuplicateAccount {
+                    code: "623400".into(),
                     section: "PERSONEEL".into(),
-                    first_row: row_of(";620000;Bezoldigingen;"),
+                    first_row: row_of("Diverse personeelskosten"),
                 }
             ),
             (
                 row_of("Verkoop publicaties"),
                 Some("Zijde".to_string()),
-                &RejectReason::WrongSide {
+                &ImportWarning::WrongSide {
                     code: "700000".into(),
                     side: Side::Cost,
                 }
             ),
         ]
     );
-    let text = imported.rejections[0].describe(Lang::Nl);
+    let text = imported.warnings[0].describe(Lang::Nl);
     assert!(
         text.starts_with(&format!(
-            "rij {}, kolom C (Rekening): ",
-            row_of("(nogmaals)")
+            "rij {}, kolom C (Rekening): rekening 623400 staat al in rubriek 'PERSONEEL'",
+            row_of("SWT/Canada Dry")
         )),
         "{text}"
     );
+    assert_eq!(imported.line_count(), 8, "every account row of the source");
 
-    // The wrong printed total: PERSONEEL 2028 printed 2.300.000, its lines sum to 2.301.350.
+    // The only mismatch is the wrong printed total: PERSONEEL 2028 printed 2.327.760, its lines
+    // sum to 2.329.110. The grand totals agree with every line, the flagged ones included.
     let p = preview(&plan, &imported);
     let mismatches: Vec<_> = p
         .mismatches
@@ -169,11 +173,13 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
             TotalScope::Section("PERSONEEL".into()),
             Side::Cost,
             2028,
-            dec!(2300000),
-            dec!(2300000) + dec!(1350),
+            dec!(2327760),
+            dec!(2329110),
         )]
     );
     assert_eq!(p.mismatches[0].difference(), dec!(-1350));
+    // 620000, 610000 and 730000 are updated; 622000, both 623400 lines, 700000 and 740000 are
+    // new; the plan's lines in the source's sections that the source lacks go.
     assert_eq!(
         (
             p.new_lines,
@@ -181,10 +187,19 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
             p.unchanged_lines,
             p.new_sections
         ),
-        (2, 3, 0, 1)
+        (5, 3, 0, 1)
     );
+    let missing: Vec<&str> = p.missing_lines.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(missing, vec!["621000", "630000", "660000", "700000"]);
+    assert!(p.remove_missing, "on by default");
     let cli_text = p.describe(Lang::Nl);
     assert!(cli_text.contains(&format!("rij {}", row_of("Verkoop publicaties"))));
+    assert!(
+        cli_text.contains(
+            "totaal kosten 2026: 2.314.494,56 = bron; totaal opbrengsten 2026: 2.750.100 = bron (elk jaar 2026-2028 gelijk aan de bron)"
+        ),
+        "{cli_text}"
+    );
 
     // Merged as one undoable edit.
     let mut doc = Document::new(plan.clone());
@@ -198,12 +213,52 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
     );
     assert_eq!(value(merged, "610000", 2028), dec!(87000));
     assert_eq!(value(merged, "730000", 2027), dec!(2790000));
-    // Lines not in the source stay; the rejected line did not come in.
-    assert_eq!(account(merged, "621000"), account(&plan, "621000"));
-    assert_eq!(account(merged, "630000"), account(&plan, "630000"));
+    // Both lines under 623400 are in the plan, with their names and amounts.
+    let under_623400: Vec<(&str, Decimal)> = merged.accounts[0]
+        .lines
+        .iter()
+        .filter(|l| l.code == "623400")
+        .map(|l| (l.name.as_str(), l.amounts.value(2026)))
+        .collect();
+    assert_eq!(
+        under_623400,
+        vec![
+            ("Diverse personeelskosten", dec!(10000)),
+            ("SWT/Canada Dry", dec!(17760))
+        ]
+    );
+    // The class-7 line on the cost side is in, on the side the source gives, and the plan's
+    // warnings point at it; so do the two lines under one code.
+    assert_eq!(account(merged, "700000").side, Side::Cost);
+    let warnings = summarize(merged).warnings;
     assert!(
-        !merged.accounts[1].lines.iter().any(|l| l.code == "700000"),
-        "the class-7 line on the cost side is not imported"
+        warnings
+            .iter()
+            .any(|w| matches!(w, Warning::DuplicateAccountCode { code, .. } if code == "623400"))
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| describe_warning(w, Lang::Nl).contains("700000"))
+    );
+    // The plan's account totals equal the source's rows, every year, on both sides.
+    let s = summarize(merged);
+    for (i, year) in [2026, 2027, 2028].into_iter().enumerate() {
+        assert_eq!(s.account_cost[i], imported.sum(Side::Cost, year), "{year}");
+        assert_eq!(
+            s.account_income[i],
+            imported.sum(Side::Income, year),
+            "{year}"
+        );
+    }
+    assert_eq!(s.account_cost[0], dec!(2314494.56));
+    // The lines the source lacks are gone; other sections would stay.
+    assert!(
+        merged
+            .accounts
+            .iter()
+            .flat_map(|s| &s.lines)
+            .all(|l| l.code != "621000")
     );
     // New lines and sections get fresh ids and follow their code's category.
     let added = account(merged, "622000");
@@ -214,7 +269,7 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
     assert_eq!(merged.accounts.len(), plan.accounts.len() + 1);
     assert_eq!(merged.accounts[3].name, "NIEUW");
     // The printed section total is kept with its section.
-    assert_eq!(merged.accounts[0].printed_cost.get(2028), dec!(2300000));
+    assert_eq!(merged.accounts[0].printed_cost.get(2028), dec!(2327760));
     assert!(planbord::model::validate(merged).is_empty());
     assert_eq!(
         doc.undo_label(planbord::i18n::Lang::Nl),
@@ -222,6 +277,73 @@ fn each_problem_is_reported_with_its_row_and_the_good_rows_are_imported() {
     );
     assert!(doc.undo());
     assert_eq!(doc.plan(), &plan, "one undo takes the whole import back");
+
+    // Unticked: the plan's other lines stay, and the total line says why it differs.
+    let mut keep = p.clone();
+    keep.remove_missing = false;
+    let mut doc = Document::new(plan.clone());
+    doc.apply(keep.edit()).unwrap();
+    assert_eq!(account(doc.plan(), "621000"), account(&plan, "621000"));
+    assert_eq!(account(doc.plan(), "630000"), account(&plan, "630000"));
+    let line = keep.describe_totals(Lang::Nl);
+    assert!(
+        line.starts_with("totaal kosten 2026: 3.027.494,56 ≠ bron 2.314.494,56")
+            && line.contains("4 lijn(en) die niet in de bron staan blijven"),
+        "{line}"
+    );
+    let s = summarize(doc.plan());
+    assert_eq!(s.account_cost[0], dec!(3027494.56), "what the line said");
+}
+
+/// Re-importing a source that has two lines under one code matches each to its own line, by
+/// name; a line renamed in the source, alone under its code, is matched by code.
+#[test]
+fn lines_under_one_code_are_matched_by_name_on_a_second_import() {
+    let plan = accounts_plan();
+    let imported = read(&source_csv(), SourceKind::Csv, &plan);
+    let mut doc = Document::new(plan.clone());
+    doc.apply(preview(&plan, &imported).edit()).unwrap();
+    let once = doc.plan().clone();
+    // The same source again changes nothing.
+    let again = preview(&once, &imported);
+    assert_eq!((again.new_lines, again.updated_lines), (0, 0));
+    assert!(again.missing_lines.is_empty());
+    doc.apply(again.edit()).unwrap();
+    assert_eq!(doc.plan().accounts, once.accounts);
+
+    // The SWT line changes its amount and the other 623400 line is listed first this time;
+    // the salaries get another name.
+    let changed: Vec<String> = SOURCE
+        .iter()
+        .map(|l| {
+            l.replace("SWT/Canada Dry;17.760", "SWT/Canada Dry;18.000")
+                .replace("Bezoldigingen;", "Bezoldigingen bedienden;")
+        })
+        .collect();
+    let bytes = changed.join("\n").into_bytes();
+    let second = read(&bytes, SourceKind::Csv, &once);
+    let p = preview(&once, &second);
+    assert_eq!(
+        (p.new_lines, p.updated_lines),
+        (0, 2),
+        "SWT and the salaries"
+    );
+    doc.apply(p.edit()).unwrap();
+    let lines = &doc.plan().accounts[0].lines;
+    let find = |name: &str| lines.iter().find(|l| l.name == name).unwrap();
+    assert_eq!(find("SWT/Canada Dry").amounts.value(2026), dec!(18000));
+    assert_eq!(find("SWT/Canada Dry").id, {
+        let old = &once.accounts[0].lines;
+        old.iter().find(|l| l.name == "SWT/Canada Dry").unwrap().id
+    });
+    assert_eq!(
+        find("Diverse personeelskosten").amounts.value(2026),
+        dec!(10000)
+    );
+    assert_eq!(
+        find("Bezoldigingen bedienden").id,
+        account(&once, "620000").id
+    );
 }
 
 #[test]
@@ -237,6 +359,7 @@ fn an_xlsx_source_gives_the_same_result_as_the_csv() {
     assert_eq!(xlsx.sections, csv.sections);
     assert_eq!(xlsx.totals, csv.totals);
     assert_eq!(xlsx.rejections, csv.rejections);
+    assert_eq!(xlsx.warnings, csv.warnings);
     assert_eq!(
         preview(&plan, &xlsx).edit(),
         preview(&plan, &csv).edit(),
@@ -300,7 +423,10 @@ fn unreadable_sources_say_where_and_what_to_do() {
     let plan = accounts_plan();
     let err = |bytes: &[u8], kind| read_budget_source(bytes, kind, plan.years()).unwrap_err();
     let no_header = err(b"a;b;c\n1;2;3\n", SourceKind::Csv);
-    assert!(matches!(no_header, ImportError::NoHeader { .. }));
+    assert!(matches!(
+        no_header,
+        ImportError::Source(SourceError::NoHeader { .. })
+    ));
     assert!(no_header.describe(Lang::Nl).contains("kopregel"));
     assert!(no_header.describe(Lang::En).contains("header row"));
 
@@ -316,14 +442,20 @@ fn unreadable_sources_say_where_and_what_to_do() {
         b"rubriek;rekening;2026\nWERKING;610000;1\nWERK\xE9;611000;2\n",
         SourceKind::Csv,
     );
-    assert_eq!(not_utf8, ImportError::NotUtf8 { row: 3, column: 5 });
+    assert_eq!(
+        not_utf8,
+        ImportError::Source(SourceError::NotUtf8 { row: 3, column: 5 })
+    );
     assert!(not_utf8.describe(Lang::Nl).contains("UTF-8"));
 
     let outside = err(b"rubriek;rekening;2019;2020\n", SourceKind::Csv);
     assert!(matches!(outside, ImportError::NoPlanYears { row: 1, .. }));
 
     let broken = err(b"PK\x03\x04 not really a zip", SourceKind::Xlsx);
-    assert!(matches!(broken, ImportError::Workbook { .. }), "{broken:?}");
+    assert!(
+        matches!(broken, ImportError::Source(SourceError::Workbook { .. })),
+        "{broken:?}"
+    );
 }
 
 #[test]
@@ -668,7 +800,10 @@ fn cli_import_budget_previews_saves_atomically_and_keeps_a_backup() {
     let (code, out, err) = planbord(&["import-budget", &plan_path, &source_path, "--dry-run"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains(&format!("rij {}, kolom C (Rekening)", row_of("(nogmaals)"))),
+        out.contains(&format!(
+            "rij {}, kolom C (Rekening)",
+            row_of("SWT/Canada Dry")
+        )),
         "{out}"
     );
     assert!(out.contains("--dry-run"), "{out}");
@@ -701,18 +836,72 @@ fn cli_import_budget_previews_saves_atomically_and_keeps_a_backup() {
 }
 
 #[test]
-fn cli_import_budget_switches_the_basis_only_when_asked() {
+fn cli_import_budget_makes_the_accounts_the_basis_of_a_plan_without_goal_amounts() {
     let dir = tempfile::tempdir().unwrap();
     let (plan_path, source_path) = files_in(dir.path(), &source_xlsx(), "begroting.xlsx");
     let mut plan = planbord::store::load(Path::new(&plan_path)).unwrap();
     plan.meta.budget_basis = BudgetBasis::Goals;
     planbord::store::save(&plan, Path::new(&plan_path)).unwrap();
+    assert_eq!(
+        preview(&plan, &read(&source_xlsx(), SourceKind::Xlsx, &plan)).basis_question,
+        BasisQuestion::Proposed
+    );
 
-    let (code, out, _) = planbord(&["import-budget", &plan_path, &source_path]);
-    assert_eq!(code, 0);
-    assert!(out.contains("doelenbegroting"), "{out}");
+    // Told to keep the budget by goal: the accounts come in, the basis stays.
+    let (code, out, err) = planbord(&[
+        "import-budget",
+        &plan_path,
+        &source_path,
+        "--basis",
+        "goals",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("houdt zijn begroting per doel"), "{out}");
     let saved = planbord::store::load(Path::new(&plan_path)).unwrap();
     assert_eq!(saved.meta.budget_basis, BudgetBasis::Goals);
+    assert_eq!(value(&saved, "622000", 2026), dec!(1234.56));
+
+    // Not told: a plan without goal amounts takes the accounts as its budget, and its key
+    // figures are no longer 0.
+    planbord::store::save(&plan, Path::new(&plan_path)).unwrap();
+    let (code, out, err) = planbord(&["import-budget", &plan_path, &source_path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("de rekeningen worden de begroting van het plan"),
+        "{out}"
+    );
+    let saved = planbord::store::load(Path::new(&plan_path)).unwrap();
+    assert_eq!(saved.meta.budget_basis, BudgetBasis::Accounts);
+    assert_eq!(summarize(&saved).expenses_total[0], dec!(2314494.56));
+}
+
+/// A plan with a budget by goal (Socius) getting accounts: the command asks, and saves only
+/// once told which basis.
+#[test]
+fn cli_import_budget_asks_for_the_basis_of_a_plan_with_goal_amounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("socius.ron");
+    std::fs::copy("plans/socius-2021-2025.ron", &plan_path).unwrap();
+    let plan_path = plan_path.to_str().unwrap().to_string();
+    let source_path = dir.path().join("rekeningen.csv");
+    std::fs::write(
+        &source_path,
+        "rubriek;rekening;omschrijving;2021;2022\nPERSONEEL;620000;Bezoldigingen;1.000.000;1.010.000\nINKOMSTEN;730000;Subsidie;1.529.210;1.547.560\n",
+    )
+    .unwrap();
+    let source_path = source_path.to_str().unwrap().to_string();
+    let original = std::fs::read(&plan_path).unwrap();
+
+    let (code, out, err) = planbord(&["import-budget", &plan_path, &source_path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("kies welke de kerncijfers maakt"), "{out}");
+    assert!(out.contains("--basis accounts"), "{out}");
+    assert!(err.contains("niets opgeslagen"), "{err}");
+    assert_eq!(std::fs::read(&plan_path).unwrap(), original, "untouched");
+
+    let (code, out, _) = planbord(&["import-budget", &plan_path, &source_path, "--dry-run"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(std::fs::read(&plan_path).unwrap(), original, "untouched");
 
     let (code, _, err) = planbord(&[
         "import-budget",
@@ -724,6 +913,9 @@ fn cli_import_budget_switches_the_basis_only_when_asked() {
     assert_eq!(code, 0, "{err}");
     let saved = planbord::store::load(Path::new(&plan_path)).unwrap();
     assert_eq!(saved.meta.budget_basis, BudgetBasis::Accounts);
+    let s = summarize(&saved);
+    assert_eq!(s.expenses_total[0], dec!(1000000));
+    assert_eq!(s.income_total[1], dec!(1547560));
 }
 
 #[test]
@@ -752,7 +944,25 @@ fn cli_import_budget_fails_clearly_when_nothing_can_be_imported() {
     let missing = dir.path().join("nergens.csv");
     let (code, _, err) = planbord(&["import-budget", &plan_path, missing.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("nergens.csv"), "{err}");
+    assert!(
+        err.starts_with("fout: ") && err.contains("nergens.csv: het bestand bestaat niet"),
+        "{err}"
+    );
+    // A plan that does not exist, in Dutch and in English.
+    let no_plan = dir.path().join("geen-plan.ron");
+    let no_plan = no_plan.to_str().unwrap();
+    let (code, _, err) = planbord(&["import-budget", no_plan, &source_path]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("geen-plan.ron: het bestand bestaat niet"),
+        "{err}"
+    );
+    let (code, _, err) = planbord(&["import-budget", no_plan, &source_path, "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("error: ") && err.contains("geen-plan.ron: the file does not exist"),
+        "{err}"
+    );
 
     // A broken workbook.
     std::fs::write(dir.path().join("kapot.xlsx"), b"PK\x03\x04kapot").unwrap();
@@ -786,21 +996,33 @@ fn preview_harness(preview: ImportPreview) -> Harness<'static, PreviewState> {
 }
 
 #[test]
-fn the_preview_panel_lists_rejected_rows_and_imports_on_click() {
+fn the_preview_panel_lists_flagged_rows_and_imports_on_click() {
     let mut plan = accounts_plan();
     plan.meta.budget_basis = BudgetBasis::Goals;
     let imported = read(&source_csv(), SourceKind::Csv, &plan);
     let mut h = preview_harness(preview(&plan, &imported));
     h.get_by_label_contains(&format!(
-        "rij {}, kolom C (Rekening): rekening 620000 staat al in rubriek",
-        row_of("(nogmaals)")
+        "rij {}, kolom C (Rekening): rekening 623400 staat al in rubriek",
+        row_of("SWT/Canada Dry")
     ));
     h.get_by_label_contains(&format!("rij {}, kolom B (Zijde)", row_of("Verkoop")));
-    // The goal-based plan is offered the switch to the account basis.
+    h.get_by_label_contains("totaal kosten 2026: 2.314.494,56 = bron");
+    // A plan without goal amounts: the switch to the account basis is proposed; unticked, the
+    // basis stays.
     h.get_by_label("Begroting per rekening als basis van het plan gebruiken")
         .click();
     h.run();
-    assert!(h.state().0.switch_basis);
+    assert_eq!(h.state().0.basis_choice, Some(BudgetBasis::Goals));
+    h.get_by_label("Begroting per rekening als basis van het plan gebruiken")
+        .click();
+    h.run();
+    assert_eq!(h.state().0.basis_choice, Some(BudgetBasis::Accounts));
+    // Unticking the removal keeps the plan's other lines, and the total line says so.
+    h.get_by_label("Lijnen die niet in de bron staan verwijderen (4)")
+        .click();
+    h.run();
+    assert!(!h.state().0.remove_missing);
+    h.get_by_label_contains("≠ bron");
     assert_eq!(h.state().1, None);
     h.get_by_label("Importeren").click();
     h.run();
@@ -809,6 +1031,33 @@ fn the_preview_panel_lists_rejected_rows_and_imports_on_click() {
         panic!("a merge");
     };
     assert_eq!(merge.basis, Some(BudgetBasis::Accounts));
+    assert!(!merge.remove_missing);
+}
+
+#[test]
+fn the_preview_panel_waits_for_the_basis_of_a_plan_with_goal_amounts() {
+    let plan = planbord::store::load(Path::new("plans/socius-2021-2025.ron")).unwrap();
+    let imported = read(
+        b"rubriek;rekening;omschrijving;2021\nPERSONEEL;620000;Bezoldigingen;1.000.000\n",
+        SourceKind::Csv,
+        &plan,
+    );
+    let mut h = preview_harness(preview(&plan, &imported));
+    h.get_by_label("Welke begroting maakt de kerncijfers van het plan?");
+    h.get_by_label("Importeren").click();
+    h.run();
+    assert_eq!(h.state().1, None, "nothing until the basis is chosen");
+    h.get_by_label("De begroting per doel (de rekeningen worden bewaard)")
+        .click();
+    h.run();
+    assert_eq!(h.state().0.basis_choice, Some(BudgetBasis::Goals));
+    h.get_by_label("Importeren").click();
+    h.run();
+    assert_eq!(h.state().1, Some(true));
+    let Edit::MergeAccounts(merge) = h.state().0.edit() else {
+        panic!("a merge");
+    };
+    assert_eq!(merge.basis, None, "the basis stays");
 }
 
 #[test]

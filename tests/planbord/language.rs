@@ -1,6 +1,6 @@
 //! One language at a time: the English window shows no Dutch text and the Dutch window no English
 //! text, on every panel. The labels of the accessibility tree are scanned against both string
-//! tables of `src/i18n.rs` (a text that only one language has gives the language away).
+//! tables of `src/i18n/` (a text that only one language has gives the language away).
 
 use egui_kittest::kittest::{By, Queryable};
 use planbord::app::PlanApp;
@@ -15,10 +15,20 @@ use crate::support::{CUT, SOCIUS, harness_sized, load, prefs_on};
 /// The Socius plan with a year of (invented) realised figures: every panel has content.
 const REALISED: &str = "plans/socius-2021-2025-realisatie-voorbeeld.ron";
 
-/// The string values of the table `const NAME: ... = ... {` in src/i18n.rs (every table of that
+/// The string values of the table `const NAME: ... = ... {` in src/i18n/ (every table of that
 /// language: `NL`, `COMPARE_NL` ...).
 fn table_values(lang: &str) -> BTreeSet<String> {
-    let source = std::fs::read_to_string("src/i18n.rs").unwrap();
+    let mut files: Vec<_> = std::fs::read_dir("src/i18n")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    let source: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut values = BTreeSet::new();
     let mut inside = false;
     for line in source.lines() {
@@ -189,11 +199,35 @@ fn a_refused_edit_and_a_refused_file_speak_the_window_language() {
     );
     let err =
         planbord::store::from_bytes(broken.as_bytes(), std::path::Path::new("p.ron")).unwrap_err();
-    let nl = planbord::messages::load_error(&err, Lang::Nl);
+    let nl = planbord::i18n::errors::load_error(&err, Lang::Nl);
     assert!(nl.contains("loonprofiel #99999 bestaat niet"), "{nl}");
     assert!(
-        err.to_string()
+        planbord::i18n::errors::load_error(&err, Lang::En)
             .contains("salary profile #99999 does not exist"),
         "{err}"
     );
+}
+
+/// A new item is named in the window's language until the user types a name.
+#[test]
+fn new_items_are_named_in_the_windows_language() {
+    for (lang, button, name) in [
+        (
+            Lang::Nl,
+            "Strategisch doel toevoegen",
+            "Nieuw strategisch doel",
+        ),
+        (Lang::En, "Add strategic goal", "New strategic goal"),
+    ] {
+        let mut prefs = prefs_on(Panel::Goals);
+        prefs.lang = lang;
+        let mut h = harness_sized(PlanApp::new(load(SOCIUS), None, prefs), 1366.0, 768.0);
+        h.run();
+        let before = h.state().plan().strategic_goals.len();
+        h.get_by_label(button).click();
+        h.run();
+        let goals = &h.state().plan().strategic_goals;
+        assert_eq!(goals.len(), before + 1);
+        assert_eq!(goals.last().unwrap().title, name, "{lang:?}");
+    }
 }

@@ -74,6 +74,8 @@ enum Op {
     Available(usize, u8),
     Move(usize, bool),
     Profile(usize, usize),
+    /// The printed group of a line: none, or one of three.
+    Group(usize, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -97,6 +99,7 @@ fn op() -> impl Strategy<Value = Op> {
         (i(), any::<u8>()).prop_map(|(a, b)| Op::Available(a, b)),
         (i(), any::<bool>()).prop_map(|(a, b)| Op::Move(a, b)),
         (i(), i()).prop_map(|(a, b)| Op::Profile(a, b)),
+        (i(), any::<u8>()).prop_map(|(a, b)| Op::Group(a, b)),
     ]
 }
 
@@ -270,6 +273,10 @@ fn edit_for(op: &Op, plan: &Plan, base: &Plan, scope: Scope) -> Option<Edit> {
             Edit::SetProfile(pick(&ods, g)?, pick(&profiles, p)?)
         }
         Op::Move(..) | Op::Profile(..) => return None,
+        Op::Group(l, n) => Edit::SetPrintedGroup(
+            pick(&lines, l)?,
+            (n % 4 != 0).then(|| format!("groep {}", n % 4)),
+        ),
     })
 }
 
@@ -327,6 +334,8 @@ fn facts(plan: &Plan) -> Facts {
     }
     for line in plan.overhead.iter().chain(&plan.income) {
         put(line.id, "exists", 0, String::new());
+        let group = line.printed_group.clone().unwrap_or_default();
+        put(line.id, "group", 0, group);
         match &line.amounts {
             Amounts::PerYear(values) => {
                 for (year, v) in &values.0 {
@@ -624,6 +633,13 @@ fn a_conflict_is_named_with_field_year_and_the_three_values() {
         out.contains("conflict: SD1.OD3 VTE 2025: 0,5 (ons) / 0,6 (hun), basis 0,75\n"),
         "{out}"
     );
+    // And in English when asked.
+    let (code, out, _) = planbord(&["check", &arg("out.ron"), "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("conflict: SD1.OD3 FTE 2025: 0,5 (ours) / 0,6 (theirs), base 0,75\n"),
+        "{out}"
+    );
     assert_eq!(goal(&merged, "SD1.OD2").fte.get(2024), dec!(1));
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(
@@ -663,6 +679,80 @@ fn a_conflict_is_named_with_field_year_and_the_three_values() {
     let rewritten = store::load(&path("ours.ron")).unwrap();
     assert_eq!(rewritten.conflicts.len(), 1);
     assert!(!store::backup_path(&path("ours.ron")).exists());
+}
+
+#[test]
+fn printed_groups_merge_by_field_and_a_double_change_is_a_conflict_in_words() {
+    let base = socius();
+    let line =
+        |plan: &Plan, name: &str| -> Id { plan.income.iter().find(|l| l.name == name).unwrap().id };
+    let group = |plan: &Plan, name: &str| {
+        plan.income
+            .iter()
+            .find(|l| l.name == name)
+            .unwrap()
+            .printed_group
+            .clone()
+    };
+    let (rent, werking) = (
+        line(&base, "Inkomsten externe verhuur"),
+        line(&base, "Werking"),
+    );
+    // Ours groups "Werking", theirs changes the rent's amount and drops its group: both merge.
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    apply_to(
+        &mut ours,
+        &Edit::SetPrintedGroup(werking, Some("Eigen inkomsten".into())),
+    )
+    .unwrap();
+    apply_to(
+        &mut theirs,
+        &Edit::SetYear(YearField::LineAmount(rent), 2022, Some(dec!(9000))),
+    )
+    .unwrap();
+    apply_to(&mut theirs, &Edit::SetPrintedGroup(rent, None)).unwrap();
+    let outcome = merge::merge(&base, &ours, &theirs, Side::Ours);
+    assert!(outcome.conflicts.is_empty(), "{:?}", outcome.conflicts);
+    let merged = &outcome.plan;
+    assert_eq!(group(merged, "Werking").as_deref(), Some("Eigen inkomsten"));
+    assert_eq!(group(merged, "Inkomsten externe verhuur"), None);
+    assert_eq!(
+        group(merged, "Financiële opbrengsten").as_deref(),
+        Some("Inkomsten verhuur en financiën")
+    );
+    let rent_line = merged.income.iter().find(|l| l.id == rent).unwrap();
+    assert_eq!(rent_line.amounts.value(2022), dec!(9000));
+
+    // Both change the same line's group differently: a conflict with the three values.
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    apply_to(
+        &mut ours,
+        &Edit::SetPrintedGroup(rent, Some("Verhuur".into())),
+    )
+    .unwrap();
+    apply_to(&mut theirs, &Edit::SetPrintedGroup(rent, None)).unwrap();
+    let outcome = merge::merge(&base, &ours, &theirs, Side::Ours);
+    assert_eq!(outcome.conflicts.len(), 1, "{:?}", outcome.conflicts);
+    let merged = &outcome.plan;
+    assert!(validate(merged).is_empty());
+    assert_eq!(
+        group(merged, "Inkomsten externe verhuur").as_deref(),
+        Some("Verhuur")
+    );
+    let conflict = &outcome.conflicts[0];
+    assert_eq!(
+        merge::texts::describe(conflict, merged, planbord::i18n::Lang::Nl),
+        "inkomstenlijn «Inkomsten externe verhuur» groep in meerjarenbegroting: «Verhuur» (ons) / \
+         leeg (hun), basis «Inkomsten verhuur en financiën»"
+    );
+    assert!(
+        merge::texts::describe(conflict, merged, planbord::i18n::Lang::En)
+            .contains("group in multi-year budget"),
+    );
+    // Picking theirs removes the group again.
+    let mut resolved = merged.clone();
+    apply_to(&mut resolved, &Edit::ResolveConflict(0, MergeSide::Theirs)).unwrap();
+    assert_eq!(group(&resolved, "Inkomsten externe verhuur"), None);
 }
 
 #[test]

@@ -212,26 +212,14 @@ fn every_published_row_of_section_8_2_is_a_row_of_the_report() {
     let mut rows = 0;
     for table in PUBLISHED_8_2 {
         for row in table.rows {
-            if let Figure::IncomeLines(names) = row.figure {
-                // Planbord keeps these lines apart: each is a line, and they add up to the print.
-                let mut sum = vec![Decimal::ZERO; 5];
-                for name in names {
-                    let line = lines
+            if let Figure::BudgetIncome(label) = row.figure {
+                // An income row of the multi-year budget (a printed group too): one line.
+                assert!(
+                    lines
                         .iter()
-                        .find(|(_, l)| l.first().is_some_and(|c| c == name))
-                        .unwrap_or_else(|| panic!("no line {name}"));
-                    let values: Vec<Decimal> = line.1[1..6]
-                        .iter()
-                        .map(|c| numfmt::parse(c).unwrap_or_else(|e| panic!("{name}: {e}")))
-                        .collect();
-                    for (s, v) in sum.iter_mut().zip(values) {
-                        *s += v;
-                    }
-                }
-                let printed: Vec<Decimal> = printed(row.values).into_iter().flatten().collect();
-                assert_eq!(sum, printed, "{}", row.label);
-                rows += 1;
-                continue;
+                        .any(|(_, l)| l.first().is_some_and(|c| c == label)),
+                    "no line {label}"
+                );
             }
             let wanted: Vec<Decimal> = printed(row.values).into_iter().flatten().collect();
             assert!(
@@ -251,6 +239,95 @@ fn every_published_row_of_section_8_2_is_a_row_of_the_report() {
             .iter()
             .any(|(_, l)| l.iter().any(|c| c == "1.362.093"))
     );
+}
+
+/// The last line of `lines` that is the heading `title`.
+fn heading_at(lines: &[&str], title: &str) -> usize {
+    lines
+        .iter()
+        .rposition(|l| l.trim() == title)
+        .unwrap_or_else(|| panic!("no heading {title}"))
+}
+
+/// Rows of a table in the lines of `pdftotext -layout` text (from its heading on): each line that
+/// starts with `label` gives the numbers after it (nl-BE notation). Looks for the labels in the
+/// order given; `None` for a label not found.
+fn pdf_table_rows(lines: &[&str], labels: &[&str]) -> Vec<Option<Vec<Decimal>>> {
+    let mut at = 0;
+    labels
+        .iter()
+        .map(|label| {
+            let found = (at..lines.len()).find_map(|i| {
+                let rest = lines[i].trim_start().strip_prefix(label)?;
+                // The label ends where the columns start: two spaces or more.
+                if !rest.starts_with("  ") {
+                    return None;
+                }
+                let numbers: Option<Vec<Decimal>> = rest
+                    .split_whitespace()
+                    .map(|cell| numfmt::parse(cell).ok())
+                    .collect();
+                Some((i, numbers?))
+            });
+            found.map(|(i, numbers)| {
+                at = i + 1;
+                numbers
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_text_of_the_multi_year_budget_has_every_row_of_8_2_4() {
+    let plan = socius();
+    let summary = summarize(&plan);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("socius.pdf");
+    std::fs::write(&path, write_pdf(&plan, &summary, Lang::Nl, TODAY).unwrap()).unwrap();
+    let text = pdftotext(&path);
+    let table = PUBLISHED_8_2.iter().find(|t| t.section == "8.2.4").unwrap();
+    let labels: Vec<&str> = table.rows.iter().map(|r| r.label).collect();
+    let t = planbord::i18n::tr(Lang::Nl);
+    let lines: Vec<&str> = text.lines().collect();
+    // The budget is the last table of its chapter; the income table comes before it.
+    let budget_at = heading_at(&lines, t.table_budget.title);
+    let income_at = heading_at(&lines[..budget_at], t.table_income.title);
+    let found = pdf_table_rows(&lines[budget_at..], &labels);
+    let mut cells = 0;
+    for (row, numbers) in table.rows.iter().zip(found) {
+        let numbers = numbers.unwrap_or_else(|| {
+            panic!(
+                "{}: no row in the PDF's multi-year budget (in printed order)",
+                row.label
+            )
+        });
+        let published: Vec<Decimal> = printed(row.values).into_iter().flatten().collect();
+        // The five years, then the period total.
+        assert_eq!(numbers.len(), 6, "{}: {numbers:?}", row.label);
+        assert_eq!(numbers[..5], published[..], "{}", row.label);
+        assert_eq!(
+            numbers[5],
+            published.iter().sum::<Decimal>(),
+            "{}",
+            row.label
+        );
+        cells += published.len();
+    }
+    assert_eq!(cells, 55);
+    // The printed group's lines are not rows of the budget; the income table has them.
+    let apart = ["Inkomsten externe verhuur", "Financiële opbrengsten"];
+    for row in pdf_table_rows(&lines[budget_at..], &apart) {
+        assert!(
+            row.is_none(),
+            "a line of the group printed apart in the budget"
+        );
+    }
+    let income = pdf_table_rows(&lines[income_at..budget_at], &apart);
+    assert_eq!(
+        income[0].as_deref().map(|n| n[0]),
+        Some(Decimal::from(8000))
+    );
+    assert_eq!(income[1].as_deref().map(|n| n[0]), Some(Decimal::from(250)));
 }
 
 #[test]
@@ -358,7 +435,7 @@ fn open_warnings_are_listed_in_the_users_language() {
             .collect::<Vec<_>>()
             .join(" ");
         for warning in &summary.warnings {
-            let line = planbord::report::describe_warning(warning, lang);
+            let line = planbord::i18n::describe_warning(warning, lang);
             assert!(text.contains(&line), "{line} not in {text}");
         }
     }

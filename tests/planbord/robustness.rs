@@ -233,6 +233,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                     id,
                     name: "Subsidie".into(),
                     kind: planbord::model::IncomeKind::Subsidy,
+                    printed_group: None,
                     amounts: Amounts::Rule(GrowthRule {
                         base_year: first,
                         base,
@@ -246,6 +247,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                         id,
                         name,
                         kind: Default::default(),
+                        printed_group: None,
                         amounts: Amounts::PerYear(Yearly::from_values(
                             first,
                             amounts.into_iter().take(len as usize),

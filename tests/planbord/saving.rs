@@ -11,7 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::{SOCIUS, TEMPLATE, harness_with, planbord, prefs_on, socius, type_into};
+use crate::support::{
+    SOCIUS, TEMPLATE, english, harness_with, planbord, prefs_on, socius, type_into,
+};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -82,7 +84,7 @@ fn a_read_only_file_is_refused_not_rewritten() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!store::backup_path(&path).exists());
     // The message names the plan, says it is unchanged, in the user's language.
-    let nl = planbord::messages::save_error(&err, planbord::i18n::Lang::Nl);
+    let nl = planbord::i18n::errors::save_error(&err, planbord::i18n::Lang::Nl);
     assert!(
         nl.starts_with(&format!("{} is niet opgeslagen", path.display())),
         "{nl}"
@@ -216,6 +218,36 @@ fn pipes_and_devices_are_refused_at_once() {
     assert_eq!(code, 1);
     // In the system's language: Dutch unless it is English.
     assert!(err.contains("a folder") || err.contains("een map"), "{err}");
+
+    // Every command that reads a file reads through the same bounded reader: a table to
+    // import, the realised figures, the three versions of a merge, the plans of a diff.
+    let plan = dir.path().join("socius.ron");
+    std::fs::copy(SOCIUS, &plan).unwrap();
+    let plan = plan.to_str().unwrap();
+    let fifo = fifo.to_str().unwrap();
+    for special in [fifo, "/dev/zero"] {
+        for args in [
+            vec!["import-budget", plan, special],
+            vec!["import-actuals", plan, special, "--year", "2021"],
+            vec!["merge", special, plan, plan, "-o", "/dev/null"],
+            vec!["merge", plan, special, plan, "-o", "/dev/null"],
+            vec!["diff", plan, special],
+            vec!["compare", plan, special],
+            vec!["export", special, "--pdf", "/dev/null"],
+            vec!["fmt", special],
+        ] {
+            let mut nl = args.clone();
+            nl.extend(["--lang", "nl"]);
+            let (code, err) = planbord_within_10s(&nl);
+            assert_ne!(code, 0, "{args:?}");
+            assert!(
+                err.contains(special)
+                    && (err.contains("een pipe (FIFO)") || err.contains("een apparaat")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert_eq!(std::fs::read(plan).unwrap(), std::fs::read(SOCIUS).unwrap());
 }
 
 #[test]
@@ -277,9 +309,9 @@ fn trailing_zeros_are_reported_with_both_readings() {
             .replacen("2021: \"1.4\"", "2021: \"73.600\"", 1);
     let err = load_text(&text);
     assert_eq!(err.position(), Some(position_of(&text, "73.600\"")));
-    let en = err.to_string();
+    let en = english(&err);
     assert!(en.contains("73,6") && en.contains("73.600"), "{en}");
-    let nl = planbord::messages::load_error(&err, planbord::i18n::Lang::Nl);
+    let nl = planbord::i18n::errors::load_error(&err, planbord::i18n::Lang::Nl);
     assert!(
         nl.contains("regel") && nl.contains("op zijn Belgisch gelezen 73.600"),
         "{nl}"
@@ -291,7 +323,7 @@ fn a_file_cut_inside_a_text_says_it_ends_too_early() {
     let text = std::fs::read_to_string(SOCIUS).unwrap();
     let inside = text.find("Socius").unwrap() + 3;
     let err = load_text(&text[..inside]);
-    let message = err.to_string();
+    let message = english(&err);
     assert!(
         message.contains("cut off") && message.contains(".bak"),
         "{message}"
@@ -305,7 +337,7 @@ fn ids_without_room_are_refused_with_sane_advice() {
     let text = std::fs::read_to_string(SOCIUS).unwrap();
     let next = text.lines().find(|l| l.contains("next_id:")).unwrap();
     let huge = text.replacen(next, &format!("    next_id: {},", u64::MAX), 1);
-    let err = load_text(&huge).to_string();
+    let err = english(&load_text(&huge));
     assert!(err.contains("leaves no room"), "{err}");
     assert!(!err.contains("at least 0"), "{err}");
     let mut plan = socius();

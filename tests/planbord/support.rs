@@ -257,3 +257,38 @@ pub fn wheel_down_at_until(h: &mut Harness<'static, PlanApp>, at: egui::Pos2, la
     }
     panic!("'{label}' never came into view");
 }
+
+/// The Socius plan with more printed groups: overhead lines "Huisvesting" and
+/// "Organisatiekosten" (not side by side, the group spelled two ways) and "Afschrijvingen" alone
+/// in groups of their own; income "Subsidies" and "Werking" in one group (subsidy mixed with own
+/// income); a blank group on "Recuperatie personeelskosten" (no group).
+pub fn grouped_socius() -> Plan {
+    let mut plan = socius();
+    let set = |lines: &mut [planbord::model::BudgetLine], name: &str, group: &str| {
+        let line = lines
+            .iter_mut()
+            .find(|l| l.name == name)
+            .unwrap_or_else(|| panic!("no line {name}"));
+        line.printed_group = Some(group.to_string());
+    };
+    set(
+        &mut plan.overhead,
+        "Huisvesting",
+        "Huisvesting en organisatie",
+    );
+    set(
+        &mut plan.overhead,
+        "Organisatiekosten",
+        " huisvesting EN organisatie ",
+    );
+    set(&mut plan.overhead, "Afschrijvingen", "Afschrijvingen");
+    set(&mut plan.income, "Subsidies", "Subsidie en werking");
+    set(&mut plan.income, "Werking", "subsidie en werking");
+    set(&mut plan.income, "Recuperatie personeelskosten", "  ");
+    plan
+}
+
+/// A load error as an English-speaking user reads it.
+pub fn english(error: &planbord::store::LoadError) -> String {
+    planbord::i18n::errors::load_error(error, planbord::i18n::Lang::En)
+}

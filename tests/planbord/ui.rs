@@ -297,6 +297,130 @@ fn budget_lines_are_added_renamed_filled_and_removed() {
     assert_eq!(h.state().summary().overhead_total[1], before);
 }
 
+/// Scrolls the Budget panel back to its multi-year table; the number of times `value` is shown
+/// there when a row `label` is shown, `None` when it is not.
+fn multi_year_row(
+    h: &mut egui_kittest::Harness<'static, PlanApp>,
+    label: &str,
+    value: &str,
+) -> Option<usize> {
+    h.get_by_label("Meerjarenbegroting").scroll_to_me();
+    h.run_steps(8);
+    h.query_by_label(label)?;
+    Some(h.query_all_by_label(value).count())
+}
+
+#[test]
+fn a_printed_group_typed_on_a_line_becomes_a_row_of_the_multi_year_budget() {
+    let mut h = harness(Panel::Budget);
+    let group = |app: &PlanApp, name: &str| {
+        app.plan()
+            .income
+            .iter()
+            .find(|l| l.name == name)
+            .unwrap()
+            .printed_group
+            .clone()
+    };
+    let row = |app: &PlanApp, label: &str| {
+        app.summary()
+            .income_printed
+            .iter()
+            .find(|r| r.label == label)
+            .map(|r| r.values[0])
+    };
+    // The Socius sample prints two lines as one row (8.2.4): 8.000 + 250, every year.
+    assert_eq!(
+        row(h.state(), "Inkomsten verhuur en financiën"),
+        Some(dec!(8250))
+    );
+    assert_eq!(
+        multi_year_row(&mut h, "Inkomsten verhuur en financiën", "8.250"),
+        Some(5)
+    );
+    assert_eq!(
+        multi_year_row(&mut h, "Deelnemers en werking", "110.000"),
+        None
+    );
+    // Typing a group on the line "Werking" puts it in a row of that name (trimmed).
+    wheel_down_until(&mut h, "Groep in meerjarenbegroting Werking");
+    type_into(
+        &mut h,
+        "Groep in meerjarenbegroting Werking",
+        "  Deelnemers en werking ",
+        Key::Enter,
+    );
+    assert_eq!(
+        group(h.state(), "Werking").as_deref(),
+        Some("Deelnemers en werking")
+    );
+    assert!(h.state().is_dirty());
+    assert_eq!(
+        h.state().document().undo_label(planbord::i18n::Lang::Nl),
+        Some("groep in meerjarenbegroting")
+    );
+    assert_eq!(
+        h.state().document().undo_label(planbord::i18n::Lang::En),
+        Some("group in multi-year budget")
+    );
+    assert_eq!(row(h.state(), "Werking"), None);
+    assert_eq!(row(h.state(), "Deelnemers en werking"), Some(dec!(110000)));
+    // The window's multi-year table shows the row (the income table keeps the line).
+    assert!(multi_year_row(&mut h, "Deelnemers en werking", "110.000").is_some());
+    // The same group in other case on the rent line joins the row, which takes the place and
+    // the spelling of its first line; the total stays.
+    let income_total = h.state().summary().income_total.clone();
+    let rent = "Groep in meerjarenbegroting Inkomsten externe verhuur";
+    wheel_down_until(&mut h, rent);
+    type_into(&mut h, rent, "DEELNEMERS en werking", Key::Enter);
+    assert_eq!(row(h.state(), "Deelnemers en werking"), None);
+    assert_eq!(row(h.state(), "DEELNEMERS en werking"), Some(dec!(118000)));
+    let labels: Vec<&str> = h
+        .state()
+        .summary()
+        .income_printed
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Subsidies",
+            "DEELNEMERS en werking",
+            "Inkomsten verhuur en financiën",
+            "Recuperatie personeelskosten"
+        ]
+    );
+    assert_eq!(
+        row(h.state(), "Inkomsten verhuur en financiën"),
+        Some(dec!(250))
+    );
+    assert_eq!(h.state().summary().income_total, income_total);
+    assert_eq!(
+        multi_year_row(&mut h, "DEELNEMERS en werking", "118.000"),
+        Some(5)
+    );
+    // Emptying the field removes the group: the line is a row of its own again.
+    wheel_down_until(&mut h, "Groep in meerjarenbegroting Werking");
+    h.get_by_label("Groep in meerjarenbegroting Werking")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(group(h.state(), "Werking"), None);
+    assert_eq!(row(h.state(), "Werking"), Some(dec!(110000)));
+    // Undo brings the group back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        group(h.state(), "Werking").as_deref(),
+        Some("Deelnemers en werking")
+    );
+}
+
 #[test]
 fn a_growth_rule_is_edited_and_drives_every_year() {
     let mut h = harness(Panel::Budget);

@@ -6,8 +6,8 @@ use planbord::app::PlanApp;
 use planbord::calc::{Warning, WarningPlace, summarize};
 use planbord::edit::{Document, Edit, LineList, YearField};
 use planbord::i18n::Lang;
+use planbord::i18n::describe_warning;
 use planbord::model::{IncomeKind, Plan};
-use planbord::report::describe_warning;
 use planbord::ui::Panel;
 use rust_decimal::dec;
 

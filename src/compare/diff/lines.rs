@@ -290,6 +290,16 @@ fn budget_line_changes(cx: &Ctx, list: ListKind, changes: &mut Vec<Change>) {
                 Some(Value::IncomeKind(o.kind)),
             ));
         }
+        // Any change of the text counts: it is the name the budget prints.
+        if b.group_name() != o.group_name() {
+            let group = |g: Option<&str>| g.map(|g| Value::Text(g.to_string()));
+            changes.push(Change::changed(
+                place(o),
+                Field::PrintedGroup,
+                group(b.group_name()),
+                group(o.group_name()),
+            ));
+        }
         let effect = |_, old: Decimal, new: Decimal| cx.goals_effect(|| sign * (new - old));
         amount_changes(cx, place(o), &b.amounts, &o.amounts, &effect, changes);
     }

@@ -102,6 +102,8 @@ pub enum Field {
     Rule,
     StaffGroup,
     IncomeKind,
+    /// The printed group of an overhead or income line (its row in the multi-year budget).
+    PrintedGroup,
     AccountCode,
     AccountCategory,
     Side,

@@ -2,11 +2,16 @@
 //! `assets/fonts/LICENSE-LiberationSans.txt`) and their metrics: the layout measures text with the
 //! same glyphs and advances the PDF draws, so what is measured is what is printed.
 
-use super::layout::Weight;
-
 pub(crate) const REGULAR: &[u8] =
     include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
 pub(crate) const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+
+/// The two faces of the report's font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
 
 /// One font face: glyph lookup and advances.
 pub struct Face {

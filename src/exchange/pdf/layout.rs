@@ -6,6 +6,7 @@
 //! Units are points (1/72 inch); `y` grows downwards from the top of the page.
 
 use super::fonts::Fonts;
+pub use super::fonts::Weight;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
@@ -18,12 +19,6 @@ pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 pub const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
 /// Baseline of the footer line.
 pub const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 34.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weight {
-    Regular,
-    Bold,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);

@@ -279,7 +279,7 @@ fn decimal_cell_value(
                 Some(Buffer {
                     original: text.clone(),
                     text,
-                    error: Some(crate::messages::negative_refused(lang)),
+                    error: Some(crate::i18n::errors::negative_refused(lang)),
                 }),
             );
             None
@@ -299,7 +299,7 @@ fn decimal_cell_value(
                 Some(Buffer {
                     original: text.clone(),
                     text,
-                    error: Some(crate::messages::number_error(&e, lang)),
+                    error: Some(crate::i18n::errors::number_error(&e, lang)),
                 }),
             );
             None

@@ -142,7 +142,12 @@ pub struct YearGrid<'a> {
     /// "Remove" and "Name" in the user's language (accessible names of the row controls).
     pub remove_label: &'a str,
     pub name_label: &'a str,
+    /// The width the label column starts with (the user can drag it).
+    pub label_width: f32,
 }
+
+/// The width a grid's label column starts with, unless the grid asks for more.
+const LABEL_WIDTH: f32 = 200.0;
 
 impl<'a> YearGrid<'a> {
     pub fn new(
@@ -160,7 +165,29 @@ impl<'a> YearGrid<'a> {
             highlight_year: None,
             remove_label: tr.remove,
             name_label: tr.name,
+            label_width: LABEL_WIDTH,
         }
+    }
+
+    /// A label column wide enough for `labels` as `ui` shows them, for a short grid whose row
+    /// names should not be cut: at least the usual width, and never so wide that the year and
+    /// total columns no longer fit beside it.
+    pub fn fit_labels<'l>(mut self, ui: &Ui, labels: impl IntoIterator<Item = &'l str>) -> Self {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let widest = labels.into_iter().fold(0.0_f32, |widest, label| {
+            let width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(label.to_string(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            });
+            widest.max(width)
+        });
+        let values = cell_width(self.kind) * (self.years.len() + 1) as f32;
+        // The panel's scroll bar floats over the right edge of the content.
+        let scroll = &ui.spacing().scroll;
+        let room = ui.available_width() - values - scroll.bar_width - scroll.bar_inner_margin;
+        self.label_width = (widest + 2.0).clamp(LABEL_WIDTH, room.max(LABEL_WIDTH));
+        self
     }
 
     pub fn highlight(mut self, year: Option<i32>) -> Self {
@@ -287,7 +314,7 @@ fn labels_ui(
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Column::initial(200.0)
+            Column::initial(grid.label_width)
                 .at_least(140.0)
                 .clip(true)
                 .resizable(true),

@@ -52,8 +52,9 @@ pub enum Figure {
     Balance,
     Carryover,
     Result,
-    /// Income lines the publication prints as one row (Planbord keeps them apart).
-    IncomeLines(&'static [&'static str]),
+    /// An income row of the multi-year budget, by its label: a line, or the lines of a printed
+    /// group as one row (8.2.4 prints "Inkomsten verhuur en financiën" for two lines of 8.2.3).
+    BudgetIncome(&'static str),
 }
 
 impl Figure {
@@ -97,13 +98,13 @@ impl Figure {
             Figure::Balance => s.balance.clone(),
             Figure::Carryover => s.carryover.clone(),
             Figure::Result => s.result.clone(),
-            Figure::IncomeLines(names) => {
-                let mut total = Series::zeros(s.years.len());
-                for name in names {
-                    total.add(&line(&s.income, name));
-                }
-                total
-            }
+            Figure::BudgetIncome(label) => s
+                .income_printed
+                .iter()
+                .find(|r| r.label == label)
+                .unwrap_or_else(|| panic!("multi-year budget row {label} missing"))
+                .values
+                .clone(),
         }
     }
 }
@@ -556,22 +557,22 @@ pub const PUBLISHED_8_2: &[PublishedTable] = &[
             ),
             row(
                 "Subsidies",
-                Income("Subsidies"),
+                BudgetIncome("Subsidies"),
                 "1.529.210 1.547.560 1.566.130 1.584.925 1.603.945",
             ),
             row(
                 "Inkomsten verhuur en financiën",
-                IncomeLines(&["Inkomsten externe verhuur", "Financiële opbrengsten"]),
+                BudgetIncome("Inkomsten verhuur en financiën"),
                 "8.250 8.250 8.250 8.250 8.250",
             ),
             row(
                 "Recuperatie personeelskosten",
-                Income("Recuperatie personeelskosten"),
+                BudgetIncome("Recuperatie personeelskosten"),
                 "125.564 135.350 136.890 135.620 137.380",
             ),
             row(
                 "Werking",
-                Income("Werking"),
+                BudgetIncome("Werking"),
                 "110.000 110.000 110.000 110.000 110.000",
             ),
             row(

@@ -1,10 +1,9 @@
 //! The actuals importer's structured values as text, in Dutch and English.
 
-use super::{
-    ActualsImportError, ActualsMismatch, ActualsPreview, ActualsRejectReason, ActualsRejection,
-    HEADER_SEARCH_ROWS,
+use crate::exchange::import_actuals::{
+    ActualsImportError, ActualsMismatch, ActualsPreview, ActualsRejectReason,
 };
-use crate::exchange::import::{ImportError, describe_place};
+use crate::exchange::source::{Reason, TableKind};
 use crate::i18n::{Lang, tr};
 use crate::model::{PrintedTotal, Side};
 use crate::numfmt;
@@ -38,43 +37,7 @@ impl ActualsImportError {
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         match self {
-            ActualsImportError::Source(ImportError::TooLarge { size, limit }) => {
-                if en {
-                    format!(
-                        "the file is {size} bytes, more than the {limit} a table of results can be; is it the right file?"
-                    )
-                } else {
-                    format!(
-                        "het bestand is {size} bytes, meer dan de {limit} die een resultatentabel kan zijn; is het het juiste bestand?"
-                    )
-                }
-            }
-            ActualsImportError::Source(ImportError::Empty) => {
-                if en {
-                    "the file is empty; export the results again".into()
-                } else {
-                    "het bestand is leeg; exporteer de resultaten opnieuw".into()
-                }
-            }
-            ActualsImportError::Source(e) => e.describe(lang),
-            ActualsImportError::NoHeader { sheets } => {
-                let sheets = if sheets.is_empty() {
-                    String::new()
-                } else if en {
-                    format!(" (sheets searched: {})", sheets.join(", "))
-                } else {
-                    format!(" (doorzochte werkbladen: {})", sheets.join(", "))
-                };
-                if en {
-                    format!(
-                        "no header row found in the first {HEADER_SEARCH_ROWS} rows{sheets}; add a row naming the columns name and amount (or the year), and optionally side, category, goal and account"
-                    )
-                } else {
-                    format!(
-                        "geen kopregel gevonden in de eerste {HEADER_SEARCH_ROWS} rijen{sheets}; voeg een rij toe met de kolomnamen omschrijving en bedrag (of het jaar), en eventueel zijde, categorie, doel en rekening"
-                    )
-                }
-            }
+            ActualsImportError::Source(e) => e.describe(TableKind::Results, lang),
             ActualsImportError::NoYearColumn { row, year, found } => {
                 let found: Vec<String> = found.iter().map(i32::to_string).collect();
                 let found = found.join(", ");
@@ -85,22 +48,6 @@ impl ActualsImportError {
                 } else {
                     format!(
                         "rij {row}: de kopregel heeft jaarkolommen ({found}) maar geen voor {year}; importeer een ander jaar met --year, of voeg een kolom {year} of bedrag toe"
-                    )
-                }
-            }
-            ActualsImportError::DuplicateColumn {
-                row,
-                column,
-                header,
-            } => {
-                let letter = crate::exchange::import::column_letter(*column);
-                if en {
-                    format!(
-                        "row {row}, column {letter}: the header '{header}' appears twice; keep one column of each"
-                    )
-                } else {
-                    format!(
-                        "rij {row}, kolom {letter}: de kolom '{header}' staat er twee keer; hou één kolom van elk"
                     )
                 }
             }
@@ -119,13 +66,28 @@ impl ActualsImportError {
     }
 }
 
+impl Reason for ActualsRejectReason {
+    fn describe(&self, lang: Lang) -> String {
+        ActualsRejectReason::describe(self, lang)
+    }
+}
+
 impl ActualsRejectReason {
     /// Why, and what to do, in the user's language.
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         let t = tr(lang);
         match self {
-            ActualsRejectReason::Cell(reason) => reason.describe(lang),
+            ActualsRejectReason::Cell(problem) => problem.describe(lang),
+            ActualsRejectReason::UnknownSide { text } => {
+                if en {
+                    format!("side '{text}' is neither costs nor income; write cost or income")
+                } else {
+                    format!(
+                        "zijde '{text}' is geen kosten of opbrengsten; schrijf kosten of opbrengsten"
+                    )
+                }
+            }
             ActualsRejectReason::NoAmount => {
                 if en {
                     "a line without an amount; fill in the amount (0 for nothing) (row left out)"
@@ -211,17 +173,6 @@ impl ActualsRejectReason {
                 }
             }
         }
-    }
-}
-
-impl ActualsRejection {
-    /// `rij 7, kolom B (bedrag): '12,3,4' is geen bedrag ...`
-    pub fn describe(&self, lang: Lang) -> String {
-        format!(
-            "{}: {}",
-            describe_place(self.row, self.column.as_ref(), lang),
-            self.reason.describe(lang)
-        )
     }
 }
 

@@ -1,10 +1,13 @@
-//! The importer's structured values as text, in Dutch and English.
+//! The budget importer's structured values as text, in Dutch and English.
 
-use super::{
-    ColumnRef, ColumnRole, HEADER_SEARCH_ROWS, ImportError, ImportPreview, NonAmount, RejectReason,
-    Rejection, TotalMismatch, TotalScope, column_letter,
+use super::source::describe_place;
+use crate::exchange::import::{
+    BasisQuestion, ColumnRole, Flagged, ImportError, ImportPreview, ImportWarning, MissingLine,
+    RejectReason, TotalMismatch, TotalScope,
 };
+use crate::exchange::source::{Reason, TableKind};
 use crate::i18n::Lang;
+use crate::model::BudgetBasis;
 use crate::model::Side;
 use crate::numfmt;
 use rust_decimal::Decimal;
@@ -35,116 +38,22 @@ impl ImportError {
     /// What is wrong and what to do, in the user's language (the caller names the file).
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
-        let role = |role: &ColumnRole| match role {
-            ColumnRole::Section => "rubriek/section",
-            ColumnRole::Side => "zijde/side",
-            ColumnRole::Account => "rekening/account",
-            ColumnRole::Name => "omschrijving/name",
-        };
         match self {
-            ImportError::TooLarge { size, limit } => {
-                if en {
-                    format!(
-                        "the file is {size} bytes, more than the {limit} an accounts table can be; is it the right file?"
-                    )
-                } else {
-                    format!(
-                        "het bestand is {size} bytes, meer dan de {limit} die een rekeningentabel kan zijn; is het het juiste bestand?"
-                    )
-                }
-            }
-            ImportError::Empty => {
-                if en {
-                    "the file is empty; export the budget from the accounting package again".into()
-                } else {
-                    "het bestand is leeg; exporteer de begroting opnieuw uit het boekhoudpakket"
-                        .into()
-                }
-            }
-            ImportError::NotUtf8 { row, column } => {
-                if en {
-                    format!(
-                        "row {row}, column {column}: the text is not UTF-8; save the file as 'CSV UTF-8' and import it again"
-                    )
-                } else {
-                    format!(
-                        "rij {row}, kolom {column}: de tekst is geen UTF-8; sla het bestand op als 'CSV UTF-8' en importeer opnieuw"
-                    )
-                }
-            }
-            ImportError::UnclosedQuote { row } => {
-                if en {
-                    format!(
-                        "row {row}: a field opens a quote (\") that is never closed; close it or remove it"
-                    )
-                } else {
-                    format!(
-                        "rij {row}: een veld opent een aanhalingsteken (\") dat nooit sluit; sluit het of haal het weg"
-                    )
-                }
-            }
-            ImportError::Workbook { message } => {
-                if en {
-                    format!(
-                        "the workbook cannot be read ({message}); save it again as .xlsx or as CSV"
-                    )
-                } else {
-                    format!(
-                        "de werkmap kan niet gelezen worden ({message}); sla ze opnieuw op als .xlsx of als CSV"
-                    )
-                }
-            }
-            ImportError::NoSheets => {
-                if en {
-                    "the workbook has no sheets".into()
-                } else {
-                    "de werkmap heeft geen werkbladen".into()
-                }
-            }
-            ImportError::NoHeader { sheets } => {
-                let sheets = if sheets.is_empty() {
-                    String::new()
-                } else if en {
-                    format!(" (sheets searched: {})", sheets.join(", "))
-                } else {
-                    format!(" (doorzochte werkbladen: {})", sheets.join(", "))
+            ImportError::Source(e) => e.describe(TableKind::Accounts, lang),
+            ImportError::MissingColumn { row, role: r } => {
+                let role = match r {
+                    ColumnRole::Section => "rubriek/section",
+                    ColumnRole::Side => "zijde/side",
+                    ColumnRole::Account => "rekening/account",
+                    ColumnRole::Name => "omschrijving/name",
                 };
                 if en {
                     format!(
-                        "no header row found in the first {HEADER_SEARCH_ROWS} rows{sheets}; add a row naming the columns section, side, account, name and one column per year (2021 ...)"
+                        "row {row}: the header row has no column {role}; add it (the section of every line)"
                     )
                 } else {
                     format!(
-                        "geen kopregel gevonden in de eerste {HEADER_SEARCH_ROWS} rijen{sheets}; voeg een rij toe met de kolomnamen rubriek, zijde, rekening, omschrijving en één kolom per jaar (2021 ...)"
-                    )
-                }
-            }
-            ImportError::MissingColumn { row, role: r } => {
-                if en {
-                    format!(
-                        "row {row}: the header row has no column {}; add it (the section of every line)",
-                        role(r)
-                    )
-                } else {
-                    format!(
-                        "rij {row}: de kopregel heeft geen kolom {}; voeg ze toe (de rubriek van elke lijn)",
-                        role(r)
-                    )
-                }
-            }
-            ImportError::DuplicateColumn {
-                row,
-                column,
-                header,
-            } => {
-                let letter = column_letter(*column);
-                if en {
-                    format!(
-                        "row {row}, column {letter}: the header '{header}' appears twice; keep one column of each"
-                    )
-                } else {
-                    format!(
-                        "rij {row}, kolom {letter}: de kolom '{header}' staat er twee keer; hou één kolom van elk"
+                        "rij {row}: de kopregel heeft geen kolom {role}; voeg ze toe (de rubriek van elke lijn)"
                     )
                 }
             }
@@ -170,22 +79,9 @@ impl ImportError {
     }
 }
 
-/// Where a rejection is: `rij 7, kolom D (2022)`.
-pub fn describe_place(row: usize, column: Option<&ColumnRef>, lang: Lang) -> String {
-    let (row_word, column_word) = match lang {
-        Lang::Nl => ("rij", "kolom"),
-        Lang::En => ("row", "column"),
-    };
-    match column {
-        Some(c) if !c.header.is_empty() => {
-            format!(
-                "{row_word} {row}, {column_word} {} ({})",
-                c.letter(),
-                c.header
-            )
-        }
-        Some(c) => format!("{row_word} {row}, {column_word} {}", c.letter()),
-        None => format!("{row_word} {row}"),
+impl Reason for RejectReason {
+    fn describe(&self, lang: Lang) -> String {
+        RejectReason::describe(self, lang)
     }
 }
 
@@ -194,50 +90,7 @@ impl RejectReason {
     pub fn describe(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         match self {
-            RejectReason::NotANumber { text } => {
-                if en {
-                    format!(
-                        "'{text}' is not an amount; write it like 1.234,56 or 1234.56 (row left out)"
-                    )
-                } else {
-                    format!(
-                        "'{text}' is geen bedrag; schrijf het als 1.234,56 of 1234.56 (rij niet ingelezen)"
-                    )
-                }
-            }
-            RejectReason::AmbiguousNumber { text } => {
-                if en {
-                    format!(
-                        "'{text}' can be read two ways; write 1.234 for a thousand and more, or 1,23 with two decimals (row left out)"
-                    )
-                } else {
-                    format!(
-                        "'{text}' kan op twee manieren gelezen worden; schrijf 1.234 voor duizend en meer, of 1,23 met twee decimalen (rij niet ingelezen)"
-                    )
-                }
-            }
-            RejectReason::TooLarge { text } => {
-                if en {
-                    format!("'{text}' is too large for an amount (row left out)")
-                } else {
-                    format!("'{text}' is te groot voor een bedrag (rij niet ingelezen)")
-                }
-            }
-            RejectReason::NotAnAmount { what } => {
-                let what = match (what, en) {
-                    (NonAmount::Date, true) => "a date",
-                    (NonAmount::Date, false) => "een datum",
-                    (NonAmount::Boolean, true) => "true/false",
-                    (NonAmount::Boolean, false) => "waar/onwaar",
-                    (NonAmount::Error, true) => "a formula error",
-                    (NonAmount::Error, false) => "een formulefout",
-                };
-                if en {
-                    format!("the cell holds {what}, not an amount (row left out)")
-                } else {
-                    format!("de cel bevat {what}, geen bedrag (rij niet ingelezen)")
-                }
-            }
+            RejectReason::Cell(problem) => problem.describe(lang),
             RejectReason::YearOutsidePeriod { year, first, last } => {
                 if en {
                     format!(
@@ -283,35 +136,6 @@ impl RejectReason {
                     )
                 }
             }
-            RejectReason::WrongSide { code, side } => match (side, en) {
-                (Side::Cost, true) => format!(
-                    "account {code} is an income account (class 7) but is given as a cost; correct the side or the account"
-                ),
-                (Side::Cost, false) => format!(
-                    "rekening {code} is een opbrengstenrekening (klasse 7) maar staat als kost; verbeter de zijde of de rekening"
-                ),
-                (Side::Income, true) => format!(
-                    "account {code} is a cost account (class 6) but is given as income; correct the side or the account"
-                ),
-                (Side::Income, false) => format!(
-                    "rekening {code} is een kostenrekening (klasse 6) maar staat als opbrengst; verbeter de zijde of de rekening"
-                ),
-            },
-            RejectReason::DuplicateAccount {
-                code,
-                section,
-                first_row,
-            } => {
-                if en {
-                    format!(
-                        "account {code} already appears in section '{section}' on row {first_row}; add the amounts up in one row"
-                    )
-                } else {
-                    format!(
-                        "rekening {code} staat al in rubriek '{section}' op rij {first_row}; tel de bedragen samen in één rij"
-                    )
-                }
-            }
             RejectReason::UnknownTotalSection { name } => {
                 if en {
                     format!(
@@ -345,14 +169,61 @@ impl RejectReason {
     }
 }
 
-impl Rejection {
-    /// `rij 7, kolom D (2022): '12,3,4' is geen bedrag ...`
+impl ImportWarning {
+    /// What is odd, and what happens to the row, in the user's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            ImportWarning::DuplicateAccount {
+                code,
+                section,
+                first_row,
+            } => {
+                if en {
+                    format!(
+                        "account {code} already appears in section '{section}' on row {first_row}; both lines are imported, told apart by their names"
+                    )
+                } else {
+                    format!(
+                        "rekening {code} staat al in rubriek '{section}' op rij {first_row}; beide lijnen worden ingelezen, onderscheiden door hun omschrijving"
+                    )
+                }
+            }
+            ImportWarning::WrongSide { code, side } => match (side, en) {
+                (Side::Cost, true) => format!(
+                    "account {code} is an income account (class 7) but is given as a cost; imported as a cost: check the side or the account"
+                ),
+                (Side::Cost, false) => format!(
+                    "rekening {code} is een opbrengstenrekening (klasse 7) maar staat als kost; als kost ingelezen: controleer de zijde of de rekening"
+                ),
+                (Side::Income, true) => format!(
+                    "account {code} is a cost account (class 6) but is given as income; imported as income: check the side or the account"
+                ),
+                (Side::Income, false) => format!(
+                    "rekening {code} is een kostenrekening (klasse 6) maar staat als opbrengst; als opbrengst ingelezen: controleer de zijde of de rekening"
+                ),
+            },
+        }
+    }
+}
+
+impl Flagged {
+    /// `rij 7, kolom C (Rekening): rekening 623400 staat al ...`
     pub fn describe(&self, lang: Lang) -> String {
         format!(
             "{}: {}",
             describe_place(self.row, self.column.as_ref(), lang),
-            self.reason.describe(lang)
+            self.warning.describe(lang)
         )
+    }
+}
+
+impl MissingLine {
+    /// `PERSONEEL 621000 Sociale lasten`
+    pub fn describe(&self) -> String {
+        format!("{} {} {}", self.section, self.code, self.name)
+            .trim_end()
+            .to_string()
     }
 }
 
@@ -487,15 +358,143 @@ impl ImportPreview {
                 Lang::En => format!("row {row} ('{label}') skipped: a derived figure"),
             });
         }
-        if self.basis_is_goals() {
-            notes.push(match (self.switch_basis, lang) {
-                (false, Lang::Nl) => "het plan rekent met de doelenbegroting: de rekeningen tellen pas mee in de meerjarenbegroting als je de basis omzet naar de begroting per rekening".into(),
-                (false, Lang::En) => "the plan budgets by goals: the accounts count in the multi-year budget only once the basis is switched to the budget by account".into(),
-                (true, Lang::Nl) => "de basis van het plan wordt omgezet naar de begroting per rekening".into(),
-                (true, Lang::En) => "the plan's basis is switched to the budget by account".into(),
-            });
+        if let Some(note) = self.describe_basis(lang) {
+            notes.push(note);
         }
         notes
+    }
+
+    /// What happens to the budget basis, or the question the user must answer.
+    pub fn describe_basis(&self, lang: Lang) -> Option<String> {
+        let en = lang == Lang::En;
+        let text = match (self.basis_question, self.basis_choice) {
+            (BasisQuestion::None, _) => return None,
+            (BasisQuestion::Ask, None) => {
+                if en {
+                    "the plan has a budget by goal and now gets accounts: choose which makes its key figures (the budget by goal, or the budget by account)"
+                } else {
+                    "het plan heeft een begroting per doel en krijgt nu rekeningen: kies welke de kerncijfers maakt (de begroting per doel of de begroting per rekening)"
+                }
+            }
+            (BasisQuestion::Proposed, Some(BudgetBasis::Accounts)) => {
+                if en {
+                    "the plan has no budget by goal yet: the accounts become its budget (basis: by account)"
+                } else {
+                    "het plan heeft nog geen begroting per doel: de rekeningen worden de begroting van het plan (basis: per rekening)"
+                }
+            }
+            (BasisQuestion::Ask, Some(BudgetBasis::Accounts)) => {
+                if en {
+                    "the accounts make the plan's key figures (basis: by account); the budget by goal stays in the plan"
+                } else {
+                    "de rekeningen maken de kerncijfers van het plan (basis: per rekening); de begroting per doel blijft in het plan"
+                }
+            }
+            (_, Some(BudgetBasis::Goals)) => {
+                if en {
+                    "the plan keeps its budget by goal: the accounts are kept but do not count in the key figures"
+                } else {
+                    "het plan houdt zijn begroting per doel: de rekeningen worden bewaard maar tellen niet mee in de kerncijfers"
+                }
+            }
+            (BasisQuestion::Proposed, None) => return None,
+        };
+        Some(text.to_string())
+    }
+
+    /// The one line on totals: `totaal kosten 2021: 3.356.389 = bron; ...`, or where and why the
+    /// plan's account totals after the import will differ from the source.
+    pub fn describe_totals(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let checks = self.total_checks();
+        let source_word = if en { "source" } else { "bron" };
+        let mut parts = Vec::new();
+        let mut all_agree = true;
+        for side in [Side::Cost, Side::Income] {
+            let of_side: Vec<_> = checks.iter().filter(|c| c.side == side).collect();
+            let shown = of_side
+                .iter()
+                .find(|c| !c.agrees())
+                .or(of_side.first())
+                .copied();
+            let Some(check) = shown else { continue };
+            let total = match (side, en) {
+                (Side::Cost, false) => "totaal kosten",
+                (Side::Income, false) => "totaal opbrengsten",
+                (Side::Cost, true) => "total costs",
+                (Side::Income, true) => "total income",
+            };
+            if check.agrees() {
+                parts.push(format!(
+                    "{total} {}: {} = {source_word}",
+                    check.year,
+                    amount(check.plan)
+                ));
+            } else {
+                all_agree = false;
+                parts.push(format!(
+                    "{total} {}: {} ≠ {source_word} {}",
+                    check.year,
+                    amount(check.plan),
+                    amount(check.source)
+                ));
+            }
+        }
+        let mut text = parts.join("; ");
+        let years = &self.imported.years;
+        if all_agree {
+            if let (Some(first), Some(last)) = (years.first(), years.last())
+                && first != last
+            {
+                text.push_str(&if en {
+                    format!(" (every year {first}-{last} equals the source)")
+                } else {
+                    format!(" (elk jaar {first}-{last} gelijk aan de bron)")
+                });
+            }
+            return text;
+        }
+        let mut why = Vec::new();
+        if !self.remove_missing && !self.missing_lines.is_empty() {
+            let n = self.missing_lines.len();
+            why.push(if en {
+                format!("{n} line(s) the source lacks stay")
+            } else {
+                format!("{n} lijn(en) die niet in de bron staan blijven")
+            });
+        }
+        if !self.other_sections.is_empty() {
+            let names = self.other_sections.join(", ");
+            why.push(if en {
+                format!("sections not in the source stay: {names}")
+            } else {
+                format!("rubrieken die niet in de bron staan blijven: {names}")
+            });
+        }
+        if !why.is_empty() {
+            text.push_str(&format!(" ({})", why.join("; ")));
+        }
+        text
+    }
+
+    /// The heading of the plan lines the source lacks, with what happens to them.
+    pub fn describe_missing(&self, lang: Lang) -> String {
+        let n = self.missing_lines.len();
+        match (self.remove_missing, lang) {
+            (true, Lang::Nl) => format!("Niet in de bron, worden verwijderd: {n} lijn(en)"),
+            (false, Lang::Nl) => format!("Niet in de bron, blijven staan: {n} lijn(en)"),
+            (true, Lang::En) => format!("Not in the source, removed: {n} line(s)"),
+            (false, Lang::En) => format!("Not in the source, kept: {n} line(s)"),
+        }
+    }
+
+    /// The heading of the rows imported with a warning.
+    pub fn describe_warned(&self, lang: Lang) -> String {
+        let n = self.imported.warnings.len();
+        match lang {
+            Lang::Nl => format!("Ingelezen met een waarschuwing: {n} rij(en)"),
+            Lang::En => format!("Imported with a warning: {n} row(s)"),
+        }
     }
 
     /// The whole preview as text (for the command line), in the user's language.
@@ -545,6 +544,19 @@ impl ImportPreview {
                     let _ = write!(out, "  {:>width$}", amount(*v));
                 }
                 out.push('\n');
+            }
+        }
+        let _ = writeln!(out, "\n{}", self.describe_totals(lang));
+        if !self.imported.warnings.is_empty() {
+            let _ = writeln!(out, "\n{}:", self.describe_warned(lang));
+            for w in &self.imported.warnings {
+                let _ = writeln!(out, "  {}", w.describe(lang));
+            }
+        }
+        if !self.missing_lines.is_empty() {
+            let _ = writeln!(out, "\n{}:", self.describe_missing(lang));
+            for line in &self.missing_lines {
+                let _ = writeln!(out, "  {}", line.describe());
             }
         }
         if !self.imported.rejections.is_empty() {
