@@ -9,6 +9,7 @@ pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod exchange;
+pub mod folders;
 pub mod generate;
 pub mod history;
 pub mod i18n;

@@ -1,3 +1,7 @@
+// On Windows a release build is a windowed program: no console window behind the editor. The
+// command line is `planbord-cli.exe` (src/bin/planbord-cli.rs), the same program as a console one.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use clap::Parser;
 use planbord::app::PlanApp;
 use planbord::cli::{Cli, run_command};
@@ -28,7 +32,12 @@ impl eframe::App for StartupProbe {
     }
 }
 
-fn main() -> ExitCode {
+/// The app id: the name of the desktop entry (`be.planbord.Planbord.desktop`) that the desktop
+/// matches the window to (Wayland's app id, X11's WM_CLASS). The preferences stay where eframe
+/// kept them under the name `Planbord` (`~/.local/share/planbord/app.ron`).
+pub const APP_ID: &str = "be.planbord.Planbord";
+
+pub fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
     if let Some(command) = &cli.command {
@@ -44,7 +53,15 @@ fn main() -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1440.0, 880.0])
             .with_min_inner_size([800.0, 500.0])
-            .with_title("Planbord"),
+            .with_title("Planbord")
+            .with_app_id(APP_ID)
+            .with_icon(
+                eframe::icon_data::from_png_bytes(include_bytes!(
+                    "../assets/icons/planbord-256.png"
+                ))
+                .unwrap_or_default(),
+            ),
+        persistence_path: eframe::storage_dir("Planbord").map(|d| d.join("app.ron")),
         ..Default::default()
     };
     let files = cli.files.clone();

@@ -208,7 +208,7 @@ impl PlanApp {
         if let Some(path) = &self.save_as_suggestion {
             return path.clone();
         }
-        unused_name(&documents_folder().join("plan.ron"))
+        unused_name(&crate::folders::documents_folder().join("plan.ron"))
     }
 
     pub fn save_as(&mut self) {
@@ -326,19 +326,4 @@ pub(super) fn with_ron_extension(path: PathBuf) -> PathBuf {
     } else {
         path.with_extension("ron")
     }
-}
-
-/// The user's documents folder (XDG), else the home folder, else the current folder.
-pub(super) fn documents_folder() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let from_xdg = std::env::var_os("XDG_DOCUMENTS_DIR").map(PathBuf::from);
-    let candidates = from_xdg.into_iter().chain(
-        home.iter()
-            .flat_map(|h| [h.join("Documenten"), h.join("Documents")]),
-    );
-    candidates
-        .into_iter()
-        .find(|p| store::disk::is_folder(p))
-        .or(home)
-        .unwrap_or_else(|| PathBuf::from("."))
 }

@@ -181,7 +181,9 @@ impl PlanApp {
             status: Status::default(),
             title_sent: String::new(),
             allow_close: false,
-            native_dialogs: std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            // Windows and macOS always have their own; Linux needs a desktop portal (D-Bus).
+            native_dialogs: cfg!(any(windows, target_os = "macos"))
+                || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
             frame_time: Duration::ZERO,
             autosave: Autosave::off(),
             comparison: Comparison::default(),
@@ -210,9 +212,10 @@ impl PlanApp {
         self
     }
 
-    /// The folder of recovery copies on this platform, e.g. `~/.local/share/planbord/recovery`.
+    /// The folder of recovery copies on this platform, e.g. `~/.local/share/planbord/recovery`
+    /// (see [`crate::folders`]).
     pub fn platform_recovery_store() -> Option<RecoveryStore> {
-        eframe::storage_dir("Planbord").map(|d| RecoveryStore::new(d.join("recovery")))
+        crate::folders::recovery_folder().map(RecoveryStore::new)
     }
 
     /// Opens the files from the command line: the first in the editor, the others compared with

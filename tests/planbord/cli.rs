@@ -171,3 +171,45 @@ fn fmt_leaves_a_file_already_in_layout_untouched() {
         std::fs::read("plans/template.ron").unwrap()
     );
 }
+
+#[test]
+fn version_names_the_program_and_its_version() {
+    let (code, out, _) = planbord(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "planbord 0.1.0\n");
+    assert_eq!(out, format!("planbord {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn planbord_cli_is_the_same_command_line() {
+    // `planbord-cli` is Windows' console program; it must answer exactly as `planbord` does.
+    for args in [
+        &["--version"][..],
+        &["summary", "plans/socius-2021-2025.ron", "--format", "csv"],
+        &["check", "plans/no-such-plan.ron"],
+    ] {
+        let cli = std::process::Command::new(env!("CARGO_BIN_EXE_planbord-cli"))
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "nl_BE.UTF-8")
+            .output()
+            .unwrap();
+        let (code, out, err) = planbord(args);
+        assert_eq!(cli.status.code(), Some(code), "{args:?}");
+        assert_eq!(String::from_utf8(cli.stdout).unwrap(), out, "{args:?}");
+        assert_eq!(String::from_utf8(cli.stderr).unwrap(), err, "{args:?}");
+    }
+}
+
+#[test]
+fn a_plan_with_windows_line_ends_reads_the_same() {
+    // git on Windows checks text files out with CR LF (core.autocrlf).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let text = std::fs::read_to_string("plans/socius-2021-2025.ron").unwrap();
+    std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    let (code, out, err) = planbord(&["summary", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, planbord(&["summary", "plans/socius-2021-2025.ron"]).1);
+}
